@@ -1,0 +1,185 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db.models import Count
+from django.utils import timezone
+from taggit.models import Tag
+from taggit.utils import parse_tags
+
+from .models import Author, Byline, Column
+
+
+class ColumnForm(forms.ModelForm):
+    """Tags are picked from existing ones with autocomplete, and new ones typed beside them."""
+
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Column._meta.get_field("tags"), admin.site),
+    )
+    new_tags = forms.CharField(
+        required=False,
+        max_length=1000,
+        help_text='New tags, separated by commas, e.g. "SCO, Central Asia".',
+    )
+
+    class Meta:
+        model = Column
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["tags"] = list(self.instance.tags.all())
+
+    def clean(self):
+        cleaned_data = super().clean()
+        tags = list(cleaned_data.get("tags") or [])
+        tags += [name[:100] for name in parse_tags(cleaned_data.get("new_tags", ""))]
+        cleaned_data["tags"] = tags
+        return cleaned_data
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["author"]
+    fields = ["position", "author", "bio"]
+    ordering = ["position"]
+    classes = ["byline-inline"]
+
+
+class TagFilter(admin.SimpleListFilter):
+    title = "tag"
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        return (
+            Tag.objects.filter(columns_taggedcolumn_items__isnull=False)
+            .distinct()
+            .values_list("slug", "name")
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(tags__slug=self.value())
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Column.objects.dates("day", "year", order="DESC")
+        return [(str(year.year), str(year.year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(day__year=int(self.value()))
+        return queryset
+
+
+class VisibilityFilter(admin.SimpleListFilter):
+    title = "visibility"
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [("public", "Public"), ("scheduled", "Scheduled"), ("draft", "Draft")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = Column.Status.PUBLISHED
+        if self.value() == "public":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.filter(status=published, posted_at__gt=now)
+        if self.value() == "draft":
+            return queryset.filter(status=Column.Status.DRAFT)
+        return queryset
+
+
+@admin.register(Column)
+class ColumnAdmin(admin.ModelAdmin):
+    form = ColumnForm
+    inlines = [BylineInline]
+    list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
+    list_filter = [VisibilityFilter, "status", "outlet", TagFilter, YearFilter]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "dek", "body"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["outlet"]
+    prepopulated_fields = {"slug": ["title"]}
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "status",
+                    "posted_at",
+                    "outlet",
+                    "original_url",
+                    ("outlet_published_at", "outlet_updated_at"),
+                    "print_headline",
+                    "exclusive",
+                    "canonical_is_original",
+                ]
+            },
+        ),
+        ("Tags", {"fields": ["tags", "new_tags"]}),
+        ("Featured image", {"fields": ["image", "image_alt", "image_caption"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags", "bylines__author")
+
+    @admin.display(description="authors")
+    def byline(self, column):
+        return ", ".join(b.author.name for b in column.ordered_bylines)
+
+    @admin.display(description="tags")
+    def tag_list(self, column):
+        return ", ".join(sorted(tag.name for tag in column.tags.all()))
+
+    @admin.display(description="status")
+    def visibility(self, column):
+        if column.is_scheduled:
+            return f"Scheduled for {timezone.localtime(column.posted_at):%d %b %Y %H:%M}"
+        return column.get_status_display()
+
+    def _set_status(self, request, queryset, status, verb):
+        changed = 0
+        for column in queryset.exclude(status=status):
+            column.status = status
+            column.save(update_fields=["status", "modified_at"])
+            self.log_change(request, column, f"{verb} from the column list.")
+            changed += 1
+        self.message_user(request, f"{verb} {changed} column(s).", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected columns", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Column.Status.PUBLISHED, "Published")
+
+    @admin.action(
+        description="Unpublish the selected columns (back to draft)", permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Column.Status.DRAFT, "Unpublished")
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_owner", "column_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(column_count=Count("bylines"))
+
+    @admin.display(description="columns", ordering="column_count")
+    def column_count(self, author):
+        return author.column_count

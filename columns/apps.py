@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ColumnsConfig(AppConfig):
+    name = "columns"
+    verbose_name = "Columns"

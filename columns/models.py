@@ -1,0 +1,250 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from outlets.models import Outlet
+
+from .html import clean_html, excerpt_html
+
+
+class Author(models.Model):
+    """The site's owner or a co-author. Authors are people in bylines, not logins."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    bio = models.TextField(
+        blank=True,
+        default="",
+        help_text="The default bio line, used where a column does not print its own.",
+    )
+    website = models.URLField(blank=True, default="")
+    is_owner = models.BooleanField(
+        "site owner", default=False, help_text="The analyst whose site this is. Only one."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_owner"], condition=Q(is_owner=True), name="only_one_site_owner"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("columns:author", kwargs={"slug": self.slug})
+
+
+class TaggedColumn(TaggedItemBase):
+    content_object = models.ForeignKey("Column", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_column_tag"),
+        ]
+
+
+class ColumnQuerySet(models.QuerySet):
+    def published(self):
+        """Columns a reader may see: published, and posted at a time that has come."""
+        return self.filter(status=Column.Status.PUBLISHED, posted_at__lte=timezone.now())
+
+    def with_listing_data(self):
+        """What a list of columns shows, in a fixed number of queries."""
+        return self.select_related("outlet").prefetch_related(
+            "tags",
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        )
+
+
+class Column(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200, help_text="Part of the column's address; unique within its date."
+    )
+    dek = models.TextField(
+        "standfirst", blank=True, default="", help_text="The one-sentence summary under the title."
+    )
+    # Intro and body are stored sanitised (see save()), so templates can print them as safe.
+    intro = models.TextField(
+        "intro note",
+        blank=True,
+        default="",
+        help_text="Your own framing of the piece, shown apart from the article (HTML).",
+    )
+    body = models.TextField(
+        blank=True,
+        default="",
+        help_text="The article (HTML). A <!--more--> marker ends the excerpt.",
+    )
+    excerpt = models.TextField(
+        blank=True,
+        default="",
+        help_text="Optional. Without it, the body before <!--more-->, else its first paragraph.",
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="columns",
+        help_text="Where the column was published. Leave empty for a post only on this site.",
+    )
+    original_url = models.URLField("original URL", max_length=500, blank=True, default="")
+    outlet_published_at = models.DateTimeField(
+        "published at the outlet", null=True, blank=True, help_text="The outlet's PUBLISHED stamp."
+    )
+    outlet_updated_at = models.DateTimeField(
+        "updated at the outlet", null=True, blank=True, help_text="The outlet's UPDATED stamp."
+    )
+    print_headline = models.CharField(
+        "print-edition headline",
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="The headline in the outlet's print edition, when it differed.",
+    )
+    exclusive = models.BooleanField("written exclusively for the outlet", default=False)
+    canonical_is_original = models.BooleanField(
+        "canonical link points to the original",
+        default=False,
+        help_text="For pieces republished here in full: search engines are sent to the outlet.",
+    )
+    image = models.ImageField("featured image", upload_to="columns/%Y/", blank=True, default="")
+    image_alt = models.CharField("image alt text", max_length=300, blank=True, default="")
+    image_caption = models.CharField("image caption", max_length=500, blank=True, default="")
+    authors = models.ManyToManyField(Author, through="Byline", related_name="columns")
+    tags = TaggableManager(through=TaggedColumn, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    posted_at = models.DateTimeField(
+        "posted on this site",
+        default=timezone.now,
+        help_text="A column is public once it is published and this time has passed: "
+        "a future time schedules it.",
+    )
+    # Derived at save: the column's date orders it and dates its address and archives.
+    date = models.DateTimeField(editable=False, db_index=True)
+    day = models.DateField(editable=False)
+    excerpt_html = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ColumnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        get_latest_by = "date"
+        constraints = [
+            models.UniqueConstraint(fields=["day", "slug"], name="unique_column_slug_per_day"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-date"], name="column_status_date"),
+            models.Index(fields=["day"], name="column_day"),
+            models.Index(fields=["outlet", "-date"], name="column_outlet_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:200] or "column"
+        self.date = self.outlet_published_at or self.posted_at
+        self.day = self.local_day()
+        self.intro = clean_html(self.intro)
+        self.body = clean_html(self.body)
+        self.excerpt_html = excerpt_html(self.body, self.excerpt)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "columns:detail",
+            kwargs={
+                "year": self.day.year,
+                "month": f"{self.day.month:02d}",
+                "day": f"{self.day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the image for readers who can't see it."})
+        date = self.outlet_published_at or self.posted_at
+        if date and self.slug:
+            day = self.local_day(date)
+            clash = Column.objects.filter(day=day, slug=self.slug).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"slug": f"Another column dated {day:%d %B %Y} already uses this slug."}
+                )
+
+    def local_day(self, date=None):
+        """The calendar day of the column: in the outlet's zone for its own stamp."""
+        date = date or self.date
+        if self.outlet_published_at and date == self.outlet_published_at and self.outlet_id:
+            zone = self.outlet.zone
+            if zone:
+                return date.astimezone(zone).date()
+        return timezone.localtime(date).date()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.posted_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.posted_at > timezone.now()
+
+    @property
+    def ordered_bylines(self):
+        """Bylines in printed order; uses prefetched rows when there are some."""
+        return sorted(self.bylines.all(), key=lambda b: (b.position, b.pk or 0))
+
+
+class Byline(models.Model):
+    """One author of one column, in printed order, with the bio line printed with it."""
+
+    column = models.ForeignKey(Column, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+    bio = models.TextField(
+        "bio line",
+        blank=True,
+        default="",
+        help_text="The bio as printed with this column. Empty: the author's default bio.",
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["column", "author"], name="unique_byline_author"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.column}"
+
+    @property
+    def printed_bio(self):
+        return self.bio or self.author.bio
+
+
+def owner():
+    """The site owner, or None before one is set."""
+    return Author.objects.filter(is_owner=True).first()

@@ -1,0 +1,55 @@
+import zoneinfo
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import Outlet, OutletAlias
+
+
+class OutletForm(forms.ModelForm):
+    timezone = forms.ChoiceField(
+        required=False,
+        help_text=Outlet._meta.get_field("timezone").help_text,
+        choices=lambda: (
+            [("", "Site time zone")]
+            + [(name, name) for name in sorted(zoneinfo.available_timezones())]
+        ),
+    )
+
+    class Meta:
+        model = Outlet
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+
+
+class OutletAliasInline(admin.TabularInline):
+    model = OutletAlias
+    extra = 1
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    form = OutletForm
+    list_display = ["name", "short_name", "kind", "column_count", "mention_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OutletAliasInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                column_count=Count("columns", distinct=True),
+                mention_count=Count("mentions", distinct=True),
+            )
+        )
+
+    @admin.display(description="columns", ordering="column_count")
+    def column_count(self, outlet):
+        return outlet.column_count
+
+    @admin.display(description="mentions", ordering="mention_count")
+    def mention_count(self, outlet):
+        return outlet.mention_count

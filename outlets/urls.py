@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "outlets"
+
+urlpatterns = [
+    path("outlet/<slug:slug>/", views.OutletView.as_view(), name="detail"),
+]

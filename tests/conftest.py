@@ -1,0 +1,44 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def press_assistant(db):
+    user = UserFactory(username="press", is_staff=True)
+    user.groups.add(Group.objects.get(name="Press assistants"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A logged-in editor; the `client` fixture stays an anonymous reader."""
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def press_client(press_assistant):
+    client = Client()
+    client.force_login(press_assistant)
+    return client
