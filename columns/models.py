@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from outlets.models import Outlet
+from redirects.models import Redirect
 
 from .html import clean_html, excerpt_html
 
@@ -170,7 +171,11 @@ class Column(models.Model):
         self.intro = clean_html(self.intro)
         self.body = clean_html(self.body)
         self.excerpt_html = excerpt_html(self.body, self.excerpt)
+        old_url = self._saved_url()
         super().save(*args, **kwargs)
+        if old_url and old_url != self.get_absolute_url():
+            # A renamed slug or a changed date leaves the old address redirecting here.
+            Redirect.objects.add(old_url, self.get_absolute_url())
 
     def get_absolute_url(self):
         return reverse(
@@ -194,6 +199,14 @@ class Column(models.Model):
                 raise ValidationError(
                     {"slug": f"Another column dated {day:%d %B %Y} already uses this slug."}
                 )
+
+    def _saved_url(self):
+        if self.pk is None:
+            return None
+        saved = Column.objects.filter(pk=self.pk).values("day", "slug").first()
+        if saved is None:
+            return None
+        return Column(day=saved["day"], slug=saved["slug"]).get_absolute_url()
 
     def local_day(self, date=None):
         """The calendar day of the column: in the outlet's zone for its own stamp."""
