@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from taggit.models import Tag
@@ -48,6 +49,11 @@ class BylineInline(admin.TabularInline):
     fields = ["position", "author", "bio"]
     ordering = ["position"]
     classes = ["byline-inline"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+    class Media:
+        # Drag rows (or use their arrows) to set the printed order.
+        js = ["columns/admin/byline_order.js"]
 
 
 class TagFilter(admin.SimpleListFilter):
