@@ -106,6 +106,7 @@ class TestEditor:
         response = editor_client.get(reverse("admin:columns_column_change", args=[column.pk]))
         assert response.status_code == 200
         assert "View on site" in response.content.decode()
+        assert "columns/admin/byline_order.js" in response.content.decode()
         preview = editor_client.get(column.get_absolute_url())
         assert preview.status_code == 200
         assert "Draft" in preview.content.decode()
