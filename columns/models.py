@@ -92,12 +92,12 @@ class Column(models.Model):
     body = models.TextField(
         blank=True,
         default="",
-        help_text="The article (HTML). A <!--more--> marker ends the excerpt.",
+        help_text="The article (HTML). A “more” marker (&lt;!--more--&gt;) ends the excerpt.",
     )
     excerpt = models.TextField(
         blank=True,
         default="",
-        help_text="Optional. Without it, the body before <!--more-->, else its first paragraph.",
+        help_text="Optional. Without it, the body before the “more” marker, else its first paragraph.",
     )
     outlet = models.ForeignKey(
         Outlet,
