@@ -97,7 +97,7 @@ class Column(models.Model):
     excerpt = models.TextField(
         blank=True,
         default="",
-        help_text="Optional. Without it, the body before the “more” marker, else its first paragraph.",
+        help_text="Optional; else the body up to the “more” marker, else its first paragraph.",
     )
     outlet = models.ForeignKey(
         Outlet,

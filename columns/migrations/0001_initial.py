@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('dek', models.TextField(blank=True, default='', help_text='The one-sentence summary under the title.', verbose_name='standfirst')),
                 ('intro', models.TextField(blank=True, default='', help_text='Your own framing of the piece, shown apart from the article (HTML).', verbose_name='intro note')),
                 ('body', models.TextField(blank=True, default='', help_text='The article (HTML). A “more” marker (&lt;!--more--&gt;) ends the excerpt.')),
-                ('excerpt', models.TextField(blank=True, default='', help_text='Optional. Without it, the body before the “more” marker, else its first paragraph.')),
+                ('excerpt', models.TextField(blank=True, default='', help_text='Optional; else the body up to the “more” marker, else its first paragraph.')),
                 ('original_url', models.URLField(blank=True, default='', max_length=500, verbose_name='original URL')),
                 ('outlet_published_at', models.DateTimeField(blank=True, help_text="The outlet's PUBLISHED stamp.", null=True, verbose_name='published at the outlet')),
                 ('outlet_updated_at', models.DateTimeField(blank=True, help_text="The outlet's UPDATED stamp.", null=True, verbose_name='updated at the outlet')),
