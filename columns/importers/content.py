@@ -1,0 +1,332 @@
+"""Turn the raw content of a WordPress post into the HTML WordPress itself would show.
+
+WordPress stores classic posts as text where blank lines mean paragraphs, and renders them on
+every request through its `the_content` filters. `render_wordpress()` reproduces the parts of that
+chain an ordinary post depends on, in this order:
+
+1. `<pre>` blocks are set aside, so nothing below touches their text or newlines.
+2. The first more tag becomes exactly `<!--more-->` (WordPress ignores any later one, so we drop
+   them); `<!--nextpage-->` and `<!--noteaser-->` go.
+3. Shortcodes: `[caption]` becomes a `<figure>` with a `<figcaption>`; `[embed]URL[/embed]` and a
+   URL alone on a line become a paragraph linking to it; gallery, audio, video and playlist are
+   dropped; any other shortcode loses its tags and keeps the text it encloses. A bracketed word
+   counts as a shortcode only if it has a closing tag, a `/]` or `key=value` attributes, so
+   "[sic]" and "[1]" stay as written.
+4. Block-editor posts (`<!-- wp:... -->` comments) are HTML already: WordPress does not run
+   wpautop on them, and neither do we. The comments go; loose text between blocks (a classic
+   block) is paragraphed.
+5. Classic posts go through `wpautop()`.
+6. Tidying: empty paragraphs go, the more tag is lifted out of any paragraph, unclosed or stray
+   tags are balanced so the result is well-formed.
+
+Nothing is sanitised here; that is the next step's job.
+"""
+
+import re
+
+# Block-level elements, as wpautop lists them: these are never wrapped in <p>.
+_BLOCK_NAMES = (
+    "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map"
+    "|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside"
+    "|hgroup|header|footer|nav|figure|figcaption|details|menu|summary"
+)
+# One HTML tag, with attribute values that may contain ">".
+_TAG = r"""</?[a-zA-Z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>"""
+# A whole opening or closing block tag; the name must end there (<p> but not <param>).
+_BLOCK_TAG = rf"</?(?:{_BLOCK_NAMES})(?=[\s/>])[^>]*>"
+
+# Placeholders in the Unicode private-use area, which real posts do not contain.
+_NEWLINE_IN_TAG = "\ue000"
+_KEPT_NEWLINE = "\ue001"
+_REMOVED = "\ue002"
+
+_MORE = re.compile(r"[ \t]*<!--more(.*?)-->[ \t]*", re.S)
+_NEXTPAGE_OR_NOTEASER = re.compile(r"<!--(?:nextpage|noteaser)-->")
+
+# <!-- wp:name {"json": "attributes"} -->, <!-- /wp:name -->, <!-- wp:name /-->
+_BLOCK_COMMENT = re.compile(
+    r"""<!--\s+
+        (?P<closing>/)?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?   # name, maybe namespaced
+        \s+(?:\{.*?\}\s+)?                                          # JSON attributes
+        (?P<self_closing>/)?-->""",
+    re.S | re.X,
+)
+
+_SHORTCODE_NAME = r"[a-zA-Z][\w-]*"
+# [name attrs]content[/name]
+_ENCLOSING_SHORTCODE = re.compile(
+    rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\](?P<content>.*?)\[/(?P=name)\]", re.S
+)
+# [name attrs /]
+_SELF_CLOSING_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*?)?\s*/\]")
+# [name attrs] with no closing tag
+_OPEN_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\]")
+_SHORTCODE_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_MEDIA_SHORTCODES = {"gallery", "audio", "video", "playlist"}
+# [caption] without a caption="" attribute: the image (maybe linked), then the caption text.
+_CAPTIONED_IMAGE = re.compile(r"^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)$", re.S)
+
+_URL = r"""https?://[^\s<>"']+"""
+_URL_ALONE_ON_A_LINE = re.compile(rf"^[ \t]*({_URL})[ \t]*$", re.M)
+_URL_ALONE_IN_A_PARAGRAPH = re.compile(rf"<p>\s*({_URL})\s*</p>")
+
+_EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|&#xa0;|<br\s*/?>)*</p>", re.I)
+
+_VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+}  # fmt: skip
+# Opening one of these ends an open paragraph, as in an HTML parser.
+_CLOSES_P = set(_BLOCK_NAMES.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|")) - {"area", "map"}
+_BALANCE_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|{_TAG}", re.S | re.I)
+
+
+def render_wordpress(raw: str) -> str:
+    """The HTML WordPress would show for a post's raw content (see the module docstring)."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text, pre_blocks = _set_aside_pre(text, "columnist")
+    text = _normalise_more_tag(text)
+    text = _render_shortcodes(text)
+    text = _link_lone_urls(text)
+    text = _render_blocks(text) if _BLOCK_COMMENT.search(text) else wpautop(text)
+    text = _URL_ALONE_IN_A_PARAGRAPH.sub(lambda m: f"<p>{_link(m.group(1))}</p>", text)
+    text = _EMPTY_PARAGRAPH.sub("", text)
+    text = _lift_more_tag(text)
+    text = re.sub(r"\n\s*\n", "\n", text).strip()
+    text = _restore_pre(text, pre_blocks)
+    return balance_tags(text)
+
+
+def wpautop(text: str) -> str:
+    """Paragraphs from blank lines and <br> from single newlines, as WordPress's wpautop().
+
+    The steps and their order follow WordPress's own function (wp-includes/formatting.php), so
+    posts read as their author saw them; the regexes are ours.
+    """
+    if not text.strip():
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n") + "\n"
+    text, pre_blocks = _set_aside_pre(text, "wpautop")
+
+    # Two <br>s in a row were a paragraph break typed in the visual editor.
+    text = _sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
+    # Block tags stand in paragraphs of their own.
+    text = _sub(rf"(<(?:{_BLOCK_NAMES})[\s/>])", r"\n\n\1", text)
+    text = _sub(rf"(</(?:{_BLOCK_NAMES})>)", r"\1\n\n", text)
+    text = _sub(r"(<hr\s*/?>)", r"\1\n\n", text)
+    # A newline inside a tag or comment is not a line break.
+    text = _sub(_TAG + r"|<!--.*?-->", _hide_newlines, text, re.S)
+    # A caption hugs its image: no paragraph or line break around <figcaption>.
+    text = _sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
+    text = _sub(r"</figcaption>\s*", "</figcaption>", text)
+
+    text = _sub(r"\n\n+", "\n\n", text)
+    paragraphs = [part for part in re.split(r"\n\s*\n", text, flags=re.ASCII) if part]
+    text = "".join(f"<p>{part.strip(chr(10))}</p>\n" for part in paragraphs)
+
+    # Undo the paragraphs that wrapped block tags instead of text.
+    text = _sub(r"<p>\s*</p>", "", text)
+    text = _sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
+    text = _sub(rf"<p>\s*({_BLOCK_TAG})\s*</p>", r"\1", text)
+    text = _sub(r"<p>(<li.+?)</p>", r"\1", text)
+    text = _sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, re.I)
+    text = text.replace("</blockquote></p>", "</p></blockquote>")
+    text = _sub(rf"<p>\s*({_BLOCK_TAG})", r"\1", text)
+    text = _sub(rf"({_BLOCK_TAG})\s*</p>", r"\1", text)
+
+    # Remaining newlines are line breaks, except in code-like elements.
+    text = _sub(
+        r"<(script|style|svg|math)\b.*?</\1>",
+        lambda m: m.group(0).replace("\n", _KEPT_NEWLINE),
+        text,
+        re.S,
+    )
+    text = _sub(r"<br\s*/?>", "<br>", text)
+    text = _sub(r"(?<!<br>)\s*\n", "<br>\n", text)
+    text = text.replace(_KEPT_NEWLINE, "\n")
+    text = _sub(rf"({_BLOCK_TAG})\s*<br>", r"\1", text)
+    text = _sub(r"<br>(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)(?=[\s/>])[^>]*>)", r"\1", text)
+    text = _sub(r"\n</p>$", "</p>", text)
+
+    text = _restore_pre(text, pre_blocks)
+    return text.replace(_NEWLINE_IN_TAG, "\n")
+
+
+def balance_tags(html: str) -> str:
+    """Close unclosed elements and drop stray closing tags, leaving text as it is.
+
+    Paragraphing can cut an inline element in two (`<em>a` blank line `b</em>`), and hand-written
+    posts have their own mistakes; a browser would repair them silently, we repair them visibly.
+    """
+    out: list[str] = []
+    open_elements: list[str] = []
+    position = 0
+    for match in _BALANCE_TOKEN.finditer(html):
+        out.append(html[position : match.start()])
+        position = match.end()
+        token = match.group(0)
+        if token.startswith("<!--") or match.group(1):
+            out.append(token)
+            continue
+        name = re.match(r"</?([a-zA-Z][\w:-]*)", token).group(1).lower()
+        if token.startswith("</"):
+            if name in open_elements:
+                while open_elements[-1] != name:
+                    out.append(f"</{open_elements.pop()}>")
+                open_elements.pop()
+                out.append(token)
+            continue
+        if name in _VOID_ELEMENTS or token.endswith("/>"):
+            out.append(token)
+            continue
+        if name in _CLOSES_P and "p" in open_elements:
+            while open_elements:
+                closed = open_elements.pop()
+                out.append(f"</{closed}>")
+                if closed == "p":
+                    break
+        elif name == "li" and open_elements and open_elements[-1] == "li":
+            out.append(f"</{open_elements.pop()}>")
+        open_elements.append(name)
+        out.append(token)
+    out.append(html[position:])
+    out.extend(f"</{name}>" for name in reversed(open_elements))
+    return "".join(out)
+
+
+def _sub(pattern: str, replacement, text: str, flags: int = 0) -> str:
+    # WordPress's regexes see only ASCII whitespace: a non-breaking space is text to keep.
+    return re.sub(pattern, replacement, text, flags=flags | re.ASCII)
+
+
+def _set_aside_pre(text: str, key: str) -> tuple[str, dict[str, str]]:
+    blocks: dict[str, str] = {}
+
+    def placeholder(match: re.Match) -> str:
+        name = f'<pre data-{key}="{len(blocks)}"></pre>'
+        blocks[name] = match.group(0)
+        return name
+
+    return re.sub(r"<pre(?=[\s>]).*?</pre>", placeholder, text, flags=re.S | re.I), blocks
+
+
+def _restore_pre(text: str, blocks: dict[str, str]) -> str:
+    for name, block in blocks.items():
+        text = text.replace(name, block)
+    return text
+
+
+def _hide_newlines(match: re.Match) -> str:
+    return match.group(0).replace("\n", _NEWLINE_IN_TAG)
+
+
+def _normalise_more_tag(text: str) -> str:
+    # The first more tag marks the excerpt; the paragraph breaks put it between paragraphs.
+    seen = False
+
+    def replace(match: re.Match) -> str:
+        nonlocal seen
+        if seen:
+            return ""
+        seen = True
+        return "\n\n<!--more-->\n\n"
+
+    text = _MORE.sub(replace, text)
+    return _NEXTPAGE_OR_NOTEASER.sub("\n\n", text)
+
+
+def _lift_more_tag(text: str) -> str:
+    # In block-editor HTML the more tag can sit inside a paragraph; split it around the tag.
+    text = re.sub(
+        r"<p((?:\s[^>]*)?)>((?:(?!</?p[\s>]).)*?)\s*<!--more-->\s*((?:(?!</?p[\s>]).)*?)</p>",
+        r"<p\1>\2</p>\n<!--more-->\n<p\1>\3</p>",
+        text,
+        flags=re.S,
+    )
+    text = re.sub(r"<p>\s*<!--more-->\s*</p>", "<!--more-->", text)
+    return _EMPTY_PARAGRAPH.sub("", text)
+
+
+def _render_shortcodes(text: str) -> str:
+    # Innermost shortcodes are reached on later passes; the cap stops pathological input.
+    for _ in range(10):
+        rendered = _ENCLOSING_SHORTCODE.sub(_render_enclosing_shortcode, text)
+        if rendered == text:
+            break
+        text = rendered
+    text = _SELF_CLOSING_SHORTCODE.sub(_REMOVED, text)
+    text = _OPEN_SHORTCODE.sub(_render_open_shortcode, text)
+    # A line that held nothing but a dropped shortcode goes, so it does not split a paragraph.
+    text = re.sub(rf"^[ \t]*(?:{_REMOVED}[ \t]*)+(?:\n|$)", "", text, flags=re.M)
+    return text.replace(_REMOVED, "")
+
+
+def _render_enclosing_shortcode(match: re.Match) -> str:
+    name = match.group("name").lower()
+    content = match.group("content")
+    if name in ("caption", "wp_caption"):
+        return _render_caption(_shortcode_attrs(match.group("attrs")), content)
+    if name == "embed":
+        return f"\n\n<p>{_link(content.strip())}</p>\n\n"
+    if name in _MEDIA_SHORTCODES:
+        return _REMOVED
+    return content
+
+
+def _render_open_shortcode(match: re.Match) -> str:
+    # A lone [word] is more likely prose ("[sic]") than a shortcode we cannot render anyway.
+    attrs = match.group("attrs") or ""
+    if match.group("name").lower() in _MEDIA_SHORTCODES or _SHORTCODE_ATTR.search(attrs):
+        return _REMOVED
+    return match.group(0)
+
+
+def _shortcode_attrs(text: str | None) -> dict[str, str]:
+    # findall gives one group per quoting style; exactly one of them holds the value.
+    return {
+        name.lower(): double or single or bare
+        for name, double, single, bare in _SHORTCODE_ATTR.findall(text or "")
+    }
+
+
+def _render_caption(attrs: dict[str, str], content: str) -> str:
+    image, caption = content.strip(), attrs.get("caption", "").strip()
+    if not caption:
+        match = _CAPTIONED_IMAGE.match(content)
+        if match:
+            image, caption = match.group(1), match.group(2).strip()
+    if not caption:
+        return image
+    return f"\n\n<figure>{image}<figcaption>{caption}</figcaption></figure>\n\n"
+
+
+def _link_lone_urls(text: str) -> str:
+    return _URL_ALONE_ON_A_LINE.sub(lambda m: f"\n<p>{_link(m.group(1))}</p>\n", text)
+
+
+def _link(url: str) -> str:
+    # Raw content holds bare ampersands in URLs; keep existing entities as they are.
+    href = re.sub(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)", "&amp;", url)
+    return f'<a href="{href}">{href}</a>'
+
+
+def _render_blocks(text: str) -> str:
+    out = []
+    depth = 0
+    position = 0
+    for match in _BLOCK_COMMENT.finditer(text):
+        out.append(_render_between_blocks(text[position : match.start()], depth))
+        if match.group("closing"):
+            depth = max(depth - 1, 0)
+        elif not match.group("self_closing"):
+            depth += 1
+        position = match.end()
+    out.append(_render_between_blocks(text[position:], depth))
+    return "\n".join(out)
+
+
+def _render_between_blocks(text: str, depth: int) -> str:
+    # Text outside any block is a classic block: the one place a block post needs paragraphs.
+    if depth == 0 and text.strip():
+        return wpautop(text)
+    return text
