@@ -132,10 +132,16 @@ def inspect_pages():
 
 
 def start_server(env, port):
+    """gunicorn as `make prod` runs it; its log goes to bench/results/gunicorn-PORT.log."""
+    RESULTS.mkdir(exist_ok=True)
+    log = (RESULTS / f"gunicorn-{port}.log").open("a")
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--config", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
         env={**env, "PORT": str(port)},
+        start_new_session=True,  # its own process group, to kill it whole in bench/faults.py
+        stdout=log,
+        stderr=log,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
