@@ -189,7 +189,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its redis client (see pagecache/redis.py).
+            "BACKEND": "pagecache.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "columnist"),
             # Short socket timeouts: a dead Redis must not hold up a page (pagecache/).

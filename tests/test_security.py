@@ -78,7 +78,9 @@ def test_production_pools_database_connections_with_health_checks():
 def test_redis_is_the_cache_when_configured():
     expression = "settings.CACHES['default']['BACKEND']"
     assert setting(expression).endswith("LocMemCache")
-    assert setting(expression, REDIS_URL="redis://127.0.0.1:6379/1").endswith("RedisCache")
+    assert setting(expression, REDIS_URL="redis://127.0.0.1:6379/1").endswith(
+        "pagecache.redis.RedisCache"
+    )
 
 
 def test_media_can_live_on_an_s3_compatible_store():

@@ -23,7 +23,7 @@ def page_cache(settings):
 
 def redis_cache(location, prefix):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "pagecache.redis.RedisCache",
         "LOCATION": location,
         "KEY_PREFIX": prefix,
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
