@@ -5,11 +5,13 @@ The load benchmark: wrk on loopback against gunicorn as `make prod` runs it.
     .venv/bin/python bench/load.py --databases columnist_bench_1k --duration 3
 
 For each corpus database (made by bench/make_corpus.py) it
-1. renders every benchmarked page once in-process with the page cache off, counting its SQL
-   queries and bytes (a page that does not exist in this build is reported, not benchmarked);
+1. renders every benchmarked page in-process with the page cache off, counting its SQL
+   queries and bytes and timing the best of 10 renders (a page that does not exist in this
+   build is reported, not benchmarked);
 2. writes a static file of each page's size into STATIC_ROOT, served by whitenoise;
-3. starts gunicorn with the page cache off (cold) and runs wrk (16 connections) on each page,
-   then restarts it with the cache on (warm) and runs wrk on each page and its static twin.
+3. starts one gunicorn per corpus with the page cache off (cold) and runs wrk (16
+   connections) on each page, corpus after corpus, then again with the cache on (warm),
+   adding each page's static twin.
 It prints requests/s, p50/p99 latency and errors per page, the ratios warm/static and
 cold-at-the-largest/cold-at-the-smallest corpus, and writes bench/results/load.json.
 """
@@ -116,13 +118,24 @@ def inspect_pages():
         client.get(path)  # the first request of a process warms lazy lookups
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
+        # Read now: the next request resets the connection's query log.
+        count = len(queries)
+        slowest = max((float(q["time"]) * 1000 for q in queries), default=0)
+        # The best of 10 renders in-process: the page's own cost, with little machine noise.
+        times = []
+        for _ in range(10 if response.status_code == 200 else 0):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
         rows.append(
             {
                 "name": name,
                 "path": path,
                 "status": response.status_code,
                 "bytes": len(response.content),
-                "queries": len(queries),
+                "queries": count,
+                "render_ms": min(times, default=None),
+                "slowest_sql_ms": slowest,
             }
         )
     print(json.dumps(rows))
@@ -195,43 +208,59 @@ def static_twins(rows):
             row["static"] = f"/static/bench/{row['bytes']}.html"
 
 
-def run_database(database, args):
-    print(f"\n== {database} ==", flush=True)
+def prepare_database(database):
+    """Inspect the pages of one corpus and write their static twins; returns the rows."""
     env = env_for(database)
     inspected = subprocess.run(
         [PYTHON, __file__, "inspect"],
-        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        env={**env, "PAGE_CACHE_SECONDS": "0", "DATABASE_POOL": "0"},
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     if inspected.returncode:
         raise SystemExit(inspected.stderr)
-    rows = json.loads(inspected.stdout.strip().splitlines()[-1])
+    return json.loads(inspected.stdout.strip().splitlines()[-1])
+
+
+def run(databases, args):
+    """Cold then warm; in each, one server per corpus, and each page measured on every
+    corpus back to back, so that slow drifts in the machine's load hit them alike."""
+    results = {database: prepare_database(database) for database in databases}
     subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env_for(databases[0]),
+        cwd=ROOT,
+        check=True,
     )
-    static_twins(rows)
-    base = f"http://127.0.0.1:{args.port}"
+    static_twins([row for rows in results.values() for row in rows])
     for mode, seconds in (("cold", "0"), ("warm", "600")):
         if mode not in args.modes:
             continue
-        server = start_server({**env, "PAGE_CACHE_SECONDS": seconds}, args.port)
+        print(f"\n== {mode} ==", flush=True)
+        ports = {database: args.port + i for i, database in enumerate(databases)}
+        servers = [
+            start_server({**env_for(database), "PAGE_CACHE_SECONDS": seconds}, port)
+            for database, port in ports.items()
+        ]
         try:
-            for row in rows:
-                if row["status"] != 200:
-                    continue
-                for _ in range(3):  # fill the cache (warm) and every worker's lazy state
-                    urllib.request.urlopen(base + row["path"], timeout=30).read()
-                row[mode] = wrk(base + row["path"], args.duration, args.connections)
-                if mode == "warm":
-                    row["static_result"] = wrk(
-                        base + row["static"], args.duration, args.connections
-                    )
-                print(f"  {mode:4} {row['name']:16} {row[mode]}", flush=True)
+            for index in range(len(results[databases[0]])):
+                for database in databases:
+                    row = results[database][index]
+                    if row["status"] != 200:
+                        continue
+                    base = f"http://127.0.0.1:{ports[database]}"
+                    for _ in range(3):  # fill the cache (warm) and the workers' lazy state
+                        urllib.request.urlopen(base + row["path"], timeout=30).read()
+                    row[mode] = wrk(base + row["path"], args.duration, args.connections)
+                    if mode == "warm":
+                        static = wrk(base + row["static"], args.duration, args.connections)
+                        row["static_result"] = static
+                    print(f"  {database:22} {row['name']:16} {row[mode]}", flush=True)
         finally:
-            stop_server(server)
-    return rows
+            for server in servers:
+                stop_server(server)
+    return results
 
 
 def report(results):
@@ -239,15 +268,15 @@ def report(results):
     for database, rows in results.items():
         lines += [
             f"\n### {database}\n",
-            "| page | path | status | bytes | SQL | cold req/s | cold p50 / p99 ms | "
+            "| page | path | status | bytes | SQL | render ms | cold req/s | cold p50 / p99 ms | "
             "warm req/s | warm p50 / p99 ms | errors | static req/s | warm / static |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in rows:
             if row["status"] != 200:
                 lines.append(
                     f"| {row['name']} | `{row['path']}` | {row['status']} | | | "
-                    "not in this build | | | | | | |"
+                    "not in this build | | | | | | | |"
                 )
                 continue
             cold, warm, static = row.get("cold"), row.get("warm"), row.get("static_result")
@@ -255,6 +284,7 @@ def report(results):
             errors = sum(r["errors"] for r in (cold, warm, static) if r)
             lines.append(
                 f"| {row['name']} | `{row['path']}` | 200 | {row['bytes']} | {row['queries']} | "
+                f"{row['render_ms']:.1f} | "
                 + (
                     f"{cold['rps']:.0f} | {cold['p50']:.1f} / {cold['p99']:.1f} | "
                     if cold
@@ -273,14 +303,18 @@ def report(results):
         small, large = results[names[0]], results[names[-1]]
         lines += [
             f"\n### Cold cost growth: {names[-1]} against {names[0]}\n",
-            "| page | cold req/s small | cold req/s large | time ratio large/small |",
-            "|---|---|---|---|",
+            "| page | render ms small / large | ratio | cold req/s small / large | ratio |",
+            "|---|---|---|---|---|",
         ]
         for a, b in zip(small, large, strict=True):
             if a.get("cold") and b.get("cold"):
+                render = f"{a['render_ms']:.1f} / {b['render_ms']:.1f}"
+                render_ratio = b["render_ms"] / a["render_ms"]
+                rates = f"{a['cold']['rps']:.0f} / {b['cold']['rps']:.0f}"
                 ratio = a["cold"]["rps"] / b["cold"]["rps"]
-                rates = f"{a['cold']['rps']:.0f} | {b['cold']['rps']:.0f}"
-                lines.append(f"| {a['name']} | {rates} | {ratio:.2f} |")
+                lines.append(
+                    f"| {a['name']} | {render} | {render_ratio:.2f} | {rates} | {ratio:.2f} |"
+                )
     text = "\n".join(lines)
     print(text)
     return text
@@ -300,7 +334,9 @@ def main():
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
-    results = {db: run_database(db, args) for db in args.databases.split(",")}
+    machine = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"load before the run: {machine}")
+    results = run(args.databases.split(","), args)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(results, indent=1))
     (RESULTS / "load.md").write_text(report(results))
