@@ -93,3 +93,8 @@ def test_media_can_live_on_an_s3_compatible_store():
     assert setting(expression, **env) == (
         "storages.backends.s3.S3Storage https://s3.example.org https://s3.example.org"
     )
+
+
+def test_the_page_cache_is_on_in_production_and_off_in_development():
+    assert setting("settings.PAGE_CACHE_SECONDS") == "0"
+    assert setting("settings.PAGE_CACHE_SECONDS", **PRODUCTION) == "600"
