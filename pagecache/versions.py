@@ -83,8 +83,9 @@ def next_scheduled_change():
     return min(times, default=None)
 
 
-def content_changed(sender, using=None, **kwargs):
-    transaction.on_commit(bump_content_version, using=using, robust=True)
+def content_changed(sender, using=None, action="post_", **kwargs):
+    if action.startswith("post_"):  # m2m_changed also sends pre_add, pre_remove...
+        transaction.on_commit(bump_content_version, using=using, robust=True)
 
 
 def connect_signals():
