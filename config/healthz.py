@@ -31,3 +31,18 @@ def healthz(request):
         {name: "ok" if ok else "down" for name, ok in checks.items()},
         status=200 if all(checks.values()) else 503,
     )
+
+
+class HealthCheckMiddleware:
+    """
+    Answers /healthz before host validation, sessions and the page cache: load balancers
+    probe with their own Host header (often an IP address) and must not get a 400.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            return healthz(request)
+        return self.get_response(request)

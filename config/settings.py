@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.security.PermissionsPolicyMiddleware",
+    "config.healthz.HealthCheckMiddleware",
     "config.routers.PublicReadsMiddleware",
     # Before sessions: a cached page is served without touching the session or the database.
     "pagecache.middleware.PageCacheMiddleware",

@@ -23,3 +23,10 @@ def test_healthz_fails_when_the_cache_is_down(client, settings):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "cache": "down"}
+
+
+def test_healthz_answers_a_load_balancer_probing_by_ip_address(client):
+    response = client.get("/healthz", headers={"host": "127.0.0.2:8000"})
+    assert response.status_code == 200
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert client.get("/", headers={"host": "127.0.0.2:8000"}).status_code == 400
