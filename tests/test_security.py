@@ -98,3 +98,20 @@ def test_media_can_live_on_an_s3_compatible_store():
 def test_the_page_cache_is_on_in_production_and_off_in_development():
     assert setting("settings.PAGE_CACHE_SECONDS") == "0"
     assert setting("settings.PAGE_CACHE_SECONDS", **PRODUCTION) == "600"
+
+
+@pytest.mark.django_db
+def test_https_responses_carry_hsts(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    response = client.get(reverse("columns:index"), secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_gunicorn_takes_its_worker_count_and_port_from_the_environment():
+    script = (
+        "import runpy; c = runpy.run_path('config/gunicorn.py'); print(c['workers'], c['bind'])"
+    )
+    assert run(["-c", script], WEB_CONCURRENCY="7", PORT="9000").stdout.strip() == (
+        "7 127.0.0.1:9000"
+    )
