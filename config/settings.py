@@ -205,6 +205,8 @@ else:
 # content change invalidates them at once (pagecache/versions.py). Off in development, where
 # template changes must show at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
+COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
