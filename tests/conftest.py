@@ -13,6 +13,9 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Pages are rendered fresh in tests (query counts); tests/pagecache turns the cache on.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.COUNT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -1,0 +1,54 @@
+"""
+Calls to the cache that never fail a request.
+
+When the cache (Redis) is down, every call returns its default, the site serves pages
+uncached, and one warning is logged per outage and process. The cache is not tried again for
+RETRY_SECONDS, so a dead Redis costs one failed connection per process every few seconds,
+not one per request. When it answers again, the content version is bumped: a save made
+during the outage could not invalidate the pages cached before it.
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+
+log = logging.getLogger("pagecache")
+
+RETRY_SECONDS = 5.0
+
+
+class _State:
+    down_until = 0.0  # monotonic time before which the cache is not tried
+    down = False
+
+
+state = _State()
+
+
+def reset():
+    state.down_until = 0.0
+    state.down = False
+
+
+def cache_call(method, *args, default=None, **kwargs):
+    """cache.<method>(*args, **kwargs), or `default` if the cache does not answer."""
+    if state.down and time.monotonic() < state.down_until:
+        return default
+    try:
+        result = getattr(cache, method)(*args, **kwargs)
+    except ValueError:  # incr() of a missing key: the cache answered
+        raise
+    except Exception as error:  # redis raises its own ConnectionError, TimeoutError...
+        if not state.down:
+            log.warning("The cache is not answering (%s); serving pages uncached.", error)
+        state.down = True
+        state.down_until = time.monotonic() + RETRY_SECONDS
+        return default
+    if state.down:
+        state.down = False
+        log.warning("The cache answers again; page caching resumes.")
+        from .versions import bump_content_version
+
+        bump_content_version()
+    return result

@@ -1,0 +1,56 @@
+"""
+Paginated lists whose total count is cached until the content changes.
+
+A list page's COUNT(*) reads every public row: at 50,000 columns it is most of the page's
+time, and it grows with the archive (BENCHMARKS.md). The count can only change when the
+content version does (pagecache/versions.py), so it is cached under that version and the
+list's address. A list view opts in with one mixin:
+
+    class TagView(CachedCountMixin, ListView): ...
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from . import versions
+from .guard import cache_call
+
+
+class VersionedCountPaginator(Paginator):
+    def __init__(self, *args, count_key, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        if settings.COUNT_CACHE_SECONDS <= 0:
+            return super().count
+        version = versions.current_version()
+        if version is None:  # the cache is down
+            return super().count
+        digest = hashlib.md5(self.count_key.encode(), usedforsecurity=False).hexdigest()
+        key = f"count:{version}:{digest}"
+        count = cache_call("get", key)
+        if count is None:
+            count = super().count
+            cache_call("set", key, count, settings.COUNT_CACHE_SECONDS)
+        return count
+
+
+class CachedCountMixin:
+    """For a ListView: one count per list (path and filters), shared by all its pages."""
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return VersionedCountPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count_key=f"{self.request.path}?{query.urlencode()}",
+            **kw,
+        )

@@ -1,0 +1,57 @@
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.views.generic import ListView
+
+from columns.models import Column
+from pagecache import guard
+from pagecache.paginator import CachedCountMixin
+from tests.factories import ColumnFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class ColumnList(CachedCountMixin, ListView):
+    paginate_by = 2
+
+    def get_queryset(self):
+        return Column.objects.published().order_by("-date")
+
+
+def page(path, **params):
+    view = ColumnList.as_view(template_name="columns/column_list.html")
+    response = view(RequestFactory().get(path, params))
+    return response.context_data["paginator"].count, list(response.context_data["page_obj"])
+
+
+@pytest.fixture
+def count_cache(settings):
+    settings.COUNT_CACHE_SECONDS = 600
+    cache.clear()
+    guard.reset()
+
+
+def test_a_lists_count_is_computed_once_for_all_its_pages(count_cache, django_assert_num_queries):
+    for _ in range(5):
+        ColumnFactory()
+    assert page("/", page=1)[0] == 5
+    with django_assert_num_queries(1):  # the page's rows, not the count
+        count, columns = page("/", page=3)
+    assert count == 5 and len(columns) == 1
+    with django_assert_num_queries(2):  # another list: its own count
+        assert page("/other/")[0] == 5
+
+
+def test_a_content_change_recounts(count_cache, django_capture_on_commit_callbacks):
+    ColumnFactory()
+    assert page("/")[0] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        ColumnFactory()
+    assert page("/")[0] == 2
+
+
+def test_counts_are_plain_without_the_setting(django_assert_num_queries):
+    ColumnFactory()
+    page("/")
+    with django_assert_num_queries(2):
+        assert page("/")[0] == 1
