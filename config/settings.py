@@ -54,10 +54,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "outlets",
     "columns",
     "mentions",
+    "discovery",
 ]
 
 MIDDLEWARE = [

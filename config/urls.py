@@ -8,6 +8,7 @@ admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("discovery.urls")),
     path("", include("mentions.urls")),
     path("", include("outlets.urls")),
     path("", include("columns.urls")),

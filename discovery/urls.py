@@ -1,0 +1,29 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.generic import TemplateView
+
+from . import views
+from .sitemaps import SITEMAPS
+
+app_name = "discovery"
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "discovery:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+]
