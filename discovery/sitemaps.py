@@ -9,11 +9,10 @@ from django.db.models import Max, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from taggit.models import Tag
 
+from columns.links import listing_urls, month_url, tag_url, year_url
 from columns.models import Author, Byline, Column, TaggedColumn
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
-
-from .links import listing_urls, month_url, tag_url, year_url
 
 
 class ColumnSitemap(Sitemap):
