@@ -121,7 +121,9 @@ def matching(model, text, using="default"):
     items = model.objects.using(using).published()
     if is_full_text(using):
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return items.filter(search_vector=query).annotate(rank=SearchRank("search_vector", query))
+        return items.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
     if model is Column:
         fields, tagged = ["title", "dek", "intro", "body", "outlet__name"], TaggedColumn
     else:
