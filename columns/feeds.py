@@ -8,6 +8,7 @@ Django's stock feeds lack: full content, several authors and the link to the ori
 
 import copy
 import datetime
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -71,6 +72,15 @@ class FullRssFeed(StableDateMixin, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def absolute_links(html, request):
+    """Feed readers show content away from our pages: make root-relative links absolute."""
+    root = request.build_absolute_uri("/")
+    return _ROOT_RELATIVE.sub(lambda m: m.group(1) + root, html)
+
+
 def as_rss(feed_class):
     """The RSS 2.0 twin of an Atom feed class."""
     return type(f"{feed_class.__name__}Rss", (feed_class,), {"feed_type": FullRssFeed})
@@ -132,8 +142,8 @@ class ColumnFeed(Feed):
             ],
             "original_url": column.original_url,
             "original_title": f"Originally in {outlet.name}" if outlet else "The original",
-            "content": render_to_string(
-                "feeds/column_content.html", {"column": column}, request=self.request
+            "content": absolute_links(
+                render_to_string("feeds/column_content.html", {"column": column}), self.request
             ),
         }
 

@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from columns.feeds import FEED_SIZE, FullAtomFeed, day_start
+from columns.feeds import FEED_SIZE, FullAtomFeed, absolute_links, day_start
 
 from .models import Mention
 
@@ -50,7 +50,7 @@ class MentionFeed(Feed):
         return {
             "original_url": mention.url,
             "original_title": mention.outlet.name,
-            "content": render_to_string(
-                "feeds/mention_content.html", {"mention": mention}, request=self.request
+            "content": absolute_links(
+                render_to_string("feeds/mention_content.html", {"mention": mention}), self.request
             ),
         }

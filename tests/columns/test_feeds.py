@@ -32,7 +32,8 @@ def column():
         slug="sco",
         dek="A club that grew.",
         intro="<p>My framing note.</p>",
-        body="<p>Intro paragraph.</p><!--more--><p>The rest of the &amp; article.</p>",
+        body="<p>Intro paragraph.</p><!--more--><p>The rest of the &amp; article.</p>"
+        '<p><img src="/media/map.png" alt="Map"> <a href="/2020/01/01/old/">Earlier</a></p>',
         outlet=OutletFactory(name="Nikkei Asia", slug="nikkei"),
         original_url="https://asia.nikkei.com/sco",
         tags=["SCO", "Central Asia"],
@@ -65,6 +66,9 @@ def test_every_column_feed_carries_the_full_column(client, column, flavour):
         content = entry.content[0].value
         assert "My framing note." in content and "The rest of the &amp; article." in content
         assert "Li Wei is a journalist." in content
+        raw = response.content.decode()  # feedparser would resolve relative links itself
+        assert 'src="http://testserver/media/map.png"' in raw
+        assert 'href="http://testserver/2020/01/01/old/"' in raw
         assert "Intro paragraph." in entry.summary and "The rest" not in entry.summary
         assert [t.term for t in entry.tags] == ["Central Asia", "SCO"]
         if flavour == "atom":
@@ -112,7 +116,7 @@ def test_in_the_media_feed(client, column, flavour):
     [entry] = feed.entries
     assert entry.title == "Spoke to Reuters about the SCO summit."
     assert "Live on air." in entry.content[0].value
-    assert column.get_absolute_url() in entry.content[0].value
+    assert f'href="http://testserver{column.get_absolute_url()}"' in entry.content[0].value
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -177,3 +179,15 @@ def test_only_published_items_are_found(client):
     ColumnFactory(title="Hidden draft lagoon", status=Column.Status.DRAFT)
     MentionFactory(topic="hidden lagoon", status=Mention.Status.DRAFT)
     assert "0 results" in search(client, q="lagoon")
+
+
+def test_update_search_index_command_rebuilds_documents(client):
+    column = ColumnFactory(title="Forgotten fjord")
+    Column.objects.filter(pk=column.pk).update(search_vector=None)
+    out = StringIO()
+    call_command("update_search_index", stdout=out)
+    if connection.vendor == "postgresql":
+        assert "Updated 1 columns and 0 mentions." in out.getvalue()
+        assert "1 result" in search(client, q="fjord")
+    else:
+        assert "nothing to do" in out.getvalue()
