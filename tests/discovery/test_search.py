@@ -129,7 +129,7 @@ def test_facets_count_and_filter(client):
     "query",
     ["x" * 10_000, '"unbalanced', "'", "-", "or", "!@#$%^&*()", "a\x00b", "日本語の検索",
      "Zalgo z̸̢̛a̷l̶g̴o", "\u202eevil", "🙂" * 50, "<script>alert(1)</script>", "a & b | !c",
-     "the"],
+     "the", "a " * 200, "-x " * 200, '"' * 301, "x or " * 100],
 )  # fmt: skip
 def test_odd_queries_never_fail(client, query):
     ColumnFactory(title="Something")
