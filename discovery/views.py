@@ -31,7 +31,7 @@ def read_filters(params):
     return {
         "outlet": clean_param(params.get("outlet", "")),
         "tag": clean_param(params.get("tag", "")),
-        "year": int(year) if year.isdigit() and len(year) <= 4 else None,
+        "year": int(year) if year.isdecimal() and len(year) <= 4 else None,
         "kind": kind if kind in KINDS else "",
     }
 
