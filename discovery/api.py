@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import conditional_page, require_http_methods
 from taggit.models import Tag
 
@@ -155,6 +156,21 @@ def columns_for_api(columns):
 
 def text_param(request, name):
     return clean_param(request.GET.get(name, ""))
+
+
+@api_view
+def api_root(request):
+    """Where each list lives, for clients finding their way in."""
+    names = ["columns", "mentions", "outlets", "tags"]
+    links = {name: request.build_absolute_uri(reverse(f"discovery:api_{name}")) for name in names}
+    return JsonResponse(
+        {**links, "openapi": request.build_absolute_uri(reverse("discovery:openapi"))}
+    )
+
+
+@api_view
+def unknown(request, path):
+    raise Http404
 
 
 @api_view

@@ -123,6 +123,16 @@ DOCUMENT = {
         "login; CORS is open to every origin; responses carry ETags.",
     },
     "paths": {
+        "/api/": {
+            "get": {
+                "summary": "The addresses of the lists and of this document.",
+                "responses": {
+                    "200": json_response(
+                        "Links.", obj(columns=URL, mentions=URL, outlets=URL, tags=URL, openapi=URL)
+                    )
+                },
+            }
+        },
         "/api/columns/": list_operation(
             "Published columns, newest first (best match first with `q`).",
             "ColumnPage",

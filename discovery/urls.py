@@ -15,6 +15,8 @@ urlpatterns = [
     path("api/outlets/", api.outlet_list, name="api_outlets"),
     path("api/tags/", api.tag_list, name="api_tags"),
     path("api/openapi.json", openapi.openapi_document, name="openapi"),
+    path("api/", api.api_root, name="api"),
+    path("api/<path:path>", api.unknown),
     path(
         "sitemap.xml",
         sitemap_views.index,

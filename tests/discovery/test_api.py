@@ -64,10 +64,24 @@ def test_openapi_document_is_served_and_its_schemas_are_valid(client):
     document = response.json()
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {
-        "/api/columns/", "/api/columns/{id}/", "/api/mentions/", "/api/outlets/", "/api/tags/"
+        "/api/", "/api/columns/", "/api/columns/{id}/", "/api/mentions/", "/api/outlets/",
+        "/api/tags/",
     }  # fmt: skip
     for schema in document["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
+
+
+def test_api_root_links_every_list(client):
+    data = get_json(client, "/api/")
+    assert data["columns"] == "http://testserver/api/columns/"
+    assert data["openapi"] == "http://testserver/api/openapi.json"
+    for url in data.values():
+        assert client.get(url).status_code == 200
+
+
+def test_unknown_api_addresses_are_json_404s(client):
+    response = client.get("/api/nothing/here/")
+    assert response.status_code == 404 and response.json() == {"error": "Not found."}
 
 
 def test_column_shape(client, column):
