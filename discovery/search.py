@@ -37,8 +37,14 @@ def _outlet_name(outlet_model):
     return Subquery(outlets.values("name")[:1])
 
 
-def column_document(tagged_model, outlet_model):
-    """Title above standfirst and tags above intro and body; the outlet's name counts least.
+def _author_names(byline_model):
+    bylines = byline_model.objects.filter(column=OuterRef("pk"))
+    names = bylines.values("column").annotate(names=StringAgg("author__name", " "))
+    return Subquery(names.values("names")[:1])
+
+
+def column_document(tagged_model, outlet_model, byline_model):
+    """Title above standfirst and tags above intro and body; outlet and authors count least.
 
     Models are passed in so that migrations can use the same document with historical models.
     """
@@ -47,8 +53,11 @@ def column_document(tagged_model, outlet_model):
         + SearchVector("dek", "print_headline", weight="B", config=SEARCH_CONFIG)
         + SearchVector(_tag_names(tagged_model), weight="B", config=SEARCH_CONFIG)
         + SearchVector("intro", "body", weight="C", config=SEARCH_CONFIG)
-        + SearchVector(_outlet_name(outlet_model), weight="D", config=SEARCH_CONFIG)
-    )
+        + SearchVector(
+            _outlet_name(outlet_model), _author_names(byline_model), weight="D",
+            config=SEARCH_CONFIG,
+        )
+    )  # fmt: skip
 
 
 def mention_document(tagged_model, outlet_model):
@@ -68,12 +77,12 @@ def update_search_vector(queryset):
     """
     if not is_full_text(queryset.db):
         return
-    from columns.models import Column, TaggedColumn
+    from columns.models import Byline, Column, TaggedColumn
     from mentions.models import Mention, TaggedMention
     from outlets.models import Outlet
 
     documents = {
-        Column: lambda: column_document(TaggedColumn, Outlet),
+        Column: lambda: column_document(TaggedColumn, Outlet, Byline),
         Mention: lambda: mention_document(TaggedMention, Outlet),
     }
     queryset.update(search_vector=documents[queryset.model]())
@@ -98,25 +107,30 @@ def clean_query(raw):
     return text, False
 
 
-def _substring_match(text, fields, tagged_model):
-    """The SQLite fallback: every word or "quoted phrase" somewhere, none of the -words."""
+def _substring_match(model, text, fields, related):
+    """The SQLite fallback: every word or "quoted phrase" somewhere, none of the -words.
+
+    `related` names to-many fields (tags, authors), matched through subqueries so that a
+    column never comes back twice.
+    """
     condition = Q()
     for sign, phrase, word_sign, word in _TERM.findall(text):
         term = (phrase or word).strip()
         if not term or term.lower() == "or":
             continue
-        found = Q(pk__in=tagged_model.objects.filter(tag__name__icontains=term).values(
-            "content_object"))  # fmt: skip
+        found = Q()
         for field in fields:
             found |= Q(**{f"{field}__icontains": term})
+        for field in related:
+            rows = model.objects.filter(**{f"{field}__icontains": term})
+            found |= Q(pk__in=rows.values("pk"))
         condition &= ~found if (sign or word_sign) else found
     return condition
 
 
 def matching(model, text, using="default"):
     """Published columns or mentions matching `text`, annotated with a `rank`."""
-    from columns.models import Column, TaggedColumn
-    from mentions.models import TaggedMention
+    from columns.models import Column
 
     items = model.objects.using(using).published()
     if is_full_text(using):
@@ -125,10 +139,11 @@ def matching(model, text, using="default"):
             rank=SearchRank(F("search_vector"), query)
         )
     if model is Column:
-        fields, tagged = ["title", "dek", "intro", "body", "outlet__name"], TaggedColumn
+        fields = ["title", "dek", "print_headline", "intro", "body", "outlet__name"]
+        related = ["tags__name", "authors__name"]
     else:
-        fields, tagged = ["topic", "note", "outlet__name"], TaggedMention
-    return items.filter(_substring_match(text, fields, tagged)).annotate(
+        fields, related = ["topic", "note", "outlet__name"], ["tags__name"]
+    return items.filter(_substring_match(model, text, fields, related)).annotate(
         rank=Value(0.0, output_field=FloatField())
     )
 

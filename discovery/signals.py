@@ -1,10 +1,10 @@
-"""Keep the stored search documents current: on save, on tag changes and on outlet renames."""
+"""Keep the stored search documents current: on save, on tag and byline changes, on renames."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from columns.models import Column, TaggedColumn
+from columns.models import Author, Byline, Column, TaggedColumn
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 
@@ -46,3 +46,16 @@ def outlet_saved(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         update_search_vector(Column.objects.filter(outlet=instance))
         update_search_vector(Mention.objects.filter(outlet=instance))
+
+
+@receiver(post_save, sender=Byline)
+@receiver(post_delete, sender=Byline)
+def byline_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update_search_vector(Column.objects.filter(pk=instance.column_id))
+
+
+@receiver(post_save, sender=Author)
+def author_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        update_search_vector(Column.objects.filter(authors=instance))

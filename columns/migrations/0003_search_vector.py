@@ -23,8 +23,9 @@ def create_index_and_fill(apps, schema_editor):
     Column = apps.get_model("columns", "Column")
     tagged = apps.get_model("columns", "TaggedColumn")
     outlet = apps.get_model("outlets", "Outlet")
+    byline = apps.get_model("columns", "Byline")
     Column.objects.using(schema_editor.connection.alias).update(
-        search_vector=column_document(tagged, outlet)
+        search_vector=column_document(tagged, outlet, byline)
     )
 
 

@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from columns.models import Column
+from columns.models import Byline, Column
 from mentions.models import Mention
-from tests.factories import ColumnFactory, MentionFactory, OutletFactory
+from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -74,6 +74,19 @@ def test_document_follows_tag_changes_and_outlet_renames(client):
     outlet.name = "Evening Bugle"
     outlet.save()
     assert "1 result" in search(client, q="Bugle")
+
+
+def test_document_follows_bylines_and_author_renames(client):
+    column = ColumnFactory(title="A column", bylines=[AuthorFactory(name="Ottoline Quist")])
+    assert "1 result" in search(client, q="Quist")
+    author = AuthorFactory(name="Bartholomew Yarrow")
+    Byline.objects.create(column=column, author=author, position=1)
+    assert "1 result" in search(client, q="Yarrow")
+    author.name = "Bartholomew Zephyr"
+    author.save()
+    assert "1 result" in search(client, q="Zephyr")
+    column.bylines.filter(author=author).delete()
+    assert "0 results" in search(client, q="Zephyr")
 
 
 @postgres_only
