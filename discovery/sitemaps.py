@@ -27,6 +27,10 @@ class ColumnSitemap(Sitemap):
     def lastmod(self, column):
         return column.modified_at
 
+    def get_latest_lastmod(self):
+        # For the index: one aggregate rather than Django's default of loading every column.
+        return Column.objects.published().aggregate(latest=Max("modified_at"))["latest"]
+
 
 class ListingSitemap(Sitemap):
     changefreq = "daily"

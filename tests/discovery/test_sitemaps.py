@@ -66,6 +66,17 @@ def test_sitemap_query_count_is_fixed(client, django_assert_num_queries):
         client.get(reverse("discovery:sitemap_section", kwargs={"section": "columns"}))
 
 
+def test_sitemap_index_dates_the_columns_section_by_the_latest_edit(
+    client, django_assert_num_queries
+):
+    columns = [ColumnFactory() for _ in range(5)]
+    # Six sections counted for paging, three dated: fixed, whatever the number of columns.
+    with django_assert_num_queries(9):
+        index = client.get("/sitemap.xml").content.decode()
+    latest = max(c.modified_at for c in columns)
+    assert f"sitemap-columns.xml</loc><lastmod>{latest.isoformat()}</lastmod>" in index
+
+
 def test_unknown_sitemap_section_is_404(client):
     assert client.get("/sitemap-nothing.xml").status_code == 404
     assert client.get("/sitemap-columns.xml?p=abc").status_code == 404
