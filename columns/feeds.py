@@ -9,6 +9,7 @@ Django's stock feeds lack: full content, several authors and the link to the ori
 import copy
 import datetime
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -81,6 +82,12 @@ def absolute_links(html, request):
     return _ROOT_RELATIVE.sub(lambda m: m.group(1) + root, html)
 
 
+def tag_uri(request, item, kind):
+    """A permanent entry id (RFC 4151): unchanged when a column's date, and so its URL, is fixed."""
+    host = urlsplit(f"//{request.get_host()}").hostname
+    return f"tag:{host},{item.created_at:%Y-%m-%d}:{kind}/{item.pk}"
+
+
 def as_rss(feed_class):
     """The RSS 2.0 twin of an Atom feed class."""
     return type(f"{feed_class.__name__}Rss", (feed_class,), {"feed_type": FullRssFeed})
@@ -122,6 +129,11 @@ class ColumnFeed(Feed):
 
     def item_description(self, column):
         return column.excerpt_html
+
+    def item_guid(self, column):
+        return tag_uri(self.request, column, "column")
+
+    item_guid_is_permalink = False
 
     def item_pubdate(self, column):
         return column.date

@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from columns.feeds import FEED_SIZE, FullAtomFeed, absolute_links, day_start
+from columns.feeds import FEED_SIZE, FullAtomFeed, absolute_links, day_start, tag_uri
 
 from .models import Mention
 
@@ -36,6 +36,11 @@ class MentionFeed(Feed):
 
     def item_description(self, mention):
         return mention.note or mention.sentence
+
+    def item_guid(self, mention):
+        return tag_uri(self.request, mention, "mention")
+
+    item_guid_is_permalink = False
 
     def item_pubdate(self, mention):
         return day_start(mention.date)

@@ -91,6 +91,16 @@ def test_feed_is_newest_first_and_dated_by_the_latest_change(client):
     assert feed.feed.updated_parsed[:6] == newest_edit.utctimetuple()[:6]
 
 
+def test_entry_ids_survive_a_change_of_date(client, column):
+    _, before = parse(client, reverse("columns:feed"))
+    column.outlet_published_at = datetime.datetime(2020, 5, 5, tzinfo=UTC)
+    column.save()
+    _, after = parse(client, reverse("columns:feed"))
+    assert before.entries[0].link != after.entries[0].link
+    assert before.entries[0].id == after.entries[0].id
+    assert after.entries[0].id == f"tag:testserver,{column.created_at:%Y-%m-%d}:column/{column.pk}"
+
+
 def test_feeds_answer_conditional_requests_with_304(client, column):
     for url in [*feed_urls(column), reverse("mentions:feed"), reverse("columns:feed_rss")]:
         response = client.get(url)
