@@ -4,6 +4,7 @@ import re
 import pytest
 from django.db import connection
 from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_openapi
 
 from columns.models import Column
 from discovery.openapi import DOCUMENT
@@ -67,6 +68,7 @@ def test_openapi_document_is_served_and_its_schemas_are_valid(client):
         "/api/", "/api/columns/", "/api/columns/{id}/", "/api/mentions/", "/api/outlets/",
         "/api/tags/",
     }  # fmt: skip
+    validate_openapi(document)  # the whole document against the OpenAPI 3.1 specification
     for schema in document["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
 
