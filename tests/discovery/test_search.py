@@ -44,6 +44,14 @@ def test_finds_columns_and_mentions(client):
     assert "Something else entirely" not in content
 
 
+def test_mention_results_link_the_appearance_and_its_column(client):
+    column = ColumnFactory(title="On the strait")
+    MentionFactory(topic="the strait", url="https://radio.example/strait", column=column)
+    content = search(client, q="strait")
+    assert '<a href="https://radio.example/strait">Spoke to' in content
+    assert f'See the column: <a href="{column.get_absolute_url()}">On the strait</a>' in content
+
+
 def test_title_match_ranks_above_body_match(client):
     # The title match is older, so only ranking can put it first.
     ColumnFactory(title="Why sanctions fail", body="<p>Nothing here.</p>",
