@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -145,6 +146,8 @@ class Column(models.Model):
     excerpt_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # The search document, kept current by discovery/search.py (GIN-indexed on PostgreSQL).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ColumnQuerySet.as_manager()
 

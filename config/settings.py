@@ -54,12 +54,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "outlets",
     "columns",
     "mentions",
     "redirects",
     "pagecache",
+    "discovery",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ admin.site.site_title = settings.SITE_NAME
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("discovery.urls")),
     path("", include("mentions.urls")),
     path("", include("outlets.urls")),
     path("", include("columns.urls")),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -73,6 +74,8 @@ class Mention(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # The search document, kept current by discovery/search.py (GIN-indexed on PostgreSQL).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MentionQuerySet.as_manager()
 

@@ -1,0 +1,180 @@
+"""
+The stored search documents of columns and mentions, and the one function that refreshes them.
+
+Each Column and Mention keeps a `search_vector` (PostgreSQL tsvector, GIN-indexed) computed in
+the database from its own text, its tags and its outlet's name. `update_search_vector()` is
+called by the signal handlers in `signals.py` whenever one of those changes. On SQLite the
+field stays empty and search falls back to plain substring matching (see `query.py`).
+"""
+
+import re
+
+import nh3
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connections
+from django.db.models import F, FloatField, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.safestring import mark_safe
+
+# The text search configuration for documents and queries: English stemming and stop words.
+SEARCH_CONFIG = "english"
+
+
+def is_full_text(using="default"):
+    """Whether this database has full-text search (PostgreSQL) rather than the fallback."""
+    return connections[using].vendor == "postgresql"
+
+
+def _tag_names(through):
+    tagged = through.objects.filter(content_object=OuterRef("pk"))
+    names = tagged.values("content_object").annotate(names=StringAgg("tag__name", " "))
+    return Subquery(names.values("names")[:1])
+
+
+def _outlet_name(outlet_model):
+    outlets = outlet_model.objects.filter(pk=OuterRef("outlet_id"))
+    return Subquery(outlets.values("name")[:1])
+
+
+def _author_names(byline_model):
+    bylines = byline_model.objects.filter(column=OuterRef("pk"))
+    names = bylines.values("column").annotate(names=StringAgg("author__name", " "))
+    return Subquery(names.values("names")[:1])
+
+
+def column_document(tagged_model, outlet_model, byline_model):
+    """Title above standfirst and tags above intro and body; outlet and authors count least.
+
+    Models are passed in so that migrations can use the same document with historical models.
+    """
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", "print_headline", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(_tag_names(tagged_model), weight="B", config=SEARCH_CONFIG)
+        + SearchVector("intro", "body", weight="C", config=SEARCH_CONFIG)
+        + SearchVector(
+            _outlet_name(outlet_model), _author_names(byline_model), weight="D",
+            config=SEARCH_CONFIG,
+        )
+    )  # fmt: skip
+
+
+def mention_document(tagged_model, outlet_model):
+    return (
+        SearchVector("topic", weight="A", config=SEARCH_CONFIG)
+        + SearchVector(_tag_names(tagged_model), weight="B", config=SEARCH_CONFIG)
+        + SearchVector(_outlet_name(outlet_model), weight="B", config=SEARCH_CONFIG)
+        + SearchVector("note", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def update_search_vector(queryset):
+    """Recompute the stored search document of a queryset of columns or of mentions.
+
+    One UPDATE statement, whatever the number of rows; it fires no signals and leaves
+    `modified_at` alone. A no-op where the database has no full-text search.
+    """
+    if not is_full_text(queryset.db):
+        return
+    from columns.models import Byline, Column, TaggedColumn
+    from mentions.models import Mention, TaggedMention
+    from outlets.models import Outlet
+
+    documents = {
+        Column: lambda: column_document(TaggedColumn, Outlet, Byline),
+        Mention: lambda: mention_document(TaggedMention, Outlet),
+    }
+    queryset.update(search_vector=documents[queryset.model]())
+
+
+# Longer queries are cut here (and the reader told): websearch_to_tsquery copes with any text,
+# but nobody types more, and a huge OR-query only costs the database.
+MAX_QUERY_LENGTH = 300
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def clean_query(raw):
+    """The query with control characters (NUL included) dropped and spaces collapsed.
+
+    Returns (query, was_cut).
+    """
+    text = "".join(ch if ch.isprintable() else " " for ch in raw)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        return text[:MAX_QUERY_LENGTH].rstrip(), True
+    return text, False
+
+
+def _substring_match(model, text, fields, related):
+    """The SQLite fallback: every word or "quoted phrase" somewhere, none of the -words.
+
+    `related` names to-many fields (tags, authors), matched through subqueries so that a
+    column never comes back twice.
+    """
+    condition = Q()
+    for sign, phrase, word_sign, word in _TERM.findall(text):
+        term = (phrase or word).strip()
+        if not term or term.lower() == "or":
+            continue
+        found = Q()
+        for field in fields:
+            found |= Q(**{f"{field}__icontains": term})
+        for field in related:
+            rows = model.objects.filter(**{f"{field}__icontains": term})
+            found |= Q(pk__in=rows.values("pk"))
+        condition &= ~found if (sign or word_sign) else found
+    return condition
+
+
+def matching(model, text, using="default"):
+    """Published columns or mentions matching `text`, annotated with a `rank`."""
+    from columns.models import Column
+
+    items = model.objects.using(using).published()
+    if is_full_text(using):
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return items.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+    if model is Column:
+        fields = ["title", "dek", "print_headline", "intro", "body", "outlet__name"]
+        related = ["tags__name", "authors__name"]
+    else:
+        fields, related = ["topic", "note", "outlet__name"], ["tags__name"]
+    return items.filter(_substring_match(model, text, fields, related)).annotate(
+        rank=Value(0.0, output_field=FloatField())
+    )
+
+
+def _plain_text(*fields):
+    """Fields joined and stripped of tags in SQL, for ts_headline to cut snippets from."""
+    joined = Concat(
+        *[part for f in fields for part in (F(f), Value(" "))], output_field=TextField()
+    )
+    return Func(joined, Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace",
+                output_field=TextField())  # fmt: skip
+
+
+def highlighted(queryset, text, **headlines):
+    """Annotate `name=SearchHeadline(...)` for each `name=fields`, marking matches with <mark>.
+
+    On SQLite the annotations are left out; templates fall back to the plain text.
+    """
+    if not is_full_text(queryset.db):
+        return queryset
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    return queryset.annotate(**{
+        name: SearchHeadline(
+            _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
+            stop_sel="</mark>", max_words=40, min_words=15, max_fragments=2,
+            highlight_all=name.startswith("title"),
+        )
+        for name, fields in headlines.items()
+    })  # fmt: skip
+
+
+def safe_headline(value):
+    """A headline is text cut from sanitised HTML: keep only the <mark>s we added."""
+    return mark_safe(nh3.clean(value, tags={"mark"}, attributes={}))

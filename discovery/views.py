@@ -1,0 +1,165 @@
+from collections import Counter
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import ExtractYear
+from django.shortcuts import render
+
+from columns.models import Column, TaggedColumn
+from mentions.models import Mention, TaggedMention
+
+from .search import clean_query, highlighted, matching, safe_headline
+
+KINDS = {"column": Column, "mention": Mention}
+TAGGED = {"column": TaggedColumn, "mention": TaggedMention}
+DATE_FIELD = {"column": "day", "mention": "date"}
+RESULTS_PER_PAGE = 20
+FACET_SIZE = 15
+
+
+def clean_param(value):
+    """A filter value as text the database accepts (no NUL), or "" when absurd."""
+    value = "".join(ch for ch in value if ch.isprintable()).strip()
+    return value if len(value) <= 200 else ""
+
+
+def read_filters(params):
+    """The facet filters of a search. Unknown values filter to nothing rather than fail."""
+    year = clean_param(params.get("year", ""))
+    kind = clean_param(params.get("kind", ""))
+    return {
+        "outlet": clean_param(params.get("outlet", "")),
+        "tag": clean_param(params.get("tag", "")),
+        "year": int(year) if year.isdecimal() and len(year) <= 4 else None,
+        "kind": kind if kind in KINDS else "",
+    }
+
+
+def filtered(items, kind, filters):
+    if filters["outlet"]:
+        items = items.filter(outlet__slug=filters["outlet"])
+    if filters["tag"]:
+        items = items.filter(tags__slug=filters["tag"])
+    if filters["year"]:
+        items = items.filter(**{f"{DATE_FIELD[kind]}__year": filters["year"]})
+    return items
+
+
+def count_facets(found):
+    """Counts per kind, outlet, tag and year over everything found: six queries."""
+    kinds, outlets, tags, years = Counter(), Counter(), Counter(), Counter()
+    for kind, items in found.items():
+        items = items.order_by()
+        for row in items.values("outlet__slug", "outlet__name").annotate(n=Count("pk")):
+            kinds[kind] += row["n"]
+            if row["outlet__slug"]:
+                outlets[row["outlet__slug"], row["outlet__name"]] += row["n"]
+        by_year = items.values(y=ExtractYear(DATE_FIELD[kind])).annotate(n=Count("pk"))
+        for row in by_year:
+            years[row["y"]] += row["n"]
+        tagged = TAGGED[kind].objects.filter(content_object__in=items.values("pk"))
+        by_tag = tagged.values("tag__slug", "tag__name").annotate(
+            n=Count("content_object", distinct=True)
+        )
+        for row in by_tag:
+            tags[row["tag__slug"], row["tag__name"]] += row["n"]
+
+    def top(counter):
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+        return [{"value": key[0], "label": key[1], "count": n} for key, n in ranked]
+
+    return {
+        "kind": [{"value": k, "label": f"{k.title()}s", "count": kinds[k]} for k in kinds],
+        "outlet": top(outlets),
+        "tag": top(tags),
+        "year": [{"value": y, "label": y, "count": n} for y, n in sorted(years.items())[::-1]],
+    }
+
+
+def link_facets(facets, filters, params):
+    """Give each facet value the address that applies it, and each facet one that clears it."""
+
+    def address(name, value):
+        query = params.copy()
+        query.pop("page", None)
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+        return "?" + query.urlencode()
+
+    return [
+        {
+            "name": name,
+            "title": title,
+            "clear_url": address(name, None),
+            "values": [
+                {**v, "url": address(name, v["value"]), "selected": v["value"] == filters[name]}
+                for v in facets[name]
+            ],
+        }
+        for name, title in [("kind", "Type"), ("outlet", "Outlet"), ("tag", "Topic"),
+                            ("year", "Year")]
+    ]  # fmt: skip
+
+
+def ranked_results(found):
+    """One list ranked across columns and mentions: a UNION of (kind, id, rank, date) rows."""
+    parts = [
+        items.order_by().values(
+            result_kind=Value(kind, output_field=CharField()),
+            item=F("pk"),
+            score=F("rank"),
+            sort_date=F(DATE_FIELD[kind]),
+        )
+        for kind, items in found.items()
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return rows.order_by("-score", "-sort_date", "-item")
+
+
+def load_page(rows, query):
+    """The columns and mentions of one page of result rows, with highlighted snippets."""
+    ids = {kind: [row["item"] for row in rows if row["result_kind"] == kind] for kind in KINDS}
+    objects = {}
+    if ids["column"]:
+        columns = Column.objects.published().filter(pk__in=ids["column"]).with_listing_data()
+        columns = highlighted(
+            columns, query, title_html=["title"], snippet=["dek", "intro", "body"]
+        )
+        objects.update({("column", c.pk): c for c in columns})
+    if ids["mention"]:
+        mentions = Mention.objects.published().filter(pk__in=ids["mention"]).with_listing_data()
+        mentions = highlighted(mentions, query, snippet=["topic", "note"])
+        objects.update({("mention", m.pk): m for m in mentions})
+    results = []
+    for row in rows:
+        item = objects.get((row["result_kind"], row["item"]))
+        if item is None:
+            continue
+        for name in ("title_html", "snippet"):
+            if hasattr(item, name):
+                setattr(item, name, safe_headline(getattr(item, name)))
+        results.append({"kind": row["result_kind"], "item": item})
+    return results
+
+
+def search(request):
+    query, was_cut = clean_query(request.GET.get("q", ""))
+    context = {"query": query, "was_cut": was_cut}
+    if query:
+        filters = read_filters(request.GET)
+        found = {
+            kind: filtered(matching(model, query), kind, filters)
+            for kind, model in KINDS.items()
+            if filters["kind"] in ("", kind)
+        }
+        page = Paginator(ranked_results(found), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            filters=filters,
+            facets=link_facets(count_facets(found), filters, request.GET),
+            unfiltered_url="?" + urlencode({"q": query}),
+            page_obj=page,
+            results=load_page(list(page), query),
+        )
+    return render(request, "search/search.html", context)

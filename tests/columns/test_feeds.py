@@ -1,0 +1,163 @@
+import datetime
+
+import feedparser
+import pytest
+from django.urls import reverse
+from django.utils.http import http_date
+
+from columns.models import Column
+from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+UTC = datetime.UTC
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    headers = {
+        "content-type": response["Content-Type"],
+        "content-location": f"http://testserver{url}",
+    }
+    feed = feedparser.parse(response.content, response_headers=headers)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return response, feed
+
+
+@pytest.fixture
+def column():
+    author, coauthor = AuthorFactory(name="Jane Roe", slug="jane"), AuthorFactory(name="Li Wei")
+    return ColumnFactory(
+        title="Why the SCO matters",
+        slug="sco",
+        dek="A club that grew.",
+        intro="<p>My framing note.</p>",
+        body="<p>Intro paragraph.</p><!--more--><p>The rest of the &amp; article.</p>"
+        '<p><img src="/media/map.png" alt="Map"> <a href="/2020/01/01/old/">Earlier</a></p>',
+        outlet=OutletFactory(name="Nikkei Asia", slug="nikkei"),
+        original_url="https://asia.nikkei.com/sco",
+        tags=["SCO", "Central Asia"],
+        bylines=[(coauthor, "Li Wei is a journalist."), (author, "Jane Roe is a fellow.")],
+    )
+
+
+def feed_urls(column):
+    tag = column.tags.get(name="SCO")
+    author = column.bylines.get(position=1).author
+    return [
+        reverse("columns:feed"),
+        reverse("columns:tag_feed", kwargs={"slug": tag.slug}),
+        reverse("columns:outlet_feed", kwargs={"slug": column.outlet.slug}),
+        reverse("columns:author_feed", kwargs={"slug": author.slug}),
+    ]
+
+
+@pytest.mark.parametrize("flavour", ["atom", "rss"])
+def test_every_column_feed_carries_the_full_column(client, column, flavour):
+    for url in feed_urls(column):
+        if flavour == "rss":
+            url += "rss/"
+        response, feed = parse(client, url)
+        assert feed.version == ("atom10" if flavour == "atom" else "rss20")
+        assert response["Content-Type"].startswith(f"application/{flavour}+xml")
+        [entry] = feed.entries
+        assert entry.title == "Why the SCO matters"
+        assert entry.link == f"http://testserver{column.get_absolute_url()}"
+        content = entry.content[0].value
+        assert "My framing note." in content and "The rest of the &amp; article." in content
+        assert "Li Wei is a journalist." in content
+        raw = response.content.decode()  # feedparser would resolve relative links itself
+        assert 'src="http://testserver/media/map.png"' in raw
+        assert 'href="http://testserver/2020/01/01/old/"' in raw
+        assert "Intro paragraph." in entry.summary and "The rest" not in entry.summary
+        assert [t.term for t in entry.tags] == ["Central Asia", "SCO"]
+        if flavour == "atom":
+            assert [a.name for a in entry.authors] == ["Li Wei", "Jane Roe"]
+            related = [link.href for link in entry.links if link.rel == "related"]
+            assert related == ["https://asia.nikkei.com/sco"]
+            assert entry.updated_parsed and entry.published_parsed
+        else:
+            assert [a.name for a in entry.authors] == ["Li Wei", "Jane Roe"]
+            assert 'href="https://asia.nikkei.com/sco"' in content
+
+
+def test_feed_is_newest_first_and_dated_by_the_latest_change(client):
+    with_dates = [datetime.datetime(2024, m, 1, tzinfo=UTC) for m in (1, 3, 2)]
+    for n, when in enumerate(with_dates):
+        ColumnFactory(title=f"Piece {n}", posted_at=when)
+    _, feed = parse(client, reverse("columns:feed"))
+    assert [e.title for e in feed.entries] == ["Piece 1", "Piece 2", "Piece 0"]
+    newest_edit = Column.objects.latest("modified_at").modified_at
+    assert feed.feed.updated_parsed[:6] == newest_edit.utctimetuple()[:6]
+
+
+def test_entry_ids_survive_a_change_of_date(client, column):
+    _, before = parse(client, reverse("columns:feed"))
+    column.outlet_published_at = datetime.datetime(2020, 5, 5, tzinfo=UTC)
+    column.save()
+    _, after = parse(client, reverse("columns:feed"))
+    assert before.entries[0].link != after.entries[0].link
+    assert before.entries[0].id == after.entries[0].id
+    assert after.entries[0].id == f"tag:testserver,{column.created_at:%Y-%m-%d}:column/{column.pk}"
+
+
+def test_feeds_answer_conditional_requests_with_304(client, column):
+    for url in [*feed_urls(column), reverse("mentions:feed"), reverse("columns:feed_rss")]:
+        response = client.get(url)
+        assert response.has_header("ETag") and response.has_header("Last-Modified")
+        again = client.get(url, headers={"if-none-match": response["ETag"]})
+        assert again.status_code == 304
+        since = client.get(url, headers={"if-modified-since": response["Last-Modified"]})
+        assert since.status_code == 304
+        old = http_date(datetime.datetime(1999, 1, 1, tzinfo=UTC).timestamp())
+        assert client.get(url, headers={"if-modified-since": old}).status_code == 200
+
+
+@pytest.mark.parametrize("flavour", ["", "rss/"])
+def test_in_the_media_feed(client, column, flavour):
+    MentionFactory(
+        topic="the SCO summit",
+        outlet=OutletFactory(name="Reuters"),
+        url="https://reuters.example/sco",
+        note="Live on air.",
+        column=column,
+    )
+    _, feed = parse(client, reverse("mentions:feed") + flavour)
+    [entry] = feed.entries
+    assert entry.title == "Spoke to Reuters about the SCO summit."
+    assert "Live on air." in entry.content[0].value
+    assert f'href="http://testserver{column.get_absolute_url()}"' in entry.content[0].value
+
+
+@pytest.mark.parametrize(
+    "url", ["/tag/nothing/feed/", "/outlet/nowhere/feed/rss/", "/author/nobody/feed/"]
+)
+def test_unknown_feed_subjects_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_empty_feeds_are_valid(client):
+    for url in [reverse("columns:feed"), reverse("columns:feed_rss"), reverse("mentions:feed")]:
+        _, feed = parse(client, url)
+        assert feed.entries == []
+
+
+def test_every_page_announces_the_feeds(client, column):
+    home = client.get(reverse("columns:index")).content.decode()
+    atom = 'type="application/atom+xml" title="Columnist: latest columns" href="/feed/"'
+    rss = 'type="application/rss+xml" title="Columnist: latest columns (RSS)" href="/feed/rss/"'
+    assert atom in home and rss in home
+    outlet_page = client.get(column.outlet.get_absolute_url()).content.decode()
+    assert 'title="Columns in Nikkei Asia" href="/outlet/nikkei/feed/"' in outlet_page
+    author_page = client.get(reverse("columns:author", kwargs={"slug": "jane"})).content.decode()
+    assert 'title="Columns by Jane Roe" href="/author/jane/feed/"' in author_page
+    media = client.get(reverse("mentions:list")).content.decode()
+    assert 'href="/in-the-media/feed/rss/"' in media
+
+
+def test_feed_query_count_is_fixed(client, django_assert_num_queries):
+    for _ in range(3):
+        ColumnFactory(bylines=[AuthorFactory(), AuthorFactory()], tags=["SCO"])
+    # The site owner, the columns with outlets, their tags, their bylines with authors.
+    with django_assert_num_queries(4):
+        client.get(reverse("columns:feed"))

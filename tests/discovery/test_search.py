@@ -1,0 +1,214 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from columns.models import Byline, Column
+from mentions.models import Mention
+from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+UTC = datetime.UTC
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text search is PostgreSQL's"
+)
+
+
+def search(client, **params):
+    response = client.get(reverse("discovery:search"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_empty_query_shows_the_form(client):
+    content = search(client)
+    assert '<input id="search-q" type="search" name="q"' in content
+    assert "result" not in content
+
+
+def test_search_page_keeps_crawlers_out(client):
+    assert '<meta name="robots" content="noindex">' in search(client, q="anything")
+
+
+def test_finds_columns_and_mentions(client):
+    ColumnFactory(title="The Shanghai Cooperation Organisation grows")
+    MentionFactory(topic="the Shanghai summit")
+    ColumnFactory(title="Something else entirely")
+    content = search(client, q="Shanghai")
+    assert "2 results for “Shanghai”" in content
+    assert "Cooperation Organisation grows" in content
+    assert "Shanghai summit" in content
+    assert "Something else entirely" not in content
+
+
+def test_mention_results_link_the_appearance_and_its_column(client):
+    column = ColumnFactory(title="On the strait")
+    MentionFactory(topic="the strait", url="https://radio.example/strait", column=column)
+    content = search(client, q="strait")
+    assert '<a href="https://radio.example/strait">Spoke to' in content
+    assert f'See the column: <a href="{column.get_absolute_url()}">On the strait</a>' in content
+
+
+def test_title_match_ranks_above_body_match(client):
+    # The title match is older, so only ranking can put it first.
+    ColumnFactory(title="Why sanctions fail", body="<p>Nothing here.</p>",
+                  posted_at=datetime.datetime(2020, 1, 1, tzinfo=UTC))  # fmt: skip
+    ColumnFactory(title="Notes from the road", body="<p>A word on sanctions today.</p>")
+    content = search(client, q="sanctions")
+    if connection.vendor == "postgresql":
+        assert content.index("fail") < content.index("Notes from the road")
+    else:
+        assert "Notes from the road" in content and "fail" in content
+
+
+def test_searches_tags_and_outlet_names(client):
+    outlet = OutletFactory(name="Nikkei Asia")
+    ColumnFactory(title="One", outlet=outlet)
+    ColumnFactory(title="Two", tags=["Mekong"])
+    assert "One" in search(client, q="Nikkei")
+    assert "Two" in search(client, q="Mekong")
+
+
+def test_document_follows_tag_changes_and_outlet_renames(client):
+    outlet = OutletFactory(name="Daily Planet")
+    column = ColumnFactory(title="A column", outlet=outlet, tags=["Tundra"])
+    assert "A column" in search(client, q="Tundra")
+    column.tags.set(["Savanna"])
+    assert "1 result" in search(client, q="Savanna")
+    assert "0 results" in search(client, q="Tundra")
+    outlet.name = "Evening Bugle"
+    outlet.save()
+    assert "1 result" in search(client, q="Bugle")
+
+
+def test_document_follows_bylines_and_author_renames(client):
+    column = ColumnFactory(title="A column", bylines=[AuthorFactory(name="Ottoline Quist")])
+    assert "1 result" in search(client, q="Quist")
+    author = AuthorFactory(name="Bartholomew Yarrow")
+    Byline.objects.create(column=column, author=author, position=1)
+    assert "1 result" in search(client, q="Yarrow")
+    author.name = "Bartholomew Zephyr"
+    author.save()
+    assert "1 result" in search(client, q="Zephyr")
+    column.bylines.filter(author=author).delete()
+    assert "0 results" in search(client, q="Zephyr")
+
+
+@postgres_only
+def test_web_search_syntax(client):
+    ColumnFactory(title="Chinese intelligence abroad")
+    ColumnFactory(title="Intelligence failures at home")
+    ColumnFactory(title="Ports of China")
+    assert "1 result" in search(client, q='"chinese intelligence"')
+    assert "1 result" in search(client, q="intelligence -abroad")
+    assert "2 results" in search(client, q="abroad or ports")
+
+
+@postgres_only
+def test_snippets_highlight_the_matched_words(client):
+    ColumnFactory(
+        title="A title",
+        body="<p>Long text before. The <strong>mekong</strong> dams & the river.</p>",
+    )
+    content = search(client, q="dams")
+    assert "<mark>dams</mark>" in content
+    assert "<strong>" not in content.split("search-results")[1]
+
+
+def test_snippet_markup_cannot_inject_html(client):
+    ColumnFactory(title="Escapes", body="<p>&lt;script&gt;alert(1)&lt;/script&gt; escapes</p>")
+    content = search(client, q="escapes")
+    assert "<script>alert" not in content
+
+
+def test_facets_count_and_filter(client):
+    reuters, bbc = OutletFactory(name="Reuters", slug="reuters"), OutletFactory(name="BBC")
+    ColumnFactory(title="Water one", outlet=reuters, tags=["Rivers"],
+                  posted_at=datetime.datetime(2023, 5, 1, tzinfo=UTC))  # fmt: skip
+    ColumnFactory(title="Water two", outlet=bbc, tags=["Rivers"],
+                  posted_at=datetime.datetime(2024, 5, 1, tzinfo=UTC))  # fmt: skip
+    MentionFactory(topic="water politics", outlet=reuters, date=datetime.date(2024, 2, 1))
+    content = search(client, q="water")
+    assert "3 results" in content
+    assert "Columns</a> (2)" in content and "Mentions</a> (1)" in content
+    assert "Reuters</a> (2)" in content and "BBC</a> (1)" in content
+    assert "Rivers</a> (2)" in content
+    assert "2024</a> (2)" in content and "2023</a> (1)" in content
+
+    assert "2 results" in search(client, q="water", outlet="reuters")
+    assert "1 result" in search(client, q="water", outlet="reuters", kind="mention")
+    assert "1 result" in search(client, q="water", year="2023")
+    filtered = search(client, q="water", tag="rivers")
+    assert "2 results" in filtered
+    assert '<strong aria-current="true">Rivers (2)</strong>' in filtered
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["x" * 10_000, '"unbalanced', "'", "-", "or", "!@#$%^&*()", "a\x00b", "日本語の検索",
+     "Zalgo z̸̢̛a̷l̶g̴o", "\u202eevil", "🙂" * 50, "<script>alert(1)</script>", "a & b | !c",
+     "the", "a " * 200, "-x " * 200, '"' * 301, "x or " * 100],
+)  # fmt: skip
+def test_odd_queries_never_fail(client, query):
+    ColumnFactory(title="Something")
+    response = client.get(reverse("discovery:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_a_very_long_query_is_cut_with_a_message(client):
+    assert "only its first 300 characters" in search(client, q="word " * 2000)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "abc"}, {"page": "99999"}, {"year": "abc"}, {"year": "99999999999"}, {"year": "²"},
+     {"kind": "robot"}, {"outlet": "a\x00b"}, {"tag": "x" * 5000}],
+)  # fmt: skip
+def test_bad_filters_and_pages_never_fail(client, params):
+    ColumnFactory(title="Something")
+    response = client.get(reverse("discovery:search"), {"q": "something", **params})
+    assert response.status_code == 200
+
+
+def test_results_are_paginated(client):
+    for n in range(23):
+        ColumnFactory(title=f"Harbour {n}")
+    first = search(client, q="harbour")
+    assert "Page 1 of 2" in first and 'rel="next" href="?q=harbour&amp;page=2"' in first
+    assert "Page 2 of 2" in search(client, q="harbour", page=2)
+
+
+def test_query_count_is_fixed(client, django_assert_num_queries):
+    for n in range(3):
+        ColumnFactory(title=f"Delta {n}", tags=["Rivers"])
+        MentionFactory(topic=f"delta {n}")
+    # Six facet queries, the count and the page, columns (+tags, bylines), mentions (+tags).
+    with django_assert_num_queries(13):
+        search(client, q="delta")
+    for n in range(10):
+        ColumnFactory(title=f"Delta more {n}", tags=["Rivers", "Asia"])
+        MentionFactory(topic=f"delta more {n}")
+    with django_assert_num_queries(13):
+        search(client, q="delta")
+
+
+def test_only_published_items_are_found(client):
+    ColumnFactory(title="Hidden draft lagoon", status=Column.Status.DRAFT)
+    MentionFactory(topic="hidden lagoon", status=Mention.Status.DRAFT)
+    assert "0 results" in search(client, q="lagoon")
+
+
+def test_update_search_index_command_rebuilds_documents(client):
+    column = ColumnFactory(title="Forgotten fjord")
+    Column.objects.filter(pk=column.pk).update(search_vector=None)
+    out = StringIO()
+    call_command("update_search_index", stdout=out)
+    if connection.vendor == "postgresql":
+        assert "Updated 1 columns and 0 mentions." in out.getvalue()
+        assert "1 result" in search(client, q="fjord")
+    else:
+        assert "nothing to do" in out.getvalue()
