@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.utils import timezone
 from taggit.models import Tag
@@ -136,6 +137,12 @@ class ColumnAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
+
+    def changelist_view(self, request, extra_context=None):
+        # Actions and list edits are POSTs to the list: without change permission, a 403.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="authors")
     def byline(self, column):

@@ -44,6 +44,8 @@ class OutletAdmin(admin.ModelAdmin):
                 column_count=Count("columns", distinct=True),
                 mention_count=Count("mentions", distinct=True),
             )
+            # Aggregation drops Meta.ordering; autocomplete pages need a stable order.
+            .order_by("name")
         )
 
     @admin.display(description="columns", ordering="column_count")
