@@ -4,10 +4,12 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.utils import timezone
+from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from .models import Author, Byline, Column
+from .revisions import ColumnRevisionsMixin
 
 
 class ColumnForm(forms.ModelForm):
@@ -23,6 +25,8 @@ class ColumnForm(forms.ModelForm):
         max_length=1000,
         help_text='New tags, separated by commas, e.g. "SCO, Central Asia".',
     )
+    # Optimistic locking: the column's modified_at when the editor opened it.
+    opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Column
@@ -32,13 +36,33 @@ class ColumnForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
+            self.initial["opened_at"] = self.instance.modified_at.isoformat()
 
     def clean(self):
         cleaned_data = super().clean()
+        self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
         tags = list(cleaned_data.get("tags") or [])
         tags += [name[:100] for name in parse_tags(cleaned_data.get("new_tags", ""))]
         cleaned_data["tags"] = tags
         return cleaned_data
+
+    def check_not_changed_meanwhile(self, opened_at):
+        """Refuse to overwrite a column someone saved after this form was opened."""
+        if not self.instance.pk or not opened_at:
+            return
+        saved = Column.objects.filter(pk=self.instance.pk).values_list("modified_at", flat=True)
+        saved_at = saved.first()
+        if saved_at is None or saved_at.isoformat() == opened_at:
+            return
+        latest = Version.objects.get_for_object(self.instance).select_related("revision__user")
+        latest = latest.first()
+        who = latest.revision.user if latest and latest.revision.user else "someone"
+        raise forms.ValidationError(
+            f"{who} saved this column at {timezone.localtime(saved_at):%H:%M on %d %b %Y}, "
+            "after you opened it. Your changes are not saved, so as not to overwrite theirs: "
+            "open the column again in a new tab, compare, and apply your changes there.",
+            code="changed_meanwhile",
+        )
 
 
 class BylineInline(admin.TabularInline):
@@ -102,7 +126,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(admin.ModelAdmin):
+class ColumnAdmin(ColumnRevisionsMixin, admin.ModelAdmin):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
@@ -115,7 +139,7 @@ class ColumnAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt"]}),
+        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
         (
             "Publication",
             {
