@@ -3,11 +3,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from . import publishing
 from .models import Author, Byline, Column
 from .revisions import ColumnRevisionsMixin
 
@@ -44,7 +46,7 @@ class ColumnForm(forms.ModelForm):
         tags = list(cleaned_data.get("tags") or [])
         tags += [name[:100] for name in parse_tags(cleaned_data.get("new_tags", ""))]
         cleaned_data["tags"] = tags
-        return cleaned_data
+        return publishing.apply_publishing_button(self, cleaned_data)
 
     def check_not_changed_meanwhile(self, opened_at):
         """Refuse to overwrite a column someone saved after this form was opened."""
@@ -161,6 +163,25 @@ class ColumnAdmin(ColumnRevisionsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._publishing_response(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._publishing_response(request, obj) or super().response_change(request, obj)
+
+    def _publishing_response(self, request, column):
+        """After a publishing button: say where the column stands; preview goes to the page."""
+        buttons = [publishing.SAVE_DRAFT, publishing.PUBLISH_NOW, publishing.SCHEDULE]
+        if publishing.PREVIEW in request.POST:
+            self.message_user(request, publishing.publishing_message(column), messages.INFO)
+            return redirect(column.get_absolute_url())
+        if any(button in request.POST for button in buttons):
+            self.message_user(request, publishing.publishing_message(column), messages.SUCCESS)
+            return redirect("admin:columns_column_change", column.pk)
+        return None
 
     def changelist_view(self, request, extra_context=None):
         # Actions and list edits are POSTs to the list: without change permission, a 403.
