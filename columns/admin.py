@@ -7,7 +7,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
-from taggit.utils import parse_tags
+
+from tags.aliases import parse_tag_names, resolve_tag_names
 
 from . import publishing
 from .models import Author, Byline, Column
@@ -25,7 +26,8 @@ class ColumnForm(forms.ModelForm):
     new_tags = forms.CharField(
         required=False,
         max_length=1000,
-        help_text='New tags, separated by commas, e.g. "SCO, Central Asia".',
+        help_text='New tags, separated by commas, e.g. "SCO, Central Asia". '
+        "A tag's alias becomes the tag.",
     )
     # Optimistic locking: the column's modified_at when the editor opened it.
     opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -44,7 +46,7 @@ class ColumnForm(forms.ModelForm):
         cleaned_data = super().clean()
         self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
         tags = list(cleaned_data.get("tags") or [])
-        tags += [name[:100] for name in parse_tags(cleaned_data.get("new_tags", ""))]
+        tags += resolve_tag_names(parse_tag_names(cleaned_data.get("new_tags", "")))
         cleaned_data["tags"] = tags
         return publishing.apply_publishing_button(self, cleaned_data)
 

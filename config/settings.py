@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "columns",
     "mentions",
     "redirects",
+    "tags",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +136,8 @@ STORAGES = {
 
 # Tags match case-insensitively, so "china" and "China" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Tag fields split on commas only: "Shanghai Cooperation Organisation" is one tag, not three.
+TAGGIT_TAGS_FROM_STRING = "tags.aliases.parse_tag_names"
 
 # Shown in page titles, feeds and the admin header.
 SITE_NAME = os.environ.get("SITE_NAME", "Columnist")

@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+
+from tags.aliases import resolve_tag_names
 
 from .log import LogAppearancesForm
 from .models import Mention
@@ -13,8 +16,18 @@ def can_review_all(user):
     return user.has_perm("mentions.review_mention")
 
 
+class MentionForm(forms.ModelForm):
+    class Meta:
+        model = Mention
+        fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
+
+    def clean_tags(self):
+        return resolve_tag_names(self.cleaned_data["tags"])
+
+
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
+    form = MentionForm
     list_display = ["date", "outlet", "topic", "kind", "status", "created_by"]
     list_filter = ["kind", "status", "outlet"]
     list_select_related = ["outlet", "created_by"]

@@ -15,9 +15,9 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from taggit.utils import parse_tags
 
 from outlets.models import Outlet
+from tags.aliases import parse_tag_names, resolve_tag_names
 
 from .models import Mention
 
@@ -122,7 +122,7 @@ class LogAppearancesForm(forms.Form):
             )
             for name in self.names_to_create
         ]
-        tag_names = parse_tags(data.get("tags", ""))
+        tag_names = resolve_tag_names(parse_tag_names(data.get("tags", "")))
         mentions = []
         for outlet in [*self.known_outlets, *new_outlets]:
             mention = Mention.objects.create(
