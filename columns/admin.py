@@ -8,9 +8,12 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from images.html import add_srcset
+from images.renditions import NOT_AN_IMAGE, validate_image_upload
 from tags.aliases import parse_tag_names, resolve_tag_names
 
 from . import publishing
+from .editor import RichTextField
 from .models import Author, Byline, Column
 from .revisions import ColumnRevisionsMixin
 
@@ -29,12 +32,17 @@ class ColumnForm(forms.ModelForm):
         help_text='New tags, separated by commas, e.g. "SCO, Central Asia". '
         "A tag's alias becomes the tag.",
     )
+    intro = RichTextField(label="Intro note", help_text=Column._meta.get_field("intro").help_text)
+    body = RichTextField(
+        help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
+    )
     # Optimistic locking: the column's modified_at when the editor opened it.
     opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Column
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        error_messages = {"image": {"invalid_image": NOT_AN_IMAGE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,6 +57,15 @@ class ColumnForm(forms.ModelForm):
         tags += resolve_tag_names(parse_tag_names(cleaned_data.get("new_tags", "")))
         cleaned_data["tags"] = tags
         return publishing.apply_publishing_button(self, cleaned_data)
+
+    def clean_body(self):
+        return add_srcset(self.cleaned_data.get("body", ""))
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_image_upload(upload)
+        return upload
 
     def check_not_changed_meanwhile(self, opened_at):
         """Refuse to overwrite a column someone saved after this form was opened."""

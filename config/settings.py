@@ -56,11 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "django_prose_editor",
     "outlets",
     "columns",
     "mentions",
     "redirects",
     "tags",
+    "images",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +124,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded images: larger files are refused; smaller copies of these widths are made once.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
+IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
