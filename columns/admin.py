@@ -12,7 +12,7 @@ from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
 from tags.aliases import parse_tag_names, resolve_tag_names
 
-from . import publishing
+from . import from_url, publishing
 from .editor import RichTextField
 from .models import Author, Byline, Column
 from .revisions import ColumnRevisionsMixin
@@ -95,6 +95,10 @@ class BylineInline(admin.TabularInline):
     ordering = ["position"]
     classes = ["byline-inline"]
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # Pre-filled from an article's page: one form per author found (min_num gives one).
+        return max(0, len(from_url.byline_initial(request)) - self.min_num)
+
 
 class TagFilter(admin.SimpleListFilter):
     title = "tag"
@@ -147,7 +151,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(ColumnRevisionsMixin, admin.ModelAdmin):
+class ColumnAdmin(from_url.ColumnFromUrlMixin, ColumnRevisionsMixin, admin.ModelAdmin):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]

@@ -128,6 +128,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
+# "Add column from URL": seconds per network step, largest page read, and whether pages on
+# 127.0.0.1 may be fetched (tests only: private and local addresses are refused otherwise).
+FETCH_TIMEOUT = 10
+FETCH_MAX_BYTES = 3 * 1024 * 1024
+ALLOW_LOOPBACK_FETCH = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
