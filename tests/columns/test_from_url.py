@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from columns.fetch import FetchError, fetch_html
@@ -180,6 +181,9 @@ class TestAddColumnFromUrl:
         response = editor_client.post(FROM_URL, {"confirm": "1", "create_author": ["John Doe"]})
         assert response.url == reverse("admin:columns_column_add") + "?from_url=1"
         john = Author.objects.get(name="John Doe")
+        assert LogEntry.objects.get(object_id=str(john.pk)).get_change_message() == (
+            "Added from an article's page."
+        )
         form = editor_client.get(response.url)
         initial = form.context["adminform"].form.initial
         assert initial["title"] == "Why the SCO matters now"

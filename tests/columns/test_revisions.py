@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from reversion.models import Version
 from taggit.models import Tag
@@ -105,6 +106,8 @@ class TestRevisions:
         latest = versions(column)[0]
         assert latest.revision.get_comment().startswith("Restored the revision of")
         assert len(versions(column)) == 3
+        entry = LogEntry.objects.filter(object_id=str(column.pk)).latest("action_time")
+        assert entry.get_change_message().startswith("Restored the revision of")
 
     def test_press_assistants_cannot_restore(self, press_client, saved_twice):
         older = versions(saved_twice)[1]
