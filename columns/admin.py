@@ -253,7 +253,9 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(column_count=Count("bylines"))
+        # Aggregation drops Meta.ordering; autocomplete pages need a stable order.
+        authors = super().get_queryset(request).annotate(column_count=Count("bylines"))
+        return authors.order_by("name")
 
     @admin.display(description="columns", ordering="column_count")
     def column_count(self, author):

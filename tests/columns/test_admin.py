@@ -251,3 +251,13 @@ class TestPressAssistantCannotChangeColumns:
         assert 'name="_save"' not in content and 'name="title"' not in content
         listing = press_client.get(reverse("admin:columns_column_changelist")).content.decode()
         assert 'name="action"' not in listing
+
+
+def test_author_autocomplete_for_the_byline(editor_client):
+    AuthorFactory(name="Jane Roe")
+    AuthorFactory(name="John Doe")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "jan", "app_label": "columns", "model_name": "byline", "field_name": "author"},
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Jane Roe"]
