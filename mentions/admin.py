@@ -96,5 +96,8 @@ class MentionAdmin(admin.ModelAdmin):
             "form": form,
             "media": self.media + form.media,
             "can_add_outlets": can_add_outlets,
+            "recent": Mention.objects.filter(created_by=request.user)
+            .select_related("outlet")
+            .order_by("-created_at", "-id")[:10],
         }
         return TemplateResponse(request, "admin/mentions/mention/log.html", context)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from taggit.models import Tag
@@ -19,6 +20,13 @@ class TagAlias(models.Model):
 
     def __str__(self):
         return f"{self.name} → {self.tag}"
+
+    def clean(self):
+        clash = Tag.objects.filter(name__iexact=self.name).exclude(pk=self.tag_id)
+        if self.name and clash.exists():
+            raise ValidationError(
+                {"name": f"“{self.name}” is a tag of its own: merge the two tags instead."}
+            )
 
 
 class TagMerge(models.Model):

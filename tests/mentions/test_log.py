@@ -145,3 +145,21 @@ class TestWhoSeesWhich:
         theirs.refresh_from_db()
         assert theirs.topic == "edited by the editor"
         assert theirs.created_by == press_assistant
+
+
+def test_the_form_lists_your_recent_entries(press_client, press_assistant):
+    MentionFactory(topic="my earlier interview", created_by=press_assistant)
+    MentionFactory(topic="a colleague's interview", created_by=None)
+    page = press_client.get(LOG_URL).content.decode()
+    assert "Your recent entries" in page and "my earlier interview" in page
+    assert "a colleague" not in page
+
+
+def test_mention_list_query_count_does_not_grow(
+    editor_client, press_assistant, django_assert_max_num_queries
+):
+    for _ in range(30):
+        MentionFactory(created_by=press_assistant)
+    with django_assert_max_num_queries(15):
+        response = editor_client.get(reverse("admin:mentions_mention_changelist"))
+    assert response.status_code == 200

@@ -186,3 +186,25 @@ class TestPressAssistants:
             )
             assert response.status_code == 403
         assert Tag.objects.count() == 2
+
+
+def test_an_alias_cannot_be_another_tags_name(editor_client):
+    tag = Tag.objects.create(name="PRC", slug="prc")
+    Tag.objects.create(name="China", slug="china")
+    response = editor_client.post(
+        reverse("admin:taggit_tag_change", args=[tag.pk]),
+        {"name": "PRC", "slug": "prc", "aliases-TOTAL_FORMS": "1", "aliases-INITIAL_FORMS": "0"}
+        | {"aliases-0-name": "china"},
+    )
+    assert "is a tag of its own: merge the two tags instead" in response.content.decode()
+    assert not TagAlias.objects.exists()
+
+
+def test_tag_list_query_count_does_not_grow(editor_client, django_assert_max_num_queries):
+    for n in range(30):
+        tag = Tag.objects.create(name=f"Tag {n}", slug=f"tag-{n}")
+        TagAlias.objects.create(tag=tag, name=f"Alias {n}")
+        ColumnFactory(tags=[tag])
+    with django_assert_max_num_queries(15):
+        response = editor_client.get(CHANGELIST)
+    assert "Alias 29" in response.content.decode()
