@@ -43,6 +43,10 @@ class ColumnForm(forms.ModelForm):
         model = Column
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
         error_messages = {"image": {"invalid_image": NOT_AN_IMAGE}}
+        help_texts = {
+            "excerpt": "Optional. Without it, the body up to a paragraph reading [more], "
+            "else its first paragraph.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
