@@ -148,3 +148,16 @@ class TestOptimisticLocking:
         response = editor_client.post(url, change_data(saved_twice, title="Second"))
         assert response.status_code == 302
         assert Column.objects.get().title == "Second"
+
+
+def test_history_of_a_column_never_saved_in_the_admin(editor_client, press_client):
+    column = ColumnFactory()
+    url = reverse("admin:columns_column_history", args=[column.pk])
+    assert "No revisions yet" in editor_client.get(url).content.decode()
+    assert press_client.get(url).status_code == 200
+
+
+def test_press_assistants_see_history_without_restore_links(press_client, saved_twice):
+    url = reverse("admin:columns_column_history", args=[saved_twice.pk])
+    content = press_client.get(url).content.decode()
+    assert "Changed Title" in content and "Restore…" not in content
