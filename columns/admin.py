@@ -1,13 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.utils import timezone
+from reversion.models import Version
 from taggit.models import Tag
-from taggit.utils import parse_tags
 
+from images.html import add_srcset
+from images.renditions import NOT_AN_IMAGE, validate_image_upload
+from tags.aliases import parse_tag_names, resolve_tag_names
+
+from . import from_url, publishing
+from .editor import EditorMediaMixin, RichTextField
 from .models import Author, Byline, Column
+from .revisions import ColumnRevisionsMixin
 
 
 class ColumnForm(forms.ModelForm):
@@ -21,24 +30,65 @@ class ColumnForm(forms.ModelForm):
     new_tags = forms.CharField(
         required=False,
         max_length=1000,
-        help_text='New tags, separated by commas, e.g. "SCO, Central Asia".',
+        help_text='New tags, separated by commas, e.g. "SCO, Central Asia". '
+        "A tag's alias becomes the tag.",
     )
+    intro = RichTextField(label="Intro note", help_text=Column._meta.get_field("intro").help_text)
+    body = RichTextField(
+        help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
+    )
+    # Optimistic locking: the column's modified_at when the editor opened it.
+    opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Column
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        error_messages = {"image": {"invalid_image": NOT_AN_IMAGE}}
+        help_texts = {
+            "excerpt": "Optional. Without it, the body up to a paragraph reading [more], "
+            "else its first paragraph.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
+            self.initial["opened_at"] = self.instance.modified_at.isoformat()
 
     def clean(self):
         cleaned_data = super().clean()
+        self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
         tags = list(cleaned_data.get("tags") or [])
-        tags += [name[:100] for name in parse_tags(cleaned_data.get("new_tags", ""))]
+        tags += resolve_tag_names(parse_tag_names(cleaned_data.get("new_tags", "")))
         cleaned_data["tags"] = tags
-        return cleaned_data
+        return publishing.apply_publishing_button(self, cleaned_data)
+
+    def clean_body(self):
+        return add_srcset(self.cleaned_data.get("body", ""))
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_image_upload(upload)
+        return upload
+
+    def check_not_changed_meanwhile(self, opened_at):
+        """Refuse to overwrite a column someone saved after this form was opened."""
+        if not self.instance.pk or not opened_at:
+            return
+        saved = Column.objects.filter(pk=self.instance.pk).values_list("modified_at", flat=True)
+        saved_at = saved.first()
+        if saved_at is None or saved_at.isoformat() == opened_at:
+            return
+        latest = Version.objects.get_for_object(self.instance).select_related("revision__user")
+        latest = latest.first()
+        who = latest.revision.user if latest and latest.revision.user else "someone"
+        raise forms.ValidationError(
+            f"{who} saved this column at {timezone.localtime(saved_at):%H:%M on %d %b %Y}, "
+            "after you opened it. Your changes are not saved, so as not to overwrite theirs: "
+            "open the column again in a new tab, compare, and apply your changes there.",
+            code="changed_meanwhile",
+        )
 
 
 class BylineInline(admin.TabularInline):
@@ -54,6 +104,10 @@ class BylineInline(admin.TabularInline):
     class Media:
         # Drag rows (or use their arrows) to set the printed order.
         js = ["columns/admin/byline_order.js"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # Pre-filled from an article's page: one form per author found (min_num gives one).
+        return max(0, len(from_url.byline_initial(request)) - self.min_num)
 
 
 class TagFilter(admin.SimpleListFilter):
@@ -107,7 +161,9 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(admin.ModelAdmin):
+class ColumnAdmin(
+    EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnRevisionsMixin, admin.ModelAdmin
+):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
@@ -120,7 +176,7 @@ class ColumnAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt"]}),
+        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
         (
             "Publication",
             {
@@ -142,6 +198,31 @@ class ColumnAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._publishing_response(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._publishing_response(request, obj) or super().response_change(request, obj)
+
+    def _publishing_response(self, request, column):
+        """After a publishing button: say where the column stands; preview goes to the page."""
+        buttons = [publishing.SAVE_DRAFT, publishing.PUBLISH_NOW, publishing.SCHEDULE]
+        if publishing.PREVIEW in request.POST:
+            self.message_user(request, publishing.publishing_message(column), messages.INFO)
+            return redirect(column.get_absolute_url())
+        if any(button in request.POST for button in buttons):
+            self.message_user(request, publishing.publishing_message(column), messages.SUCCESS)
+            return redirect("admin:columns_column_change", column.pk)
+        return None
+
+    def changelist_view(self, request, extra_context=None):
+        # Actions and list edits are POSTs to the list: without change permission, a 403.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="authors")
     def byline(self, column):
@@ -184,7 +265,9 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(column_count=Count("bylines"))
+        # Aggregation drops Meta.ordering; autocomplete pages need a stable order.
+        authors = super().get_queryset(request).annotate(column_count=Count("bylines"))
+        return authors.order_by("name")
 
     @admin.display(description="columns", ordering="column_count")
     def column_count(self, author):

@@ -7,9 +7,11 @@ DJANGO_ALLOWED_HOSTS.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,12 +58,17 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "outlets",
     "columns",
     "mentions",
     "redirects",
     "pagecache",
     "discovery",
+    "tags",
+    "images",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +128,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (config/throttling.py, django-axes): 5 failures for one user name from one
+# address lock that pair out for 15 minutes; a successful login resets the count.
+AUTHENTICATION_BACKENDS = [
+    "config.throttling.LoginThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -129,6 +150,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded images: larger files are refused; smaller copies of these widths are made once.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
+IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
+# "Add column from URL": seconds per network step, largest page read, and whether pages on
+# 127.0.0.1 may be fetched (tests only: private and local addresses are refused otherwise).
+FETCH_TIMEOUT = 10
+FETCH_MAX_BYTES = 3 * 1024 * 1024
+ALLOW_LOOPBACK_FETCH = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -143,6 +173,8 @@ STORAGES = {
 
 # Tags match case-insensitively, so "china" and "China" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Tag fields split on commas only: "Shanghai Cooperation Organisation" is one tag, not three.
+TAGGIT_TAGS_FROM_STRING = "tags.aliases.parse_tag_names"
 
 # Shown in page titles, feeds and the admin header.
 SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
@@ -219,7 +251,8 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # The nonce is for the rich-text editor's import map (columns/editor.py) alone.
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", *env_list("CSP_IMG_SOURCES")],
         "font-src": ["'self'"],

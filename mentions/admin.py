@@ -1,10 +1,33 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
+from tags.aliases import resolve_tag_names
+
+from .log import LogAppearancesForm
 from .models import Mention
+
+
+def can_review_all(user):
+    """Editors review and edit every mention; press assistants only their own."""
+    return user.has_perm("mentions.review_mention")
+
+
+class MentionForm(forms.ModelForm):
+    class Meta:
+        model = Mention
+        fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
+
+    def clean_tags(self):
+        return resolve_tag_names(self.cleaned_data["tags"])
 
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
+    form = MentionForm
     list_display = ["date", "outlet", "topic", "kind", "status", "created_by"]
     list_filter = ["kind", "status", "outlet"]
     list_select_related = ["outlet", "created_by"]
@@ -13,7 +36,68 @@ class MentionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["outlet", "column"]
     fields = ["outlet", "topic", "date", "kind", "url", "note", "column", "tags", "status"]
 
+    def get_urls(self):
+        log_view = self.admin_site.admin_view(self.log_view)
+        return [path("log/", log_view, name="mentions_mention_log"), *super().get_urls()]
+
+    def get_queryset(self, request):
+        mentions = super().get_queryset(request)
+        if can_review_all(request.user):
+            return mentions
+        return mentions.filter(created_by=request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and not can_review_all(request.user):
+            return obj.created_by_id == request.user.pk
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and not can_review_all(request.user):
+            return obj.created_by_id == request.user.pk
+        return allowed
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def log_view(self, request):
+        """Log one appearance in several outlets at once: one mention per outlet."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        can_add_outlets = request.user.has_perm("outlets.add_outlet")
+        form = LogAppearancesForm(request.POST or None, can_add_outlets=can_add_outlets)
+        if request.method == "POST" and form.is_valid():
+            new_outlets, mentions = form.save(request.user)
+            for outlet in new_outlets:
+                self.log_addition(request, outlet, "Added while logging media appearances.")
+            for mention in mentions:
+                self.log_addition(request, mention, "Logged with the media appearances form.")
+            outlets = ", ".join(mention.outlet.name for mention in mentions)
+            self.message_user(
+                request,
+                f"Logged {len(mentions)} media appearance(s): {outlets}."
+                + (
+                    f" New outlets: {', '.join(o.name for o in new_outlets)}."
+                    if new_outlets
+                    else ""
+                ),
+                messages.SUCCESS,
+            )
+            if "_addanother" in request.POST:
+                return redirect("admin:mentions_mention_log")
+            return redirect("admin:mentions_mention_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Log media appearances",
+            "opts": self.opts,
+            "form": form,
+            "media": self.media + form.media,
+            "can_add_outlets": can_add_outlets,
+            "recent": Mention.objects.filter(created_by=request.user)
+            .select_related("outlet")
+            .order_by("-created_at", "-id")[:10],
+        }
+        return TemplateResponse(request, "admin/mentions/mention/log.html", context)

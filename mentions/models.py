@@ -82,6 +82,7 @@ class Mention(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         get_latest_by = "date"
+        permissions = [("review_mention", "Can review and edit everyone's mentions")]
         indexes = [
             models.Index(fields=["status", "-date"], name="mention_status_date"),
             models.Index(fields=["outlet", "-date"], name="mention_outlet_date"),

@@ -217,3 +217,48 @@ class TestPressAssistant:
         url = reverse("admin:outlets_outlet_change", args=[outlet.pk])
         response = press_client.post(url, {"name": "Renamed", "slug": outlet.slug})
         assert response.status_code == 403
+
+
+class TestPressAssistantCannotChangeColumns:
+    """Every way to change a column, tried directly by a press assistant: all 403."""
+
+    def test_every_column_changing_url_answers_403(self, press_client):
+        column = ColumnFactory(status=Column.Status.DRAFT, title="Untouched")
+        data = column_form_data(AuthorFactory(), column.outlet, title="Hacked")
+        changelist = reverse("admin:columns_column_changelist")
+        posts = [
+            (reverse("admin:columns_column_add"), data),
+            (reverse("admin:columns_column_change", args=[column.pk]), data),
+            (reverse("admin:columns_column_delete", args=[column.pk]), {"post": "yes"}),
+            (changelist, {"action": "publish", "_selected_action": [column.pk], "index": 0}),
+            (changelist, {"action": "unpublish", "_selected_action": [column.pk], "index": 0}),
+            (changelist, {"action": "delete_selected", "_selected_action": [column.pk]}),
+        ]
+        for url, payload in posts:
+            assert press_client.post(url, payload).status_code == 403, url
+        for url in [
+            reverse("admin:columns_column_add"),
+            reverse("admin:columns_column_delete", args=[column.pk]),
+        ]:
+            assert press_client.get(url).status_code == 403, url
+        column.refresh_from_db()
+        assert (column.title, column.status) == ("Untouched", "draft")
+        assert Column.objects.count() == 1
+
+    def test_column_page_has_no_editing_controls(self, press_client):
+        column = ColumnFactory()
+        page = press_client.get(reverse("admin:columns_column_change", args=[column.pk]))
+        content = page.content.decode()
+        assert 'name="_save"' not in content and 'name="title"' not in content
+        listing = press_client.get(reverse("admin:columns_column_changelist")).content.decode()
+        assert 'name="action"' not in listing
+
+
+def test_author_autocomplete_for_the_byline(editor_client):
+    AuthorFactory(name="Jane Roe")
+    AuthorFactory(name="John Doe")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "jan", "app_label": "columns", "model_name": "byline", "field_name": "author"},
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Jane Roe"]

@@ -1,0 +1,142 @@
+"""
+"Log media appearances": one form, one mention per outlet.
+
+Press staff note "spoke to AFP, RFI and France 24 about X" in one go: they pick outlets that
+exist and type the names of others. A typed name is first matched against every outlet's name,
+short name and aliases (so "Agence France Presse" finds AFP); only a name nothing matches
+becomes a new outlet.
+"""
+
+import re
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from outlets.models import Outlet
+from tags.aliases import parse_tag_names, resolve_tag_names
+
+from .models import Mention
+
+MAX_OUTLETS = 30
+
+
+def split_names(text):
+    """Outlet names typed one per line or separated by commas."""
+    names = [" ".join(name.split()) for name in re.split(r"[,\n]", text or "")]
+    return [name for name in names if name]
+
+
+def unique_outlet_slug(name):
+    base = slugify(name)[:190] or "outlet"
+    slug, n = base, 2
+    while Outlet.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class LogAppearancesForm(forms.Form):
+    outlets = forms.ModelMultipleChoiceField(
+        queryset=Outlet.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Mention._meta.get_field("outlet"), admin.site),
+        help_text="Outlets already known: start typing a name.",
+    )
+    new_outlets = forms.CharField(
+        label="Other outlets",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Names separated by commas or one per line. A known spelling finds its outlet "
+        '("Agence France Presse" is AFP); other names are added as new outlets.',
+    )
+    new_outlet_kind = forms.ChoiceField(
+        label="Kind of new outlets",
+        choices=Outlet.Kind.choices,
+        initial=Outlet.Kind.NEWSPAPER,
+        required=False,
+    )
+    topic = forms.CharField(max_length=300, help_text=Mention._meta.get_field("topic").help_text)
+    date = forms.DateField(
+        initial=timezone.localdate,
+        widget=admin.widgets.AdminDateWidget,
+        help_text=Mention._meta.get_field("date").help_text,
+    )
+    kind = forms.ChoiceField(choices=Mention.Kind.choices, initial=Mention.Kind.INTERVIEW)
+    url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https")
+    note = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    column = forms.ModelChoiceField(
+        queryset=Mention._meta.get_field("column").related_model.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Mention._meta.get_field("column"), admin.site),
+        help_text=Mention._meta.get_field("column").help_text,
+    )
+    tags = forms.CharField(
+        required=False, max_length=1000, help_text='Separated by commas, e.g. "France, Terrorism".'
+    )
+    status = forms.ChoiceField(choices=Mention.Status.choices, initial=Mention.Status.PUBLISHED)
+
+    def __init__(self, *args, can_add_outlets=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_add_outlets = can_add_outlets
+
+    def clean(self):
+        cleaned_data = super().clean()
+        outlets = list(cleaned_data.get("outlets") or [])
+        self.names_to_create = []
+        for name in split_names(cleaned_data.get("new_outlets", "")):
+            known = Outlet.objects.match(name)
+            if known is not None:
+                outlets.append(known)
+            elif name.casefold() not in {n.casefold() for n in self.names_to_create}:
+                self.names_to_create.append(name[:200])
+        if self.names_to_create and not self.can_add_outlets:
+            self.add_error(
+                "new_outlets",
+                "You may not add outlets: ask an editor, or pick from the known ones. Unknown: "
+                + ", ".join(self.names_to_create),
+            )
+        # One mention per outlet, however often it was picked or typed.
+        self.known_outlets = list({outlet.pk: outlet for outlet in outlets}.values())
+        total = len(self.known_outlets) + len(self.names_to_create)
+        if total == 0 and "outlets" not in self.errors and "new_outlets" not in self.errors:
+            self.add_error("outlets", "Pick at least one outlet, or type its name below.")
+        if total > MAX_OUTLETS:
+            self.add_error("new_outlets", f"At most {MAX_OUTLETS} outlets in one go.")
+        return cleaned_data
+
+    @transaction.atomic
+    def save(self, user):
+        """Create the new outlets and one mention per outlet; all of it or nothing."""
+        data = self.cleaned_data
+        new_outlets = [
+            Outlet.objects.create(
+                name=name,
+                slug=unique_outlet_slug(name),
+                kind=data.get("new_outlet_kind") or Outlet.Kind.NEWSPAPER,
+            )
+            for name in self.names_to_create
+        ]
+        tag_names = resolve_tag_names(parse_tag_names(data.get("tags", "")))
+        mentions = []
+        for outlet in [*self.known_outlets, *new_outlets]:
+            mention = Mention.objects.create(
+                outlet=outlet,
+                topic=data["topic"],
+                date=data["date"],
+                kind=data["kind"],
+                url=data.get("url", ""),
+                note=data.get("note", ""),
+                column=data.get("column"),
+                status=data["status"],
+                created_by=user,
+            )
+            if tag_names:
+                mention.tags.set(tag_names)
+            mentions.append(mention)
+        return new_outlets, mentions
