@@ -1,21 +1,13 @@
 # The outlet pages list columns and mentions, so this view module (only) reaches into both apps.
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from columns.models import Column
 from columns.pagination import GetPageMixin
-from columns.views import PublicColumnsMixin
+from columns.views import PublicColumnsMixin, count_by
 from mentions.models import Mention
 
 from .models import Outlet
-
-
-def _count(queryset):
-    """A correlated subquery counting the rows of `queryset` that belong to the outer outlet."""
-    counts = queryset.filter(outlet=OuterRef("pk")).order_by().values("outlet")
-    return Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")), 0)
 
 
 class OutletView(PublicColumnsMixin, ListView):
@@ -44,18 +36,19 @@ class OutletView(PublicColumnsMixin, ListView):
 
 
 class OutletListView(GetPageMixin, ListView):
+    """Every outlet with something public, with its counts: two GROUP BY queries and the names."""
+
     template_name = "outlets/outlet_list.html"
     paginate_by = 200
 
     def get_queryset(self):
-        return (
-            Outlet.objects.annotate(
-                column_count=_count(Column.objects.published()),
-                mention_count=_count(Mention.objects.published()),
-            )
-            .filter(Q(column_count__gt=0) | Q(mention_count__gt=0))
-            .order_by("name")
-        )
+        columns = count_by(Column.objects.published(), "outlet")
+        mentions = count_by(Mention.objects.published(), "outlet")
+        outlets = list(Outlet.objects.filter(pk__in=columns.keys() | mentions.keys()))
+        for outlet in outlets:
+            outlet.column_count = columns.get(outlet.pk, 0)
+            outlet.mention_count = mentions.get(outlet.pk, 0)
+        return outlets
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -14,12 +14,12 @@ EXPECTED = {
     "column": 7,
     # tag, count, columns, tags, bylines, its mentions
     "tag": 6,
-    # count, tags with counts
-    "tags": 2,
+    # column counts by tag, mention counts by tag, the tags
+    "tags": 3,
     # outlet, count, columns, tags, bylines, its mentions
     "outlet": 6,
-    # count, outlets with counts
-    "outlets": 2,
+    # column counts by outlet, mention counts by outlet, the outlets
+    "outlets": 3,
     # author, count, columns, tags, bylines
     "author": 5,
     # months with columns, count, columns, tags, bylines
