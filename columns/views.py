@@ -1,12 +1,11 @@
 import json
 from itertools import groupby
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
@@ -51,9 +50,6 @@ class PublicColumnsMixin(GetPageMixin):
 
     def get_queryset(self):
         return Column.objects.published().with_listing_data()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
 class ColumnListView(PublicColumnsMixin, ListView):
@@ -257,25 +253,29 @@ class ArchiveIndexView(TemplateView):
 
 
 class DateArchiveMixin(PublicColumnsMixin):
-    """Titles the date archives ("Columns from June 2018") and links the periods around."""
+    """Titles the date archives ("Columns from June 2018") and links the nearest periods
+    that have columns: adjacent empty periods would make an endless trail for crawlers."""
 
     period = "year"
     period_format = "Y"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        period = context[self.period]
-        context["period"] = format_date(period, self.period_format)
+        start = context[self.period]
+        # With empty periods allowed, Django gives the adjacent period without a query.
+        end = context[f"next_{self.period}"]
+        context["period"] = format_date(start, self.period_format)
         context["title"] = f"Columns from {context['period']}"
         context["description"] = f"Every column published in {context['period']}."
-        context["previous_period"] = self.period_link(context[f"previous_{self.period}"])
-        following = context[f"next_{self.period}"]
-        # Empty periods are allowed, so stop at today rather than link into the future.
-        if following and following <= context["today"]:
-            context["next_period"] = self.period_link(following)
+        public = Column.objects.published().order_by()
+        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
+        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        context["previous_period"] = self.period_link(before)
+        context["next_period"] = self.period_link(after)
         return context
 
     def period_link(self, date):
+        """The address and name of the period (of this archive's kind) holding `date`."""
         if not date:
             return None
         args = {"year": [date.year], "month": [date.year, date.month]}.get(

@@ -22,12 +22,12 @@ EXPECTED = {
     "outlets": 3,
     # author, count, columns, tags, bylines
     "author": 5,
-    # months with columns, count, columns, tags, bylines
-    "year": 5,
-    # days with columns, count, columns, tags, bylines
-    "month": 5,
-    # count, columns, tags, bylines
-    "day": 4,
+    # months with columns, count, columns, tags, bylines, nearest earlier and later columns
+    "year": 7,
+    # days with columns, count, columns, tags, bylines, nearest earlier and later columns
+    "month": 7,
+    # count, columns, tags, bylines, nearest earlier and later columns
+    "day": 6,
     # months with counts
     "archive": 1,
     # count, mentions+outlets+columns, tags, outlet choices, year choices

@@ -178,11 +178,25 @@ def test_date_archives(client, site):
     assert "Columns from 2018" in year and "5 columns" in year
     assert 'href="/2018/06/">June</a>' in year
     month = text(client.get("/2018/06/"))
-    assert "Columns from June 2018" in month and "← May 2018" in month
+    assert "Columns from June 2018" in month
     day = text(client.get("/2018/06/10/"))
     assert "Columns from 10 June 2018" in day and "1 column ·" in day
     assert "Column 0 on the SCO" in day and "Column 1 on the SCO" not in day
     assert "0 columns" in text(client.get("/2017/"))
+
+
+def test_date_archives_link_only_to_periods_with_columns(client, site):
+    ColumnFactory(posted_at=at_2016())
+    june = text(client.get("/2018/06/"))
+    # The nearest earlier month with columns, not the empty May 2018; nothing later exists.
+    assert 'href="/2016/03/">← March 2016</a>' in june and "→" not in june
+    march = text(client.get("/2016/03/"))
+    assert 'href="/2018/06/">June 2018 →</a>' in march and "←" not in march
+    empty = text(client.get("/2017/"))
+    assert 'href="/2016/">← 2016</a>' in empty and 'href="/2018/">2018 →</a>' in empty
+    day = text(client.get("/2018/06/08/"))
+    assert 'href="/2018/06/07/">← 7 June 2018</a>' in day
+    assert 'href="/2018/06/09/">9 June 2018 →</a>' in day
 
 
 def test_archive_index_counts_years_and_months(client, site):
