@@ -313,3 +313,26 @@ def test_reverse_names_keep_working():
     assert reverse("columns:month", args=[2018, 6]) == "/2018/06/"
     assert reverse("columns:day", args=[2018, 6, 1]) == "/2018/06/01/"
     assert reverse("outlets:list") == "/outlets/"
+
+
+def test_static_files_get_hashed_compressed_names(client, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    html = text(client.get("/"))
+    site_css = re.search(r'href="/static/(css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    assert (settings.STATIC_ROOT / f"{site_css}.gz").exists()
+    assert re.search(r'href="/static/css/print\.[0-9a-f]{12}\.css" media="print"', html)
+
+
+def test_staff_preview_is_not_indexed(editor_client):
+    from columns.models import Column
+
+    column = ColumnFactory(status=Column.Status.DRAFT)
+    html = text(editor_client.get(column.get_absolute_url()))
+    assert '<meta name="robots" content="noindex">' in html
