@@ -165,12 +165,15 @@ class AuthorView(PublicColumnsMixin, ListView):
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            author=self.author,
-            title=f"Columns with {self.author.name}",
-            description=self.author.bio or f"Columns written with {self.author.name}.",
-            **kwargs,
-        )
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
+            # A co-author of drafts only is not public yet.
+            raise Http404("No public column has this author.")
+        return context | {
+            "author": self.author,
+            "title": f"Columns with {self.author.name}",
+            "description": self.author.bio or f"Columns written with {self.author.name}.",
+        }
 
 
 class TagView(PublicColumnsMixin, ListView):

@@ -8,7 +8,7 @@ import datetime
 import pytest
 import time_machine
 
-from columns.models import Column
+from columns.models import Author, Column
 from mentions.models import Mention
 from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
@@ -108,6 +108,15 @@ def test_hidden_tags_do_not_exist_for_readers(client, editor_client, matrix, sta
         for reader in (client, editor_client):
             assert reader.get(f"/tag/only-{state}/").status_code == 404
             assert reader.get(f"/tag/only-{state}-mention/").status_code == 404
+
+
+def test_authors_of_hidden_columns_only_have_no_page(client, editor_client, matrix):
+    with time_machine.travel(NOW, tick=False):
+        AuthorFactory(name="Drafty", slug="drafty")
+        matrix["draft"].bylines.create(author=Author.objects.get(slug="drafty"), position=1)
+        for reader in (client, editor_client):
+            assert reader.get("/author/drafty/").status_code == 404
+            assert "Drafty" not in reader.get("/").content.decode()
 
 
 def test_column_pages(client, editor_client, matrix):
