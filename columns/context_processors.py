@@ -2,4 +2,9 @@ from django.conf import settings
 
 
 def site(request):
-    return {"site_name": settings.SITE_NAME, "site_description": settings.SITE_DESCRIPTION}
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_description": settings.SITE_DESCRIPTION,
+        # The page's own address without its query: list pages add ?page=N (see base.html).
+        "page_url": request.build_absolute_uri(request.path),
+    }

@@ -1,31 +1,32 @@
 """
-Addresses of the archive pages that the site's page templates serve.
-
-Some of these pages are built on another branch, so their URL names are not known here: their
-paths are spelled out in this one place, to be switched to `reverse()` when the branches meet.
+Addresses of pages for things that have no model of ours with `get_absolute_url()`: tags
+(taggit's model), dates, and the site's index pages.
 """
 
 from django.urls import reverse
 
 
 def tag_url(slug):
-    return f"/tag/{slug}/"
+    return reverse("columns:tag", kwargs={"slug": slug})
 
 
 def year_url(year):
-    return f"/{year:04d}/"
+    return reverse("columns:year", kwargs={"year": year})
 
 
 def month_url(year, month):
-    return f"/{year:04d}/{month:02d}/"
+    return reverse("columns:month", kwargs={"year": year, "month": month})
 
 
 def listing_urls():
     """The site's index pages, each listing one kind of thing."""
     return [
-        reverse("columns:index"),
-        "/archive/",
-        "/tags/",
-        "/outlets/",
-        reverse("mentions:list"),
+        reverse(name)
+        for name in (
+            "columns:index",
+            "columns:archive",
+            "columns:tags",
+            "outlets:list",
+            "mentions:list",
+        )
     ]

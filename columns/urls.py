@@ -1,8 +1,34 @@
-from django.urls import path
+from django.urls import path, register_converter
 from django.views.decorators.http import conditional_page
 
 from . import views
 from .feeds import AuthorFeed, ColumnFeed, OutletFeed, TagFeed, as_rss
+
+
+class FourDigits:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+class TwoDigits:
+    """A month or day as written in addresses ("06"); the date views parse it with %m / %d."""
+
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(FourDigits, "yyyy")
+register_converter(TwoDigits, "nn")
 
 app_name = "columns"
 
@@ -31,4 +57,10 @@ urlpatterns = [
         conditional_page(as_rss(AuthorFeed)()),
         name="author_feed_rss",
     ),
+    path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tags/", views.TagListView.as_view(), name="tags"),
+    path("archive/", views.ArchiveIndexView.as_view(), name="archive"),
+    path("<yyyy:year>/", views.ColumnYearArchiveView.as_view(), name="year"),
+    path("<yyyy:year>/<nn:month>/", views.ColumnMonthArchiveView.as_view(), name="month"),
+    path("<yyyy:year>/<nn:month>/<nn:day>/", views.ColumnDayArchiveView.as_view(), name="day"),
 ]

@@ -1,8 +1,34 @@
-from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
-from django.views.generic import DateDetailView, ListView
+import json
+from itertools import groupby
 
-from .models import Author, Column
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.dateformat import format as format_date
+from django.utils.html import strip_tags
+from django.utils.http import http_date
+from django.utils.text import Truncator
+from django.views.generic import (
+    DateDetailView,
+    DayArchiveView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
+from taggit.models import Tag
+
+from mentions.models import Mention
+from outlets.models import Outlet
+
+from .models import Author, Column, TaggedColumn
+from .pagination import GetPageMixin
+
+# JSON inside <script> must not be able to close the element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def can_preview(user):
@@ -10,12 +36,35 @@ def can_preview(user):
     return user.is_active and user.is_staff
 
 
-class ColumnListView(ListView):
-    template_name = "columns/column_list.html"
+class PublicColumnsMixin(GetPageMixin):
+    """What every list of columns shares: public columns only, dated by day, paginated."""
+
+    date_field = "day"
+    month_format = "%m"
+    day_format = "%d"
     paginate_by = 10
+    ordering = ["-date", "-pk"]
+    allow_empty = True
+    # Visibility is published(); a column may carry an outlet's date a few hours "ahead".
+    allow_future = True
 
     def get_queryset(self):
         return Column.objects.published().with_listing_data()
+
+
+class ColumnListView(PublicColumnsMixin, ListView):
+    """The home page: the latest columns, a strip of mentions and one of outlets."""
+
+    template_name = "columns/column_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            latest_mentions=Mention.objects.published().select_related("outlet", "column")[:5],
+            outlets=Outlet.objects.filter(
+                pk__in=Column.objects.published().values("outlet")
+            ).order_by("name"),
+            **kwargs,
+        )
 
 
 class ColumnDetailView(DateDetailView):
@@ -30,20 +79,226 @@ class ColumnDetailView(DateDetailView):
             return columns
         return columns.published()
 
+    def get_context_data(self, **kwargs):
+        column = self.object
+        public = Column.objects.published().select_related("outlet")
+        older = Q(date__lt=column.date) | Q(date=column.date, pk__lt=column.pk)
+        newer = Q(date__gt=column.date) | Q(date=column.date, pk__gt=column.pk)
+        tag_ids = [tag.pk for tag in column.tags.all()]
+        related = (
+            public.filter(tags__in=tag_ids)
+            .exclude(pk=column.pk)
+            .annotate(shared=Count("tags"))
+            .order_by("-shared", "-date", "-pk")[:5]
+            if tag_ids
+            else []
+        )
+        return super().get_context_data(
+            previous_column=public.filter(older).order_by("-date", "-pk").first(),
+            next_column=public.filter(newer).order_by("date", "pk").first(),
+            related_columns=related,
+            mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
+            json_ld=self.json_ld(column),
+            title=column.title,
+            description=column.dek or Truncator(strip_tags(column.excerpt_html)).words(40),
+            og_type="article",
+            og_image=self.request.build_absolute_uri(column.image.url) if column.image else "",
+            canonical_url=column.original_url
+            if column.canonical_is_original and column.original_url
+            else self.request.build_absolute_uri(column.get_absolute_url()),
+            **kwargs,
+        )
+
+    def json_ld(self, column):
+        """schema.org NewsArticle, as search engines and link previews read it."""
+        page_url = self.request.build_absolute_uri(column.get_absolute_url())
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": column.title,
+            "datePublished": (column.outlet_published_at or column.date).isoformat(),
+            "dateModified": (
+                column.outlet_updated_at or column.outlet_published_at or column.date
+            ).isoformat(),
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": byline.author.name,
+                    "url": self.request.build_absolute_uri(byline.author.get_absolute_url()),
+                }
+                for byline in column.ordered_bylines
+            ],
+            "mainEntityOfPage": page_url,
+            "url": column.original_url or page_url,
+        }
+        if column.print_headline:
+            data["alternativeHeadline"] = column.print_headline
+        if column.dek:
+            data["description"] = column.dek
+        if column.outlet:
+            data["publisher"] = {"@type": "NewsMediaOrganization", "name": column.outlet.name}
+            if column.outlet.homepage:
+                data["publisher"]["url"] = column.outlet.homepage
+        if column.original_url:
+            data["isBasedOn"] = column.original_url
+        if column.image:
+            data["image"] = self.request.build_absolute_uri(column.image.url)
+        keywords = [tag.name for tag in column.tags.all()]
+        if keywords:
+            data["keywords"] = keywords
+        return json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if not self.object.is_public:
+        if self.object.is_public:
+            response["Last-Modified"] = http_date(self.object.modified_at.timestamp())
+        else:
             add_never_cache_headers(response)
         return response
 
 
-class AuthorView(ListView):
+class AuthorView(PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
-    paginate_by = 10
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return Column.objects.published().filter(authors=self.author).with_listing_data()
+        return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
+            # A co-author of drafts only is not public yet.
+            raise Http404("No public column has this author.")
+        return context | {
+            "author": self.author,
+            "title": f"Columns with {self.author.name}",
+            "description": self.author.bio or f"Columns written with {self.author.name}.",
+        }
+
+
+class TagView(PublicColumnsMixin, ListView):
+    """Columns and mentions with one tag; a tag only drafts carry does not exist for readers."""
+
+    template_name = "columns/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        mentions = list(
+            Mention.objects.published().filter(tags=self.tag).select_related("outlet", "column")
+        )
+        if not context["paginator"].count and not mentions:
+            raise Http404("No public column or mention has this tag.")
+        context["mentions"] = mentions
+        context["title"] = f"Columns tagged ‘{self.tag.name}’"
+        context["description"] = f"Columns and media appearances on {self.tag.name}, newest first."
+        return context
+
+
+def count_by(queryset, field):
+    """{value of `field`: number of rows} in one GROUP BY query."""
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+
+
+class TagListView(GetPageMixin, ListView):
+    """Every tag readers can reach, with its counts: two GROUP BY queries and one for names."""
+
+    template_name = "columns/tag_list.html"
+    paginate_by = 200
+
+    def get_queryset(self):
+        columns = count_by(
+            TaggedColumn.objects.filter(content_object__in=Column.objects.published()), "tag"
+        )
+        mentions = count_by(
+            Mention.tags.through.objects.filter(content_object__in=Mention.objects.published()),
+            "tag",
+        )
+        tags = list(Tag.objects.filter(pk__in=columns.keys() | mentions.keys()).order_by("name"))
+        for tag in tags:
+            tag.column_count = columns.get(tag.pk, 0)
+            tag.mention_count = mentions.get(tag.pk, 0)
+        return tags
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title="Topics", description="Every topic and place, with its columns.", **kwargs
+        )
+
+
+class ArchiveIndexView(TemplateView):
+    """Years and months with their counts, linking to the date archives."""
+
+    template_name = "columns/archive.html"
+
+    def get_context_data(self, **kwargs):
+        months = (
+            Column.objects.published()
+            .annotate(month=TruncMonth("day"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        years = []
+        for year, group in groupby(months, key=lambda m: m["month"].year):
+            items = list(group)
+            years.append({"year": year, "months": items, "count": sum(m["count"] for m in items)})
+        return super().get_context_data(
+            years=years,
+            total=sum(y["count"] for y in years),
+            title="Archive",
+            description="Every column by year and month.",
+            **kwargs,
+        )
+
+
+class DateArchiveMixin(PublicColumnsMixin):
+    """Titles the date archives ("Columns from June 2018") and links the nearest periods
+    that have columns: adjacent empty periods would make an endless trail for crawlers."""
+
+    period = "year"
+    period_format = "Y"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start = context[self.period]
+        # With empty periods allowed, Django gives the adjacent period without a query.
+        end = context[f"next_{self.period}"]
+        context["period"] = format_date(start, self.period_format)
+        context["title"] = f"Columns from {context['period']}"
+        context["description"] = f"Every column published in {context['period']}."
+        public = Column.objects.published().order_by()
+        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
+        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        context["previous_period"] = self.period_link(before)
+        context["next_period"] = self.period_link(after)
+        return context
+
+    def period_link(self, date):
+        """The address and name of the period (of this archive's kind) holding `date`."""
+        if not date:
+            return None
+        args = {"year": [date.year], "month": [date.year, date.month]}.get(
+            self.period, [date.year, date.month, date.day]
+        )
+        return {
+            "url": reverse(f"columns:{self.period}", args=args),
+            "label": format_date(date, self.period_format),
+        }
+
+
+class ColumnYearArchiveView(DateArchiveMixin, YearArchiveView):
+    make_object_list = True
+
+
+class ColumnMonthArchiveView(DateArchiveMixin, MonthArchiveView):
+    period = "month"
+    period_format = "F Y"
+
+
+class ColumnDayArchiveView(DateArchiveMixin, DayArchiveView):
+    period = "day"
+    period_format = "j F Y"

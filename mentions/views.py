@@ -1,11 +1,52 @@
+import datetime
+from itertools import groupby
+
 from django.views.generic import ListView
+
+from columns.pagination import GetPageMixin
+from outlets.models import Outlet
 
 from .models import Mention
 
 
-class MentionListView(ListView):
+class MentionListView(GetPageMixin, ListView):
+    """All mentions, newest first, grouped by month; `?outlet=<slug>` and `?year=<yyyy>` filter."""
+
     template_name = "mentions/mention_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        return Mention.objects.published().with_listing_data()
+        mentions = Mention.objects.published().with_listing_data()
+        self.outlet_slug = self.request.GET.get("outlet", "")
+        if self.outlet_slug:
+            mentions = mentions.filter(outlet__slug=self.outlet_slug)
+        self.year = self._year(self.request.GET.get("year", ""))
+        if self.year:
+            mentions = mentions.filter(date__year=self.year)
+        return mentions
+
+    @staticmethod
+    def _year(value):
+        """A plausible year, or None: a bad value is ignored, never an error."""
+        value = value.strip()
+        if len(value) == 4 and value.isdigit() and int(value) >= datetime.MINYEAR:
+            return int(value)
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        public = Mention.objects.published()
+        context["months"] = [
+            (month, list(items))
+            for month, items in groupby(context["object_list"], key=lambda m: m.date.replace(day=1))
+        ]
+        context["outlet_choices"] = Outlet.objects.filter(pk__in=public.values("outlet")).order_by(
+            "name"
+        )
+        context["year_choices"] = [d.year for d in public.dates("date", "year", order="DESC")]
+        context["selected_outlet"] = self.outlet_slug
+        context["selected_year"] = self.year
+        context["filtered"] = bool(self.outlet_slug or self.year)
+        context["title"] = "In the media"
+        context["description"] = "Interviews, quotes and broadcasts, newest first."
+        return context

@@ -5,5 +5,6 @@ from . import views
 app_name = "outlets"
 
 urlpatterns = [
+    path("outlets/", views.OutletListView.as_view(), name="list"),
     path("outlet/<slug:slug>/", views.OutletView.as_view(), name="detail"),
 ]

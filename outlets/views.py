@@ -1,18 +1,58 @@
+# The outlet pages list columns and mentions, so this view module (only) reaches into both apps.
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from columns.models import Column
+from columns.pagination import GetPageMixin
+from columns.views import PublicColumnsMixin, count_by
+from mentions.models import Mention
 
 from .models import Outlet
 
 
-class OutletView(ListView):
+class OutletView(PublicColumnsMixin, ListView):
+    """Columns published in an outlet and, as a second section, interviews given to it."""
+
     template_name = "outlets/outlet_detail.html"
-    paginate_by = 10
 
     def get_queryset(self):
         self.outlet = get_object_or_404(Outlet, slug=self.kwargs["slug"])
-        return Column.objects.published().filter(outlet=self.outlet).with_listing_data()
+        return super().get_queryset().filter(outlet=self.outlet)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(outlet=self.outlet, **kwargs)
+        mentions = (
+            Mention.objects.published()
+            .filter(outlet=self.outlet)
+            .select_related("outlet", "column")
+        )
+        return super().get_context_data(
+            outlet=self.outlet,
+            mentions=list(mentions),
+            title=self.outlet.name,
+            description=self.outlet.description
+            or f"Columns published in {self.outlet.name}, and interviews given to it.",
+            **kwargs,
+        )
+
+
+class OutletListView(GetPageMixin, ListView):
+    """Every outlet with something public, with its counts: two GROUP BY queries and the names."""
+
+    template_name = "outlets/outlet_list.html"
+    paginate_by = 200
+
+    def get_queryset(self):
+        columns = count_by(Column.objects.published(), "outlet")
+        mentions = count_by(Mention.objects.published(), "outlet")
+        outlets = list(Outlet.objects.filter(pk__in=columns.keys() | mentions.keys()))
+        for outlet in outlets:
+            outlet.column_count = columns.get(outlet.pk, 0)
+            outlet.mention_count = mentions.get(outlet.pk, 0)
+        return outlets
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title="Outlets",
+            description="The publications that carried these columns and the media interviews.",
+            **kwargs,
+        )

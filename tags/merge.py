@@ -7,6 +7,7 @@ neither columns nor mentions.
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import ItemBase, Tag
 
@@ -14,12 +15,10 @@ from redirects.models import Redirect
 
 from .models import TagAlias, TagMerge
 
-TAG_PATH = "/tag/{slug}/"
-
 
 def tag_path(slug):
     """The public address of a tag's page."""
-    return TAG_PATH.format(slug=slug)
+    return reverse("columns:tag", kwargs={"slug": slug})
 
 
 def unique_tag_slug(name, exclude_pk=None):

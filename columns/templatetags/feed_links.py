@@ -8,7 +8,7 @@ register = template.Library()
 PAGE_FEEDS = {
     "outlets:detail": ("columns:outlet_feed", "outlet", "Columns in {}"),
     "columns:author": ("columns:author_feed", "author", "Columns by {}"),
-    "tag/<slug:slug>/": ("columns:tag_feed", "tag", "Columns about {}"),
+    "columns:tag": ("columns:tag_feed", "tag", "Columns about {}"),
 }
 
 
@@ -34,7 +34,7 @@ def page_feeds(context):
                 "rss": reverse("mentions:feed_rss"),
             }
         )
-    page = PAGE_FEEDS.get(match.view_name) or PAGE_FEEDS.get(match.route)
+    page = PAGE_FEEDS.get(match.view_name)
     if page and "slug" in match.kwargs:
         name, context_name, title = page
         kwargs = {"slug": match.kwargs["slug"]}

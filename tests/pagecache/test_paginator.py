@@ -55,3 +55,25 @@ def test_counts_are_plain_without_the_setting(django_assert_num_queries):
     page("/")
     with django_assert_num_queries(2):
         assert page("/")[0] == 1
+
+
+@pytest.mark.parametrize("url", ["/", "/tag/china/", "/in-the-media/"])
+def test_public_lists_count_once(count_cache, client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import MentionFactory
+
+    for _ in range(3):
+        ColumnFactory(tags=["China"])
+        MentionFactory()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(url).status_code == 200
+
+    def paginator_counts(captured):
+        return [q for q in captured.captured_queries if 'COUNT(*) AS "__count"' in q["sql"]]
+
+    assert paginator_counts(first)
+    assert len(paginator_counts(second)) < len(paginator_counts(first))

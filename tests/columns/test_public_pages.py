@@ -1,0 +1,338 @@
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ColumnFactory, MentionFactory, OutletFactory
+from tests.public_site import build_site, public_urls
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+@pytest.fixture
+def site():
+    return build_site()
+
+
+@pytest.mark.parametrize("name", list(public_urls()))
+def test_every_page_has_seo_and_sharing_tags(client, site, name):
+    html = text(client.get(public_urls()[name]))
+    assert re.search(r"<title>[^<]+</title>", html)
+    assert '<meta name="description" content="' in html
+    assert '<link rel="canonical" href="http://testserver/' in html
+    for tag in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+        assert f'<meta property="{tag}"' in html
+    assert '<meta name="twitter:card"' in html
+    assert html.count("<h1") == 1
+    # No inline script or style: the site runs under a strict Content-Security-Policy.
+    assert "style=" not in html and "<style" not in html
+    assert "<script>" not in html and "<script " not in html.replace(
+        '<script type="application/ld+json">', ""
+    )
+
+
+def test_home_shows_cards_and_both_strips(client, site):
+    html = text(client.get("/"))
+    assert "Latest columns" in html
+    assert 'South China Morning Post</a> · <time datetime="2018-06-10">10 June 2018</time>' in html
+    assert (
+        'By <a href="/author/maya-okafor/">Maya Okafor</a> and <a href="/author/li-wei/">' in html
+    )
+    assert "Why I wrote column 0." in html
+    assert "First paragraph of column 0." in html and "The rest." not in html
+    assert "Read more" in html
+    assert '<a href="/tag/sco/">SCO</a>' in html
+    assert "In the media" in html and "Spoke to Reuters about the SCO summit 0." in html
+    assert "As published in" in html and 'href="/outlet/scmp/"' in html
+
+
+def test_home_is_paginated(client):
+    for n in range(12):
+        ColumnFactory(title=f"Piece {n:02d}")
+    first, second = text(client.get("/")), text(client.get("/", {"page": 2}))
+    assert "Piece 11" in first and "Piece 01" not in first
+    assert "Piece 01" in second and "Page 2 of 2" in second
+    assert '<link rel="canonical" href="http://testserver/?page=2">' in second
+
+
+def test_column_page_shows_every_part(client, site):
+    column = site["columns"][0]
+    column.print_headline = "The club that grew"
+    column.save()
+    html = text(client.get(column.get_absolute_url()))
+    assert "<h1>Column 0 on the SCO</h1>" in html
+    assert "Standfirst of column 0." in html
+    assert (
+        'Originally published in <a href="https://scmp.example/0">South China Morning Post' in html
+    )
+    assert "print edition as “The club that grew”" in html
+    assert '<div class="intro" role="note">' in html
+    assert "Maya Okafor is a fellow." in html and "Li Wei is a fellow" in html
+    assert "Spoke to Reuters about the SCO summit 0." in html  # its mentions
+    assert "Previous column" in html and "Column 1 on the SCO" in html
+    assert "Related columns" in html
+
+
+def test_column_page_previous_next_and_related(client, site):
+    middle = site["columns"][2]
+    html = text(client.get(middle.get_absolute_url()))
+    nav = html[html.index('aria-label="Previous and next columns"') :]
+    assert 'rel="prev" href="/2018/06/07/column-3/"' in nav
+    assert 'rel="next" href="/2018/06/09/column-1/"' in nav
+    related = html[html.index('id="related-heading"') :]
+    # Five others share "SCO"; the ones sharing "China" too come first. Never itself.
+    assert related.count("<li>") == 4
+    assert "Column 2 on the SCO" not in related
+
+
+def test_related_columns_are_at_most_five(client):
+    columns = [ColumnFactory(tags=["SCO"]) for _ in range(8)]
+    html = text(client.get(columns[0].get_absolute_url()))
+    related = html[html.index('id="related-heading"') :]
+    assert related.count("<li>") == 5
+
+
+def test_column_json_ld(client, site):
+    column = site["columns"][0]
+    column.print_headline = "Print title"
+    column.outlet_updated_at = column.outlet_published_at.replace(hour=15)
+    column.save()
+    html = text(client.get(column.get_absolute_url()))
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Column 0 on the SCO"
+    assert data["alternativeHeadline"] == "Print title"
+    assert data["datePublished"] == "2018-06-10T09:00:00+00:00"
+    assert data["dateModified"] == "2018-06-10T15:00:00+00:00"
+    assert [a["name"] for a in data["author"]] == ["Maya Okafor", "Li Wei"]
+    assert data["publisher"]["name"] == "South China Morning Post"
+    assert data["isBasedOn"] == data["url"] == "https://scmp.example/0"
+    assert sorted(data["keywords"]) == ["China", "SCO"] or sorted(data["keywords"]) == [
+        "SCO",
+        "Topic 0",
+    ]
+
+
+def test_json_ld_cannot_close_its_script_element(client):
+    column = ColumnFactory(title="</script><script>alert(1)</script>")
+    html = text(client.get(column.get_absolute_url()))
+    assert "<script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_canonical_points_to_the_original_when_asked(client, site):
+    column = site["columns"][0]
+    page = column.get_absolute_url()
+    assert f'<link rel="canonical" href="http://testserver{page}">' in text(client.get(page))
+    column.canonical_is_original = True
+    column.save()
+    assert '<link rel="canonical" href="https://scmp.example/0">' in text(client.get(page))
+
+
+def test_tag_page_has_columns_and_mentions_with_a_count(client, site):
+    html = text(client.get("/tag/sco/"))
+    assert "5 columns tagged ‘SCO’" in html
+    assert "In the media on ‘SCO’" in html and "the SCO summit 2" in html
+    html = text(client.get("/tag/china/"))
+    assert "3 columns tagged ‘China’" in html and "In the media" in html
+
+
+def test_tag_list_counts(client, site):
+    html = text(client.get("/tags/"))
+    assert re.search(r'href="/tag/sco/">SCO</a> <span class="meta">5 columns, 3 mentions', html)
+    assert re.search(r'href="/tag/china/">China</a> <span class="meta">3 columns<', html)
+
+
+def test_outlet_page_has_two_sections(client, site):
+    html = text(client.get("/outlet/scmp/"))
+    assert "3 columns · 0 media appearances" in html
+    assert "Columns published in South China Morning Post" in html
+    assert "Interviews and appearances" in html and "None yet." in html
+    html = text(client.get("/outlet/reuters/"))
+    assert "0 columns · 3 media appearances" in html and "the SCO summit 1" in html
+
+
+def test_outlet_list_counts(client, site):
+    OutletFactory(name="Unused Gazette")
+    html = text(client.get("/outlets/"))
+    assert 'South China Morning Post</a> <span class="meta">Newspaper · 3 columns' in html
+    assert "3 media appearances" in html
+    assert "Unused Gazette" not in html
+
+
+def test_author_page(client, site):
+    html = text(client.get("/author/li-wei/"))
+    assert "Columns with Li Wei" in html and "5 columns" in html
+    assert "Columns by Maya Okafor" in text(client.get("/author/maya-okafor/"))
+
+
+def test_date_archives(client, site):
+    year = text(client.get("/2018/"))
+    assert "Columns from 2018" in year and "5 columns" in year
+    assert 'href="/2018/06/">June</a>' in year
+    month = text(client.get("/2018/06/"))
+    assert "Columns from June 2018" in month
+    day = text(client.get("/2018/06/10/"))
+    assert "Columns from 10 June 2018" in day and "1 column ·" in day
+    assert "Column 0 on the SCO" in day and "Column 1 on the SCO" not in day
+    assert "0 columns" in text(client.get("/2017/"))
+
+
+def test_date_archives_link_only_to_periods_with_columns(client, site):
+    ColumnFactory(posted_at=at_2016())
+    june = text(client.get("/2018/06/"))
+    # The nearest earlier month with columns, not the empty May 2018; nothing later exists.
+    assert 'href="/2016/03/">← March 2016</a>' in june and "→" not in june
+    march = text(client.get("/2016/03/"))
+    assert 'href="/2018/06/">June 2018 →</a>' in march and "←" not in march
+    empty = text(client.get("/2017/"))
+    assert 'href="/2016/">← 2016</a>' in empty and 'href="/2018/">2018 →</a>' in empty
+    day = text(client.get("/2018/06/08/"))
+    assert 'href="/2018/06/07/">← 7 June 2018</a>' in day
+    assert 'href="/2018/06/09/">9 June 2018 →</a>' in day
+
+
+def test_archive_index_counts_years_and_months(client, site):
+    ColumnFactory(posted_at=at_2016())
+    html = text(client.get("/archive/"))
+    assert "6 columns" in html
+    assert re.search(r'href="/2018/">2018</a> <span class="meta">5 columns', html)
+    assert 'href="/2018/06/">June</a> <span class="meta">(5)' in html
+    assert 'href="/2016/03/">March</a> <span class="meta">(1)' in html
+    assert html.index("2018") < html.index("2016")
+
+
+def at_2016():
+    import datetime
+
+    return datetime.datetime(2016, 3, 1, 12, tzinfo=datetime.UTC)
+
+
+def test_in_the_media_groups_by_month_and_filters(client, site):
+    import datetime
+
+    MentionFactory(outlet=site["paper"], topic="an old topic", date=datetime.date(2016, 3, 4))
+    html = text(client.get("/in-the-media/"))
+    assert "4 media appearances" in html
+    assert html.index("June 2018") < html.index("March 2016")
+    by_outlet = text(client.get("/in-the-media/", {"outlet": "scmp"}))
+    assert "an old topic" in by_outlet and "the SCO summit" not in by_outlet
+    by_year = text(client.get("/in-the-media/", {"year": "2018"}))
+    assert "the SCO summit 0" in by_year and "an old topic" not in by_year
+    assert '<option value="2018" selected>' in by_year
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"year": "abc"}, {"year": "99999"}, {"outlet": "nowhere"}, {"page": "x"}, {"page": "9999"}],
+)
+def test_in_the_media_never_fails_on_bad_filters(client, site, query):
+    assert client.get("/in-the-media/", query).status_code == 200
+
+
+def test_mention_filters_survive_page_links(client, site):
+    import datetime
+
+    for _ in range(55):
+        MentionFactory(outlet=site["agency"], date=datetime.date(2018, 1, 1))
+    html = text(client.get("/in-the-media/", {"outlet": "reuters"}))
+    assert 'href="?outlet=reuters&amp;page=2"' in html
+
+
+@pytest.mark.parametrize("name", ["home", "tag", "outlet", "author", "year", "month", "day"])
+@pytest.mark.parametrize("page", ["abc", "999999", "-1", "0", "1.5", ""])
+def test_bad_page_numbers_give_a_page(client, site, name, page):
+    response = client.get(public_urls()[name], {"page": page})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/2015/13/", "/2015/00/", "/2015/02/30/", "/2015/1/", "/15/", "/2015/02/30/x/",
+        "/2018/06/10/unknown/", "/tag/unknown/", "/outlet/unknown/", "/author/unknown/",
+        "/2018/06/11/column-0/", "/nothing/here/",
+    ],
+)  # fmt: skip
+def test_bad_addresses_give_the_styled_404(client, site, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'href="/archive/"' in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_empty_site_pages_are_fine(client):
+    for name in ("home", "tags", "outlets", "archive", "mentions", "year", "month", "day"):
+        response = client.get(public_urls()[name])
+        assert response.status_code == 200, name
+    assert "No columns here yet." in text(client.get("/"))
+    assert "No media appearances yet." in text(client.get("/in-the-media/"))
+
+
+def test_500_page_is_styled_and_needs_no_database(client, settings):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html and "css/site.css" in html
+
+
+@pytest.mark.parametrize("name", list(public_urls()))
+def test_conditional_get_answers_304(client, site, name):
+    url = public_urls()[name]
+    first = client.get(url)
+    assert first.has_header("ETag")
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_column_sends_last_modified(client, site):
+    response = client.get(site["columns"][0].get_absolute_url())
+    assert response.has_header("Last-Modified")
+    again = client.get(
+        site["columns"][0].get_absolute_url(),
+        headers={"if-modified-since": response["Last-Modified"]},
+    )
+    assert again.status_code == 304
+
+
+def test_print_stylesheet_is_linked(client, site):
+    assert 'href="/static/css/print.css" media="print"' in text(client.get("/"))
+
+
+def test_reverse_names_keep_working():
+    assert reverse("columns:tag", args=["sco"]) == "/tag/sco/"
+    assert reverse("columns:month", args=[2018, 6]) == "/2018/06/"
+    assert reverse("columns:day", args=[2018, 6, 1]) == "/2018/06/01/"
+    assert reverse("outlets:list") == "/outlets/"
+
+
+def test_static_files_get_hashed_compressed_names(client, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    html = text(client.get("/"))
+    site_css = re.search(r'href="/static/(css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    assert (settings.STATIC_ROOT / f"{site_css}.gz").exists()
+    assert re.search(r'href="/static/css/print\.[0-9a-f]{12}\.css" media="print"', html)
+
+
+def test_staff_preview_is_not_indexed(editor_client):
+    from columns.models import Column
+
+    column = ColumnFactory(status=Column.Status.DRAFT)
+    html = text(editor_client.get(column.get_absolute_url()))
+    assert '<meta name="robots" content="noindex">' in html

@@ -1,0 +1,51 @@
+"""Every public page runs the same small number of queries with 5 or 50 columns and mentions."""
+
+import pytest
+
+from tests.public_site import build_site, public_urls
+
+pytestmark = pytest.mark.django_db
+
+# Page: its queries, as listed.
+EXPECTED = {
+    # count, columns+outlets, tags, bylines+authors, mentions strip, outlets strip
+    "home": 6,
+    # column, tags, bylines, previous, next, related, its mentions
+    "column": 7,
+    # tag, count, columns, tags, bylines, its mentions
+    "tag": 6,
+    # column counts by tag, mention counts by tag, the tags
+    "tags": 3,
+    # outlet, count, columns, tags, bylines, its mentions
+    "outlet": 6,
+    # column counts by outlet, mention counts by outlet, the outlets
+    "outlets": 3,
+    # author, count, columns, tags, bylines
+    "author": 5,
+    # months with columns, count, columns, tags, bylines, nearest earlier and later columns
+    "year": 7,
+    # days with columns, count, columns, tags, bylines, nearest earlier and later columns
+    "month": 7,
+    # count, columns, tags, bylines, nearest earlier and later columns
+    "day": 6,
+    # months with counts
+    "archive": 1,
+    # count, mentions+outlets+columns, tags, outlet choices, year choices
+    "mentions": 5,
+}
+
+
+@pytest.mark.parametrize("size", [5, 50])
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_query_count_is_fixed(client, django_assert_num_queries, name, size):
+    build_site(columns=size, mentions=size)
+    with django_assert_num_queries(EXPECTED[name]):
+        response = client.get(public_urls()[name])
+    assert response.status_code == 200
+
+
+def test_staff_preview_adds_only_the_session_queries(editor_client, django_assert_num_queries):
+    build_site(columns=5)
+    # session and user, then the same 7 as a reader.
+    with django_assert_num_queries(9):
+        editor_client.get(public_urls()["column"])
