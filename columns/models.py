@@ -130,6 +130,14 @@ class Column(models.Model):
     image = models.ImageField("featured image", upload_to="columns/%Y/", blank=True, default="")
     image_alt = models.CharField("image alt text", max_length=300, blank=True, default="")
     image_caption = models.CharField("image caption", max_length=500, blank=True, default="")
+    image_url = models.URLField(
+        "featured image address",
+        max_length=500,
+        blank=True,
+        default="",
+        help_text="An image kept elsewhere (e.g. on the old WordPress site), shown when no "
+        "featured image is uploaded.",
+    )
     authors = models.ManyToManyField(Author, through="Byline", related_name="columns")
     tags = TaggableManager(through=TaggedColumn, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -145,6 +153,23 @@ class Column(models.Model):
     excerpt_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # Set by `import_wxr`: where the column came from, so importing again updates it.
+    wordpress_site = models.CharField(max_length=200, blank=True, default="", editable=False)
+    wordpress_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    wordpress_guid = models.CharField(max_length=500, blank=True, default="", editable=False)
+    wordpress_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="The importer moved parts of the post's text into fields: check them against "
+        "the original text.",
+    )
+    original_html = models.TextField(
+        "original text",
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The imported post as WordPress showed it, before the rules structured it.",
+    )
 
     objects = ColumnQuerySet.as_manager()
 
@@ -153,6 +178,11 @@ class Column(models.Model):
         get_latest_by = "date"
         constraints = [
             models.UniqueConstraint(fields=["day", "slug"], name="unique_column_slug_per_day"),
+            models.UniqueConstraint(
+                fields=["wordpress_site", "wordpress_id"],
+                condition=Q(wordpress_id__isnull=False),
+                name="unique_wordpress_post",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-date"], name="column_status_date"),
