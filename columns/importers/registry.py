@@ -100,7 +100,8 @@ class Outlets:
 
     def get(self, name):
         """The outlet called `name`, created when new; None for an empty name."""
-        name = " ".join((name or "").split())[:200]
+        # A lowercase "the" belongs to the sentence ("for the Daily Example"), not the name.
+        name = " ".join((name or "").removeprefix("the ").split())[:200]
         if not normalise_name(name):
             return None
         outlet = self.match(name)

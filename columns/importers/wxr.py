@@ -129,6 +129,8 @@ class WxrReader:
         return self._file.position if self._file else 0
 
     def __iter__(self):
+        if self.size == 0:
+            raise WxrError("the file is empty.")
         with open(self.path, "rb") as raw:
             self._file = _CountingFile(raw)
             yield from self._read()
@@ -145,7 +147,7 @@ class WxrReader:
             remove_pis=True,
         )
         depth = 0
-        site_sent = False
+        site_sent = saw_channel = False
         try:
             for event, element in parser:
                 if event == "start":
@@ -154,25 +156,34 @@ class WxrReader:
                         self._check_root(element)
                     continue
                 depth -= 1
+                if depth == 1 and _name(element.tag) == "channel":
+                    saw_channel = True
                 if depth != 2:
                     continue
                 name = _name(element.tag)
-                if name in _HEADER:
-                    setattr(self.site, _HEADER[name], (element.text or "").strip())
-                    _forget(element)
-                    continue
-                if not site_sent:
+                read = _READERS.get(name)
+                if read is None:
+                    if name in _HEADER:
+                        setattr(self.site, _HEADER[name], (element.text or "").strip())
+                elif not site_sent:
                     self._check_version(element.sourceline)
                     site_sent = True
                     yield self.site
-                read = _READERS.get(name)
                 if read is not None:
                     yield read(element)
                 _forget(element)
         except etree.XMLSyntaxError as error:
-            raise WxrError(_syntax_message(error), error.lineno or None) from None
-        if not site_sent:
-            raise WxrError("no <channel> content found: is this a WordPress export (WXR)?")
+            truncated = "Premature end" in str(error) or (error.lineno or 0) >= self._last_line()
+            raise WxrError(_syntax_message(error, truncated), error.lineno or None) from None
+        if not site_sent and saw_channel:
+            self._check_version(None)
+            yield self.site
+        elif not site_sent:
+            raise WxrError("no <channel> found: is this a WordPress export (WXR)?")
+
+    def _last_line(self):
+        with open(self.path, "rb") as file:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) + 1
 
     def _check_root(self, element):
         docinfo = element.getroottree().docinfo
@@ -368,11 +379,11 @@ _READERS = {
 }
 
 
-def _syntax_message(error):
+def _syntax_message(error, at_the_end):
     message = str(error.msg if hasattr(error, "msg") else error)
-    message = message.split(", line ", 1)[0]
+    message = message.split(", line ", 1)[0].rstrip(".")
     if "encoding" in message.lower():
-        return f"{message}. Re-save the file as UTF-8 and import it again."
-    if "Premature end" in message or "EndTag" in message or "no element found" in message:
-        return f"{message}: the file looks truncated or malformed. Export it again."
-    return f"malformed XML: {message}."
+        return f"{message}. Re-save the file as UTF-8 and import it again"
+    if at_the_end:
+        return f"the file ends too early ({message}): it looks truncated. Export it again"
+    return f"malformed XML: {message}"

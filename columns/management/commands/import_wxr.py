@@ -42,7 +42,9 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except WxrError as error:
             progress.end()
-            raise CommandError(f"{file}: {error}. Nothing was imported.") from error
+            raise CommandError(
+                f"{file}: {str(error).rstrip('.')}. Nothing was imported."
+            ) from error
         progress.end()
         elapsed = max(time.monotonic() - progress.started, 1e-6)
         verb = "Would import" if dry_run else "Imported"
