@@ -67,6 +67,7 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)
     needs_review: int = 0
     mentions: int = 0
+    mention_items: int = 0  # mentions as items, in our own exports
     redirects: int = 0
     authors: int = 0
     outlets: int = 0
@@ -74,7 +75,8 @@ class Summary:
 
     @property
     def items(self):
-        return self.created + self.updated + self.unchanged + sum(self.skipped.values())
+        counts = (self.created, self.updated, self.unchanged, self.mention_items)
+        return sum(counts) + sum(self.skipped.values())
 
     @property
     def changed_anything(self):
@@ -433,9 +435,12 @@ class WxrImport:
             return self._skip(item, "mentions of unknown outlets")
         lookup = {k: fields[k] for k in ("outlet", "topic", "date", "kind", "column_id")}
         mention = Mention.objects.filter(**lookup).first()
+        self.summary.mention_items += 1
         if mention is None:
             mention = Mention.objects.create(**fields)
             self.summary.mentions += 1
+        elif any(getattr(mention, name) != value for name, value in fields.items()):
+            Mention.objects.filter(pk=mention.pk).update(**fields)
         tags = [self.tags.get(name) for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
         mention.tags.set([tag for tag in tags if tag])
 

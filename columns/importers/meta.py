@@ -75,11 +75,12 @@ def byline(item):
     return [tuple(entry) for entry in json.loads(item.meta_value(key("byline")) or "[]")]
 
 
-def mention_meta(mention, column_post_ids):
+def mention_meta(mention):
     meta = [(key(name), str(getattr(mention, name) or "")) for name in MENTION_TEXT]
     meta.append((key("date"), mention.date.isoformat()))
     meta.append((key("outlet"), mention.outlet.slug))
-    meta.append((key("column"), str(column_post_ids.get(mention.column_id, ""))))
+    # The column's post id in the export, which is its pk.
+    meta.append((key("column"), str(mention.column_id or "")))
     return meta
 
 

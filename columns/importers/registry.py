@@ -134,7 +134,8 @@ _OUTLET_FIELDS = {
 class Tags:
     def __init__(self):
         self.created = 0
-        self.by_name = {tag.name: tag for tag in Tag.objects.all()}
+        # Tags match case-insensitively (TAGGIT_CASE_INSENSITIVE): "china" is "China".
+        self.by_name = {tag.name.casefold(): tag for tag in Tag.objects.all()}
         self.slugs = {tag.slug for tag in self.by_name.values()}
         self.slug_hints = {}  # name -> slug from the export's own tag list
 
@@ -142,10 +143,10 @@ class Tags:
         name = " ".join(name.split())[:100]
         if not name:
             return None
-        tag = self.by_name.get(name)
+        tag = self.by_name.get(name.casefold())
         if tag is None:
             hint = slugify(unquote(self.slug_hints.get(name, ""))) or slugify(name)
             tag = Tag.objects.create(name=name, slug=unique_slug(hint, self.slugs, 100, "tag"))
-            self.by_name[name] = tag
+            self.by_name[name.casefold()] = tag
             self.created += 1
         return tag
