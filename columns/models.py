@@ -194,13 +194,7 @@ class Column(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title)[:200] or "column"
-        self.date = self.outlet_published_at or self.posted_at
-        self.day = self.local_day()
-        self.intro = clean_html(self.intro)
-        self.body = clean_html(self.body)
-        self.excerpt_html = excerpt_html(self.body, self.excerpt)
+        self.derive_fields()
         old_url = self._saved_url()
         super().save(*args, **kwargs)
         if old_url and old_url != self.get_absolute_url():
@@ -217,6 +211,16 @@ class Column(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def derive_fields(self):
+        """Sanitise and compute what is derived at save; bulk imports call it themselves."""
+        if not self.slug:
+            self.slug = slugify(self.title)[:200] or "column"
+        self.date = self.outlet_published_at or self.posted_at
+        self.day = self.local_day()
+        self.intro = clean_html(self.intro)
+        self.body = clean_html(self.body)
+        self.excerpt_html = excerpt_html(self.body, self.excerpt)
 
     def clean(self):
         if self.image and not self.image_alt.strip():

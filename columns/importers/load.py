@@ -123,13 +123,13 @@ class WxrImport:
         self.categories = {}  # category slug -> outlet, for categories naming one
         self.attachments = {}  # post id -> (url, alt, caption)
         self.thumbnails = []  # (column pk, attachment id) seen before their attachment
-        self.post_columns = {}  # post id in this file -> column pk
+        self.post_columns = {}  # post id in this file -> column pk, or the column itself
         self.creators = Counter()
         self.author_order = []
         self.known = {}
         self.slugs = {}
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
-        self._pending_redirects = {}
+        self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0
 
     def run(self, reader, progress=None):
@@ -237,25 +237,33 @@ class WxrImport:
             self.log(f"same    {item.describe()}")
             return
         plan = self._plan(item)
-        column = Column.objects.select_related("outlet").get(pk=found[0]) if found else Column()
+        if found and _pk(found[0]) is None:
+            self._flush()  # the same post twice in one file: the first is still queued
+        if found:
+            column = Column.objects.select_related("outlet").get(pk=_pk(found[0]))
+        else:
+            column = Column()
         for name, value in plan.fields.items():
             setattr(column, name, value)
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
         self._set_featured_image(column, item)
+        column.derive_fields()
         self._make_slug_unique(column)
-        column.save()
-        self.slugs[(column.day, column.slug)] = column.pk
-        self.known[(site, post_id)] = (column.pk, digest)
-        self.post_columns[item.post_id] = column.pk
         if found:
+            column.save()  # leaves a redirect behind if the address changed
             column.bylines.all().delete()
             TaggedColumn.objects.filter(content_object=column).delete()
             self.summary.updated += 1
             self.log(f"update  {item.describe()}")
         else:
+            self._pending_columns.append((column, (site, post_id), digest, item.post_id))
             self.summary.created += 1
             self.log(f"create  {item.describe()}")
+        ref = column.pk if found else column  # a queued column has no pk until _flush()
+        self.slugs[(column.day, column.slug)] = ref
+        self.known[(site, post_id)] = (ref, digest)
+        self.post_columns[item.post_id] = ref
         self.summary.needs_review += column.needs_review
         self._queue_relations(column, plan, updating=bool(found))
         if not meta.is_columnist_item(item):
@@ -383,14 +391,17 @@ class WxrImport:
             url, alt, caption = self.attachments[int(thumbnail)]
             column.image_url, column.image_alt, column.image_caption = url, alt[:300], caption[:500]
         else:
-            self.thumbnails.append((item, int(thumbnail)))
+            self.thumbnails.append((item.post_id, int(thumbnail)))
 
     def _make_slug_unique(self, column):
-        column.date = column.outlet_published_at or column.posted_at
-        day, base, number = column.local_day(), column.slug, 1
-        while self.slugs.get((day, column.slug), column.pk) != column.pk:
+        base, number = column.slug, 1
+        while not self._slug_is_free(column):
             number += 1
             column.slug = f"{base[:190]}-{number}"
+
+    def _slug_is_free(self, column):
+        holder = self.slugs.get((column.day, column.slug))
+        return holder is None or holder is column or (_pk(holder) or 0) == column.pk
 
     def _queue_relations(self, column, plan, updating):
         seen = set()
@@ -430,7 +441,10 @@ class WxrImport:
         fields = meta.mention_fields(item)
         fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
         column_post = item.meta_value(meta.key("column"))
-        fields["column_id"] = self.post_columns.get(int(column_post)) if column_post else None
+        column = self.post_columns.get(int(column_post)) if column_post.isdigit() else None
+        if column is not None and _pk(column) is None:
+            self._flush()
+        fields["column_id"] = _pk(column)
         if fields["outlet"] is None:
             return self._skip(item, "mentions of unknown outlets")
         lookup = {k: fields[k] for k in ("outlet", "topic", "date", "kind", "column_id")}
@@ -447,13 +461,19 @@ class WxrImport:
     # --- Writing in batches ----------------------------------------------------------------
 
     def _flush(self):
+        Column.objects.bulk_create([column for column, *_ in self._pending_columns])
+        # Keep pks, not whole columns, so memory stays bounded on a large export.
+        for column, key, digest, post_id in self._pending_columns:
+            self.known[key] = (column.pk, digest)
+            self.slugs[(column.day, column.slug)] = column.pk
+            self.post_columns[post_id] = column.pk
         Byline.objects.bulk_create(self._pending_bylines)
         TaggedColumn.objects.bulk_create(self._pending_tags)
         Mention.objects.bulk_create(self._pending_mentions)
         self.summary.mentions += len(self._pending_mentions)
         self._save_redirects(self._pending_redirects)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
-        self._pending_redirects = {}
+        self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0
 
     def _save_redirects(self, redirects):
@@ -476,10 +496,10 @@ class WxrImport:
         self.summary.redirects += len(new_rows)
 
     def _attach_late_thumbnails(self):
-        for item, attachment_id in self.thumbnails:
+        for post_id, attachment_id in self.thumbnails:
             if attachment_id in self.attachments:
                 url, alt, caption = self.attachments[attachment_id]
-                Column.objects.filter(pk=self.post_columns[item.post_id]).update(
+                Column.objects.filter(pk=_pk(self.post_columns[post_id])).update(
                     image_url=url[:500], image_alt=alt[:300], image_caption=caption[:500]
                 )
 
@@ -493,6 +513,11 @@ class WxrImport:
             self.creators.items(), key=lambda kv: (kv[1], -order.get(kv[0], len(order)))
         )
         Author.objects.filter(pk=owner_pk).update(is_owner=True)
+
+
+def _pk(column):
+    """A column's pk, whether we hold the pk itself or the (maybe unsaved) column."""
+    return column.pk if isinstance(column, Column) else column
 
 
 def _aware(naive, zone):
