@@ -434,8 +434,9 @@ class WxrImport:
                     status=status,
                 )
             )
+        url = column.get_absolute_url()
         for path in plan.old_paths:
-            self._pending_redirects[path] = column.get_absolute_url()
+            self._pending_redirects[path] = url
 
     def _mention(self, item):
         fields = meta.mention_fields(item)

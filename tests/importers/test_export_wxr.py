@@ -115,6 +115,13 @@ def test_the_export_is_a_wxr_1_2_file_wordpress_reads(tmp_path):
     assert tree.xpath("count(//wp:category)", namespaces=ns) == 2
 
 
+def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="No such file or directory"):
+        call_command("export_wxr", str(tmp_path / "missing" / "site.xml"), stdout=StringIO())
+
+
 def test_xml_text_escapes_and_drops_what_xml_cannot_carry():
     assert xml_text("a]]>b & <c>\r") == "a]]&gt;b &amp; &lt;c&gt;&#13;"
     assert xml_text("bell\x07 form\x0c tab\t ok") == "bell form tab\t ok"

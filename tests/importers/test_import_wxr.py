@@ -240,6 +240,17 @@ def test_dry_run_prints_what_it_would_do_and_saves_nothing(tmp_path):
     assert snapshot() == [[], [], [], [], [], []]
 
 
+def test_dry_run_of_a_newer_export_prints_the_updates_and_keeps_the_old_version(tmp_path):
+    run(write(tmp_path, export(item(1, "Old title"), item(2, "Second"))))
+    before = snapshot()
+    newer = write(tmp_path, export(item(1, "New title"), item(2, "Second")), name="newer.xml")
+    output = run(newer, "--dry-run")
+    assert "update  item 1 “New title”" in output
+    assert "same    item 2 “Second”" in output
+    assert "Columns: 0 created, 1 updated, 1 unchanged" in output
+    assert snapshot() == before
+
+
 # --- Redirects -------------------------------------------------------------------------------
 
 
@@ -455,3 +466,33 @@ def test_real_wordpress_exports_import_twice_the_second_time_changing_nothing(na
     second = run(path)
     assert snapshot() == before
     assert "Nothing changed" in second and "Nothing changed" not in first
+
+
+# --- Progress ----------------------------------------------------------------------------------
+
+
+class FakeReader:
+    size, bytes_read = 1000, 500
+
+
+def test_progress_is_a_bar_on_a_terminal_and_a_line_per_thousand_in_a_log():
+    from io import StringIO
+
+    from django.core.management.base import OutputWrapper
+
+    from columns.management.commands.import_wxr import Progress
+
+    log = StringIO()
+    progress = Progress(OutputWrapper(log), FakeReader(), bar=False)
+    for _ in range(2500):
+        progress.tick(None)
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(" 50% 1000 items, ")
+    assert lines[0].endswith(" items/s")
+
+    terminal = StringIO()
+    progress = Progress(OutputWrapper(terminal), FakeReader(), bar=True)
+    progress.last_drawn -= 1  # as if the last drawing was a second ago
+    progress.tick(None)
+    progress.end()
+    assert terminal.getvalue().startswith("\r[###############...............]  50% 1 items")
