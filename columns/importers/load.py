@@ -40,7 +40,9 @@ from redirects.models import Redirect
 from . import meta, wxr
 from .content import render_wordpress
 from .extract import extract
+from .prefetch import prefetch
 from .registry import Authors, Outlets, Tags
+from .summary import Summary
 
 IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
 STATUSES = {
@@ -57,46 +59,6 @@ SKIPPED_TYPES = {
     "revision": "revisions",
 }
 FLUSH_EVERY = 500
-
-
-@dataclass
-class Summary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: Counter = field(default_factory=Counter)
-    needs_review: int = 0
-    mentions: int = 0
-    mention_items: int = 0  # mentions as items, in our own exports
-    redirects: int = 0
-    authors: int = 0
-    outlets: int = 0
-    tags: int = 0
-
-    @property
-    def items(self):
-        counts = (self.created, self.updated, self.unchanged, self.mention_items)
-        return sum(counts) + sum(self.skipped.values())
-
-    @property
-    def changed_anything(self):
-        return any(
-            (self.created, self.updated, self.mentions, self.redirects, self.authors, self.outlets)
-        )
-
-    def lines(self):
-        lines = [
-            f"Columns: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged ({self.needs_review} to review).",
-            f"Also created: {self.authors} authors, {self.outlets} outlets, {self.tags} tags, "
-            f"{self.mentions} mentions, {self.redirects} redirects.",
-        ]
-        if self.skipped:
-            parts = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
-            lines.append(f"Skipped: {parts}.")
-        if not self.changed_anything:
-            lines.append("Nothing changed: everything in this file was imported already.")
-        return lines
 
 
 @dataclass
@@ -131,6 +93,7 @@ class WxrImport:
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0
+        self._prepared = None  # the future of the item being handled, from prefetch()
 
     def run(self, reader, progress=None):
         handlers = {
@@ -140,7 +103,8 @@ class WxrImport:
             wxr.OutletData: self.outlets.add_exported,
             wxr.Item: self._item,
         }
-        for entry in reader:
+        for entry, prepared in prefetch(reader, self._job):
+            self._prepared = prepared
             try:
                 handlers[type(entry)](entry)
             except wxr.WxrError:
@@ -158,9 +122,27 @@ class WxrImport:
         self.summary.tags = self.tags.created
         return self.summary
 
+    def _job(self, entry):
+        """What a worker may render and structure ahead of time for this entry, or None."""
+        if isinstance(entry, wxr.Site):
+            self._site(entry)  # the first entry, read at once: the keys of what is here
+            return None
+        if not isinstance(entry, wxr.Item) or entry.post_type != "post":
+            return None
+        if entry.status not in STATUSES or meta.is_columnist_item(entry):
+            return None
+        site, post_id, guid = self._key(entry)
+        found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
+        if found and found[1] == self._digest(entry):
+            return None  # unchanged: nothing to render
+        title = strip_tags(entry.title)[:300] or "(no title)"
+        return title, entry.content, tuple(self.outlets.known_names), self.extract
+
     # --- Channel ---------------------------------------------------------------------------
 
     def _site(self, site):
+        if self.site is site:
+            return  # already read by _job()
         self.site = site
         for row in Column.objects.values(
             "pk",
@@ -308,7 +290,8 @@ class WxrImport:
 
     def _plan_wordpress(self, item):
         title = strip_tags(item.title)[:300] or "(no title)"
-        rendered = render_wordpress(item.content)
+        prepared = self._prepared.result() if self._prepared else None
+        rendered = prepared[0] if prepared else render_wordpress(item.content)
         fields = {
             "title": title,
             "slug": self._slug(item, title),
@@ -328,7 +311,7 @@ class WxrImport:
         outlet, tags = self._outlet_and_tags(item)
         plan = _Plan(fields, tags=tags, old_paths=self._old_paths(item))
         if self.extract:
-            found = extract(title, rendered, self.outlets.known_names)
+            found = prepared[1] if prepared else extract(title, rendered, self.outlets.known_names)
             outlet = outlet or self.outlets.get(found.outlet_name)
             zone = (outlet.zone if outlet else None) or self.zone
             fields |= {

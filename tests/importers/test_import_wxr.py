@@ -441,6 +441,38 @@ def test_mentions_are_not_duplicated_when_a_post_is_updated(tmp_path):
     assert Byline.objects.count() == 2
 
 
+def test_worker_processes_give_the_same_site_as_one_process(tmp_path, monkeypatch):
+    from columns.importers import prefetch
+
+    posts = [item(n, f"Post {n}", f"Text {n}.\n\nMore.", name=f"p{n}") for n in range(1, 8)]
+    path = write(tmp_path, export(item(99, "Beijing lends less", STRUCTURED), *posts))
+    run(path)
+    in_one_process = snapshot()
+    assert Column.objects.count() == 8
+    for model in (Mention, Byline, Column, Redirect):
+        model.objects.all().delete()
+    monkeypatch.setattr(prefetch, "WINDOW", 3)  # 8 posts: the workers start
+    submitted = []
+
+    class CountingPool(prefetch.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            submitted.append(args[1])
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(prefetch, "ProcessPoolExecutor", CountingPool)
+    output = run(path)
+    assert "Columns: 8 created" in output
+    assert len(submitted) == 8  # every post was rendered and structured by a worker
+
+    def content(state):
+        # Ids and creation times differ between the runs; everything else must not.
+        dropped = {"id", "created_at", "modified_at", "column_id", "author_id", "outlet_id"}
+        return [[{k: v for k, v in row.items() if k not in dropped} for row in rows]
+                for rows in state]  # fmt: skip
+
+    assert content(snapshot()) == content(in_one_process)
+
+
 # --- The real WordPress theme-test exports -----------------------------------------------------
 
 # The exports sit in ../shared/wxr beside the repository (a worktree may be one level deeper).
