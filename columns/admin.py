@@ -141,12 +141,12 @@ class ColumnAdmin(admin.ModelAdmin):
             },
         ),
         ("Tags", {"fields": ["tags", "new_tags"]}),
-        ("Featured image", {"fields": ["image", "image_alt", "image_caption", "image_url"]}),
+        ("Featured image", {"fields": ["image", "image_alt", "image_caption"]}),
         (
             "Imported from WordPress",
             {
                 "classes": ["collapse"],
-                "fields": ["needs_review", "original_text"],
+                "fields": ["needs_review", "original_text", "image_url"],
                 "description": "What the importer read: compare it with the fields above, then "
                 "untick “needs review”.",
             },

@@ -384,6 +384,8 @@ def _syntax_message(error, at_the_end):
     message = message.split(", line ", 1)[0].rstrip(".")
     if "encoding" in message.lower():
         return f"{message}. Re-save the file as UTF-8 and import it again"
+    if "huge" in message.lower():
+        return f"{message}: an element over 10 MB is refused, as a safety limit"
     if at_the_end:
         return f"the file ends too early ({message}): it looks truncated. Export it again"
     return f"malformed XML: {message}"
