@@ -341,7 +341,7 @@ class WxrImport:
                 match = self.categories.get(slug) or self.outlets.match(name)
                 if match:
                     outlet = outlet or match
-                elif slug != "uncategorized":
+                elif "uncategorized" not in (slug, name.casefold()):
                     tags.append(name)
         return outlet, tags
 

@@ -338,7 +338,9 @@ def _read_item(element):
     for child in element:
         name, text = _name(child.tag), child.text or ""
         if name == "category":
+            # WXR 1.0 wrote tags as domain="tag", and each term once more with no domain.
             taxonomy = child.get("domain", "category")
+            taxonomy = "post_tag" if taxonomy == "tag" else taxonomy
             item.terms.append((taxonomy, child.get("nicename", ""), text.strip()))
         elif name == "wp:postmeta":
             meta = _texts(child)
@@ -384,7 +386,7 @@ def _syntax_message(error, at_the_end):
     message = message.split(", line ", 1)[0].rstrip(".")
     if "encoding" in message.lower():
         return f"{message}. Re-save the file as UTF-8 and import it again"
-    if "huge" in message.lower():
+    if "huge" in message.lower() or "too big" in message.lower():
         return f"{message}: an element over 10 MB is refused, as a safety limit"
     if at_the_end:
         return f"the file ends too early ({message}): it looks truncated. Export it again"

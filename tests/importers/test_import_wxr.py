@@ -178,6 +178,18 @@ def test_wxr_1_0_without_author_list_creates_authors_from_creators(tmp_path):
     assert Author.objects.get().slug == "editor"
 
 
+def test_wxr_1_0_terms_tags_in_the_tag_domain_and_terms_without_a_domain(tmp_path):
+    post = item(1).replace(
+        "</item>",
+        '<category domain="tag"><![CDATA[Energy]]></category>'
+        '<category domain="tag" nicename="energy"><![CDATA[Energy]]></category>'
+        "<category><![CDATA[Uncategorized]]></category>"
+        "<category><![CDATA[Central Asia]]></category></item>",
+    )
+    run(write(tmp_path, export(post, version="1.0")))
+    assert sorted(t.name for t in Column.objects.get().tags.all()) == ["Central Asia", "Energy"]
+
+
 @pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
 def test_wxr_versions(tmp_path, version):
     run(write(tmp_path, export(item(1, "A post", "Text."), version=version)))
