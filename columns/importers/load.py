@@ -37,10 +37,9 @@ from columns.models import Author, Byline, Column, TaggedColumn
 from mentions.models import Mention
 from redirects.models import Redirect
 
-from . import meta, wxr
+from . import meta, prefetch, wxr
 from .content import render_wordpress
 from .extract import extract
-from .prefetch import prefetch
 from .registry import Authors, Outlets, Tags
 from .summary import Summary
 
@@ -103,7 +102,7 @@ class WxrImport:
             wxr.OutletData: self.outlets.add_exported,
             wxr.Item: self._item,
         }
-        for entry, prepared in prefetch(reader, self._job):
+        for entry, prepared in prefetch.prefetch(reader, self._job):
             self._prepared = prepared
             try:
                 handlers[type(entry)](entry)
@@ -290,7 +289,7 @@ class WxrImport:
 
     def _plan_wordpress(self, item):
         title = strip_tags(item.title)[:300] or "(no title)"
-        prepared = self._prepared.result() if self._prepared else None
+        prepared = prefetch.result(self._prepared)
         rendered = prepared[0] if prepared else render_wordpress(item.content)
         fields = {
             "title": title,

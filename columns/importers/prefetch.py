@@ -9,6 +9,9 @@ is imported without starting any process.
 The rules see the outlets known when a post was handed out, so an outlet first created by the
 extraction of one post is recognised by name in the posts a window later, as outlets already
 in the database always are.
+
+If the workers cannot start or die (say the program was started in a way a spawned process
+cannot repeat), `result()` returns None and the main process renders the post itself.
 """
 
 import itertools
@@ -16,6 +19,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .content import render_wordpress
 from .extract import extract
@@ -26,6 +30,16 @@ WINDOW = 100
 def render_and_extract(title, raw, known_outlets, run_extract):
     rendered = render_wordpress(raw)
     return rendered, extract(title, rendered, known_outlets) if run_extract else None
+
+
+def result(future):
+    """The worker's (rendered, extraction), or None when there is none or the workers broke."""
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
 
 
 def prefetch(entries, job, window=None):
@@ -40,11 +54,16 @@ def prefetch(entries, job, window=None):
     # "spawn": the workers import only the two pure modules, not a copy of our database state.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context)
-    pending = deque()
+    pending, pool_broken = deque(), False
     try:
         for entry in itertools.chain(head, iterator):
             arguments = job(entry)
-            future = pool.submit(render_and_extract, *arguments) if arguments else None
+            future = None
+            if arguments and not pool_broken:
+                try:
+                    future = pool.submit(render_and_extract, *arguments)
+                except BrokenProcessPool:
+                    pool_broken = True  # the main process does the work itself from here
             pending.append((entry, future))
             if len(pending) > window:
                 yield pending.popleft()

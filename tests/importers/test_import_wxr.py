@@ -485,6 +485,38 @@ def test_worker_processes_give_the_same_site_as_one_process(tmp_path, monkeypatc
     assert content(snapshot()) == content(in_one_process)
 
 
+def test_when_the_workers_break_the_main_process_does_the_work(tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from columns.importers import prefetch
+
+    class BrokenPool:
+        """The first job's worker dies; after that the pool refuses work."""
+
+        def __init__(self, *args, **kwargs):
+            self.submitted = 0
+
+        def submit(self, *args, **kwargs):
+            self.submitted += 1
+            if self.submitted > 1:
+                raise BrokenProcessPool("gone")
+            future = Future()
+            future.set_exception(BrokenProcessPool("died"))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(prefetch, "WINDOW", 2)
+    monkeypatch.setattr(prefetch, "ProcessPoolExecutor", BrokenPool)
+    posts = [item(n, f"Post {n}", f"Text {n}.", name=f"p{n}") for n in range(1, 5)]
+    output = run(write(tmp_path, export(item(9, "Beijing lends less", STRUCTURED), *posts)))
+    assert "Columns: 5 created" in output
+    assert Column.objects.get(wordpress_id=9).dek == "Why the loans are drying up."
+    assert Column.objects.get(wordpress_id=1).body == "<p>Text 1.</p>"
+
+
 # --- The real WordPress theme-test exports -----------------------------------------------------
 
 # The exports sit in ../shared/wxr beside the repository (a worktree may be one level deeper).
@@ -540,3 +572,30 @@ def test_progress_is_a_bar_on_a_terminal_and_a_line_per_thousand_in_a_log():
     progress.tick(None)
     progress.end()
     assert terminal.getvalue().startswith("\r[###############...............]  50% 1 items")
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_posts(tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count):
+        for model in (Mention, Byline, Column, Redirect):
+            model.objects.all().delete()
+        posts = [
+            item(n, "Beijing lends less", STRUCTURED, name=f"p{n}", tags=[("debt", "debt")])
+            for n in range(1, count + 1)
+        ]
+        path = write(tmp_path, export(*posts), name=f"{count}.xml")
+        with CaptureQueriesContext(connection) as queries:
+            run(path)
+        assert Column.objects.count() == count
+        return len(queries)
+
+    queries_for(1)  # creates the authors, outlets and tag once
+    few, many = queries_for(5), queries_for(40)
+    # 35 more posts, with their bylines, mentions, tags and redirects: at most a few more
+    # queries, where SQLite splits a bulk insert into batches; never one (or more) per post.
+    assert many - few < 5
