@@ -310,7 +310,11 @@ class WxrImport:
         outlet, tags = self._outlet_and_tags(item)
         plan = _Plan(fields, tags=tags, old_paths=self._old_paths(item))
         if self.extract:
-            found = prepared[1] if prepared else extract(title, rendered, self.outlets.known_names)
+            if prepared:
+                found, original = prepared[1], prepared[2]
+            else:
+                found = extract(title, rendered, self.outlets.known_names)
+                original = clean_html(rendered) if found.fired else ""
             outlet = outlet or self.outlets.get(found.outlet_name)
             zone = (outlet.zone if outlet else None) or self.zone
             fields |= {
@@ -322,7 +326,7 @@ class WxrImport:
                 "print_headline": found.print_headline[:300],
                 "exclusive": found.exclusive,
                 "needs_review": bool(found.fired),
-                "original_html": clean_html(rendered) if found.fired else "",
+                "original_html": original,
             }
             plan.byline = [(self.authors.for_name(name), bio) for name, bio in found.authors]
             plan.mentions = [(m.outlet_name, m.topic, m.kind) for m in found.mentions]

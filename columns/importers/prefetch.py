@@ -21,29 +21,45 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from columns.html import clean_html
+
 from .content import render_wordpress
 from .extract import extract
 
-WINDOW = 100
+WINDOW = 100  # items read ahead of the one being written
+BATCH = 10  # posts per task: fewer, larger messages to the workers
 
 
 def render_and_extract(title, raw, known_outlets, run_extract):
+    """(rendered HTML, Extraction or None, sanitised original text when a rule fired)."""
     rendered = render_wordpress(raw)
-    return rendered, extract(title, rendered, known_outlets) if run_extract else None
+    found = extract(title, rendered, known_outlets) if run_extract else None
+    return rendered, found, clean_html(rendered) if found and found.fired else ""
 
 
-def result(future):
-    """The worker's (rendered, extraction), or None when there is none or the workers broke."""
-    if future is None:
+def _render_batch(jobs):
+    return [render_and_extract(*job) for job in jobs]
+
+
+class _Batch:
+    def __init__(self):
+        self.jobs = []
+        self.future = None
+
+
+def result(ticket):
+    """What the worker made of a post, or None when no worker did (or the workers broke)."""
+    if ticket is None:
         return None
+    batch, index = ticket
     try:
-        return future.result()
+        return batch.future.result()[index] if batch.future else None
     except BrokenProcessPool:
         return None
 
 
 def prefetch(entries, job, window=None):
-    """Yield (entry, future or None); `job(entry)` gives render_and_extract's arguments or None."""
+    """Yield (entry, ticket for `result()`); `job(entry)` gives the post's arguments or None."""
     window = window or WINDOW
     iterator = iter(entries)
     head = list(itertools.islice(iterator, window))
@@ -51,22 +67,33 @@ def prefetch(entries, job, window=None):
         for entry in head:
             yield entry, None
         return
-    # "spawn": the workers import only the two pure modules, not a copy of our database state.
+    # "spawn": the workers import only these pure modules, not a copy of our database state.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context)
-    pending, pool_broken = deque(), False
+    pending, batch, broken = deque(), _Batch(), False
+
+    def submit(batch):
+        nonlocal broken
+        if batch.jobs and not broken:
+            try:
+                batch.future = pool.submit(_render_batch, batch.jobs)
+            except BrokenProcessPool:
+                broken = True  # the main process does the work itself from here
+
     try:
         for entry in itertools.chain(head, iterator):
             arguments = job(entry)
-            future = None
-            if arguments and not pool_broken:
-                try:
-                    future = pool.submit(render_and_extract, *arguments)
-                except BrokenProcessPool:
-                    pool_broken = True  # the main process does the work itself from here
-            pending.append((entry, future))
+            ticket = None
+            if arguments:
+                batch.jobs.append(arguments)
+                ticket = (batch, len(batch.jobs) - 1)
+                if len(batch.jobs) == BATCH:
+                    submit(batch)
+                    batch = _Batch()
+            pending.append((entry, ticket))
             if len(pending) > window:
                 yield pending.popleft()
+        submit(batch)
         while pending:
             yield pending.popleft()
     finally:

@@ -468,7 +468,7 @@ def test_worker_processes_give_the_same_site_as_one_process(tmp_path, monkeypatc
 
     class CountingPool(prefetch.ProcessPoolExecutor):
         def submit(self, *args, **kwargs):
-            submitted.append(args[1])
+            submitted.extend(args[1])  # a batch of posts
             return super().submit(*args, **kwargs)
 
     monkeypatch.setattr(prefetch, "ProcessPoolExecutor", CountingPool)
