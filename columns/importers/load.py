@@ -83,7 +83,7 @@ class WxrImport:
         self.tags = Tags()
         self.categories = {}  # category slug -> outlet, for categories naming one
         self.attachments = {}  # post id -> (url, alt, caption)
-        self.thumbnails = []  # (column pk, attachment id) seen before their attachment
+        self.thumbnails = []  # (post id, attachment id) seen before their attachment
         self.post_columns = {}  # post id in this file -> column pk, or the column itself
         self.creators = Counter()
         self.author_order = []
@@ -92,7 +92,7 @@ class WxrImport:
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0
-        self._prepared = None  # the future of the item being handled, from prefetch()
+        self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
 
     def run(self, reader, progress=None):
         handlers = {
