@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from reversion.models import Version
 from taggit.models import Tag
 
@@ -15,6 +17,7 @@ from tags.aliases import parse_tag_names, resolve_tag_names
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
+from .html import clean_html
 from .models import Author, Byline, Column
 from .revisions import ColumnRevisionsMixin
 
@@ -167,13 +170,14 @@ class ColumnAdmin(
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
-    list_filter = [VisibilityFilter, "status", "outlet", TagFilter, YearFilter]
+    list_filter = [VisibilityFilter, "status", "outlet", TagFilter, YearFilter, "needs_review"]
     list_select_related = ["outlet"]
     search_fields = ["title", "dek", "body"]
     date_hierarchy = "date"
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    readonly_fields = ["original_text"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
@@ -194,6 +198,15 @@ class ColumnAdmin(
         ),
         ("Tags", {"fields": ["tags", "new_tags"]}),
         ("Featured image", {"fields": ["image", "image_alt", "image_caption"]}),
+        (
+            "Imported from WordPress",
+            {
+                "classes": ["collapse"],
+                "fields": ["needs_review", "original_text", "image_url"],
+                "description": "What the importer read: compare it with the fields above, then "
+                "untick “needs review”.",
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -246,6 +259,24 @@ class ColumnAdmin(
             self.log_change(request, column, f"{verb} from the column list.")
             changed += 1
         self.message_user(request, f"{verb} {changed} column(s).", messages.SUCCESS)
+
+    @admin.display(description="original text")
+    def original_text(self, column):
+        # Stored sanitised by the importer; cleaned again since it is printed as HTML.
+        if not column.original_html:
+            return "—"
+        original = mark_safe(clean_html(column.original_html))  # sanitised just now
+        return format_html('<div class="original-text">{}</div>', original)
+
+    @admin.action(description="Mark the selected columns as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        changed = 0
+        for column in queryset.filter(needs_review=True):
+            column.needs_review = False
+            column.save(update_fields=["needs_review", "modified_at"])
+            self.log_change(request, column, "Marked as reviewed from the column list.")
+            changed += 1
+        self.message_user(request, f"Marked {changed} column(s) as reviewed.", messages.SUCCESS)
 
     @admin.action(description="Publish the selected columns", permissions=["change"])
     def publish(self, request, queryset):

@@ -131,6 +131,14 @@ class Column(models.Model):
     image = models.ImageField("featured image", upload_to="columns/%Y/", blank=True, default="")
     image_alt = models.CharField("image alt text", max_length=300, blank=True, default="")
     image_caption = models.CharField("image caption", max_length=500, blank=True, default="")
+    image_url = models.URLField(
+        "featured image address",
+        max_length=500,
+        blank=True,
+        default="",
+        help_text="An image kept elsewhere (e.g. on the old WordPress site), shown when no "
+        "featured image is uploaded.",
+    )
     authors = models.ManyToManyField(Author, through="Byline", related_name="columns")
     tags = TaggableManager(through=TaggedColumn, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -148,6 +156,23 @@ class Column(models.Model):
     modified_at = models.DateTimeField(auto_now=True)
     # The search document, kept current by discovery/search.py (GIN-indexed on PostgreSQL).
     search_vector = SearchVectorField(null=True, editable=False)
+    # Set by `import_wxr`: where the column came from, so importing again updates it.
+    wordpress_site = models.CharField(max_length=200, blank=True, default="", editable=False)
+    wordpress_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    wordpress_guid = models.CharField(max_length=500, blank=True, default="", editable=False)
+    wordpress_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="The importer moved parts of the post's text into fields: check them against "
+        "the original text.",
+    )
+    original_html = models.TextField(
+        "original text",
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The imported post as WordPress showed it, before the rules structured it.",
+    )
 
     objects = ColumnQuerySet.as_manager()
 
@@ -156,6 +181,11 @@ class Column(models.Model):
         get_latest_by = "date"
         constraints = [
             models.UniqueConstraint(fields=["day", "slug"], name="unique_column_slug_per_day"),
+            models.UniqueConstraint(
+                fields=["wordpress_site", "wordpress_id"],
+                condition=Q(wordpress_id__isnull=False),
+                name="unique_wordpress_post",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-date"], name="column_status_date"),
@@ -167,13 +197,7 @@ class Column(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title)[:200] or "column"
-        self.date = self.outlet_published_at or self.posted_at
-        self.day = self.local_day()
-        self.intro = clean_html(self.intro)
-        self.body = clean_html(self.body)
-        self.excerpt_html = excerpt_html(self.body, self.excerpt)
+        self.derive_fields()
         old_url = self._saved_url()
         super().save(*args, **kwargs)
         if old_url and old_url != self.get_absolute_url():
@@ -190,6 +214,16 @@ class Column(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def derive_fields(self):
+        """Sanitise and compute what is derived at save; bulk imports call it themselves."""
+        if not self.slug:
+            self.slug = slugify(self.title)[:200] or "column"
+        self.date = self.outlet_published_at or self.posted_at
+        self.day = self.local_day()
+        self.intro = clean_html(self.intro)
+        self.body = clean_html(self.body)
+        self.excerpt_html = excerpt_html(self.body, self.excerpt)
 
     def clean(self):
         if self.image and not self.image_alt.strip():

@@ -114,8 +114,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # An empty DATABASE_URL means the default too (as in `DATABASE_URL= make test`).
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
@@ -256,7 +257,9 @@ CONTENT_SECURITY_POLICY = {
         # The nonce is for the rich-text editor's import map (columns/editor.py) alone.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SOURCES")],
+        # Columns embed images from outlets and from the old WordPress site (imported bodies
+        # and featured images keep their addresses): any https image, never a script.
+        "img-src": ["'self'", "data:", "https:", *env_list("CSP_IMG_SOURCES")],
         "font-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -28,7 +28,10 @@ def is_full_text(using="default"):
 
 def _tag_names(through):
     tagged = through.objects.filter(content_object=OuterRef("pk"))
-    names = tagged.values("content_object").annotate(names=StringAgg("tag__name", " "))
+    names = tagged.values("content_object").annotate(
+        # Ordered, so the same content always gives the same document.
+        names=StringAgg("tag__name", " ", order_by="tag__name")
+    )
     return Subquery(names.values("names")[:1])
 
 
@@ -39,7 +42,9 @@ def _outlet_name(outlet_model):
 
 def _author_names(byline_model):
     bylines = byline_model.objects.filter(column=OuterRef("pk"))
-    names = bylines.values("column").annotate(names=StringAgg("author__name", " "))
+    names = bylines.values("column").annotate(
+        names=StringAgg("author__name", " ", order_by="position")
+    )
     return Subquery(names.values("names")[:1])
 
 

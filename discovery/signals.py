@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from columns.models import Author, Byline, Column, TaggedColumn
+from columns.signals import bulk_saved
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 
@@ -18,6 +19,13 @@ SEARCHABLE = {TaggedColumn: Column, TaggedMention: Mention}
 def item_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         update_search_vector(sender.objects.filter(pk=instance.pk))
+
+
+@receiver(bulk_saved, sender=Column)
+@receiver(bulk_saved, sender=Mention)
+def items_bulk_saved(sender, pks, **kwargs):
+    if pks:
+        update_search_vector(sender.objects.filter(pk__in=pks))
 
 
 @receiver(m2m_changed, sender=TaggedColumn)

@@ -17,6 +17,8 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from columns.signals import bulk_saved
+
 from .guard import cache_call
 
 VERSION_KEY = "pagecache:version"
@@ -97,3 +99,5 @@ def connect_signals():
         post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
         # Through models (tags, bylines) change by bulk adds that send only m2m_changed.
         m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+    # Bulk writes (the WordPress importer) announce themselves once (columns/signals.py).
+    bulk_saved.connect(content_changed, dispatch_uid="pagecache:bulk_saved")

@@ -117,8 +117,9 @@ def wpautop(text: str) -> str:
     # A newline inside a tag or comment is not a line break.
     text = _sub(_TAG + r"|<!--.*?-->", _hide_newlines, text, re.S)
     # A caption hugs its image: no paragraph or line break around <figcaption>.
-    text = _sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
-    text = _sub(r"</figcaption>\s*", "</figcaption>", text)
+    if "<figcaption" in text:
+        text = _sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
+        text = _sub(r"</figcaption>\s*", "</figcaption>", text)
 
     text = _sub(r"\n\n+", "\n\n", text)
     paragraphs = [part for part in re.split(r"\n\s*\n", text, flags=re.ASCII) if part]
@@ -236,6 +237,8 @@ def _normalise_more_tag(text: str) -> str:
 
 
 def _lift_more_tag(text: str) -> str:
+    if "<!--more-->" not in text:  # the usual case; the patterns below are slow on long posts
+        return _EMPTY_PARAGRAPH.sub("", text)
     # In block-editor HTML the more tag can sit inside a paragraph; split it around the tag.
     text = re.sub(
         r"<p((?:\s[^>]*)?)>((?:(?!</?p[\s>]).)*?)\s*<!--more-->\s*((?:(?!</?p[\s>]).)*?)</p>",

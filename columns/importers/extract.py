@@ -220,6 +220,7 @@ _STAMP = re.compile(
     """,
     re.I | re.X,
 )
+_STAMP_LABEL = re.compile(r"published|posted|updated", re.I)
 _STAMP_SEPARATORS = re.compile(r"[\s|,;/\u00b7\u2022\u2013\u2014-]*")
 
 
@@ -254,6 +255,8 @@ def _stamp_datetime(match: re.Match) -> datetime | None:
 def parse_stamps(text: str) -> tuple[datetime | None, datetime | None] | None:
     """(published, updated) if the line is made of date stamps only, else None."""
     published = updated = None
+    if not _STAMP_LABEL.search(text):
+        return None  # the quick test: most lines of a post are not stamps
     matches = list(_STAMP.finditer(text))
     if not matches or not _STAMP_SEPARATORS.fullmatch(_STAMP.sub("", text)):
         return None
