@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from taggit.models import Tag
@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 # Bookkeeping that is not content: ids, timestamps, and where an import came from (an imported
 # export records the export's site and post id, so importing it again changes nothing).
-NOT_CONTENT = {"id", "created_at", "modified_at", "wordpress_hash", "outlet"}
+# search_vector is derived from the other fields (and from text the export must clean of
+# characters XML cannot carry), so the fields it is made from are what is compared.
+NOT_CONTENT = {"id", "created_at", "modified_at", "wordpress_hash", "outlet", "search_vector"}
 ORIGIN = {"wordpress_site", "wordpress_id", "wordpress_guid"}
 
 
@@ -151,6 +153,9 @@ def readable(value):
 
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@example(
+    title="0", slug="0", dek="", body="", bio="", outlet_name="0\x080", tag="0", topic="", note=""
 )
 @given(
     title=awkward.filter(lambda t: readable(t).strip()).map(lambda t: t[:300]),
