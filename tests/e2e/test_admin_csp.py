@@ -28,4 +28,9 @@ def test_the_column_form_editor_runs_without_csp_violations(live_server, browser
     expect(body).to_be_visible()
     # ProseMirror's own CSS (injected by the editor) arrived: text wraps as typed.
     assert body.evaluate("e => getComputedStyle(e).whiteSpace") in ("pre-wrap", "break-spaces")
+    # ...and it carries its field's name for screen readers.
+    expect(body).to_have_attribute("aria-label", "Body")
+    expect(page.locator(".field-intro [contenteditable=true]")).to_have_attribute(
+        "aria-label", "Intro note"
+    )
     assert errors == []
