@@ -179,6 +179,13 @@ class ColumnAdmin(
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["original_text"]
     save_on_top = True
+
+    class Media:
+        # The editors open at a writing height instead of one line...
+        css = {"all": ["admin/columns/editor.css"]}
+        # ...and each is named after its field, for screen readers.
+        js = ["columns/admin/editor_labels.js"]
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
         (

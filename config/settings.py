@@ -251,12 +251,16 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # Security headers. The Content-Security-Policy allows no inline script or style: every script
 # and stylesheet is a file from this site (the admin's too).
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         # The nonce is for the rich-text editor's import map (columns/editor.py) alone.
         "script-src": ["'self'", NONCE],
-        "style-src": ["'self'"],
+        # The one inline style allowed is the editor's own base CSS, which Tiptap injects as a
+        # <style> element (ProseMirror needs its white-space rule); the hash pins that text, and
+        # tests/test_csp_editor.py fails when an upgraded django-prose-editor changes it.
+        "style-src": ["'self'", EDITOR_STYLE_HASH],
         # Columns embed images from outlets and from the old WordPress site (imported bodies
         # and featured images keep their addresses): any https image, never a script.
         "img-src": ["'self'", "data:", "https:", *env_list("CSP_IMG_SOURCES")],
