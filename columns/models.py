@@ -12,6 +12,7 @@ from outlets.models import Outlet
 from redirects.models import Redirect
 
 from .html import clean_html, excerpt_html
+from .links import slug_url
 
 
 class Author(models.Model):
@@ -46,7 +47,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("columns:author", kwargs={"slug": self.slug})
+        return slug_url("columns:author", self.slug)
 
 
 class TaggedColumn(TaggedItemBase):

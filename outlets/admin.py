@@ -94,7 +94,9 @@ class OutletAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Merge outlets",
             "opts": self.opts,
-            "outlets": outlets,
+            "choices": [
+                (o, f"{o.column_count} column(s), {o.mention_count} mention(s)") for o in outlets
+            ],
             "form": form,
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }

@@ -4,8 +4,9 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.text import slugify
+
+from columns.links import slug_url
 
 
 def validate_timezone(value):
@@ -76,7 +77,7 @@ class Outlet(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("outlets:detail", kwargs={"slug": self.slug})
+        return slug_url("outlets:detail", self.slug)
 
     @property
     def zone(self):

@@ -11,6 +11,8 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from taggit.models import Tag
 
+from columns.links import tag_url
+
 from .merge import merge_tags, tag_renamed, through_models, unique_tag_slug
 from .models import TagAlias, TagMerge
 
@@ -134,7 +136,7 @@ class TagAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Merge tags",
             "opts": self.opts,
-            "tags": [(tag, self.usage(tag)) for tag in tags],
+            "choices": [(tag, f"{tag_url(tag.slug)}, {self.usage(tag)}") for tag in tags],
             "form": form,
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
