@@ -23,7 +23,7 @@ run: install
 	@echo "Serving the site at http://$(HOST)/ (admin at http://$(HOST)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST)
 
-# Production: gunicorn on PostgreSQL and Redis, DEBUG off (README: Production).
+# Production: granian on PostgreSQL and Redis, DEBUG off (README: Production).
 prod: install
 	@for var in DJANGO_SECRET_KEY DATABASE_URL REDIS_URL; do \
 	    if [ -z "$$(printenv $$var)" ]; then \
@@ -35,7 +35,7 @@ prod: install
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
-	    exec $(BIN)/gunicorn --config config/gunicorn.py config.wsgi
+	    exec $(BIN)/python -m config.serve
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

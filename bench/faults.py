@@ -5,8 +5,8 @@ Fault runs under load, on a throwaway PostgreSQL and Redis of their own.
 
 The machine's PostgreSQL and Redis are shared by others, so this starts its own: a
 PostgreSQL cluster in /tmp (port 5436) and a redis-server (port 6396), loads a 1,000-column
-corpus, and runs two app processes (gunicorn, ports 8201 and 8202) sharing them. Then, each
-under wrk's 16 connections plus a prober that requests a page every 50 ms:
+corpus, and runs two app processes (the server as `make prod` runs it, ports 8201 and 8202)
+sharing them. Then, each under wrk's 16 connections plus a prober that requests a page every 50 ms:
 1. PostgreSQL restarts (page cache off, so every page needs the database);
 2. Redis stops (page cache on) and comes back;
 3. one of the two app processes is killed (SIGKILL) while both are loaded;

@@ -1,5 +1,5 @@
 """
-The load benchmark: wrk on loopback against gunicorn as `make prod` runs it.
+The load benchmark: wrk on loopback against the server as `make prod` runs it (config/serve.py).
 
     .venv/bin/python bench/load.py                      # both corpora, cold and warm
     .venv/bin/python bench/load.py --databases columnist_bench_1k --duration 3
@@ -9,7 +9,7 @@ For each corpus database (made by bench/make_corpus.py) it
    queries and bytes and timing the best of 10 renders (a page that does not exist in this
    build is reported, not benchmarked);
 2. writes a static file of each page's size into STATIC_ROOT, served by whitenoise;
-3. starts one gunicorn per corpus with the page cache off (cold) and runs wrk (16
+3. starts one server per corpus with the page cache off (cold) and runs wrk (16
    connections) on each page, corpus after corpus, then again with the cache on (warm),
    adding each page's static twin; the warm/static ratio comes from alternating 1 s runs.
 It prints requests/s, p50/p99 latency and errors per page, the ratios warm/static and
@@ -30,7 +30,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-BIN = Path(PYTHON).parent
 RESULTS = ROOT / "bench" / "results"
 # A common word of the corpus's bodies (bench/make_corpus.py's WORDS), not a stop word.
 SEARCH_WORD = "policy"
@@ -135,11 +134,11 @@ def inspect_pages():
 
 
 def start_server(env, port):
-    """gunicorn as `make prod` runs it; its log goes to bench/results/gunicorn-PORT.log."""
+    """The server as `make prod` runs it; its log goes to bench/results/server-PORT.log."""
     RESULTS.mkdir(exist_ok=True)
-    log = (RESULTS / f"gunicorn-{port}.log").open("a")
+    log = (RESULTS / f"server-{port}.log").open("a")
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--config", "config/gunicorn.py", "config.wsgi"],
+        [PYTHON, "-m", "config.serve"],
         cwd=ROOT,
         env={**env, "PORT": str(port)},
         start_new_session=True,  # its own process group, to kill it whole in bench/faults.py
@@ -155,7 +154,7 @@ def start_server(env, port):
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.3)
     server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+    raise SystemExit("the server did not answer /healthz within 60 s")
 
 
 def stop_server(server):

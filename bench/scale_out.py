@@ -4,7 +4,7 @@ Scale-out shown: two app processes on different ports share one PostgreSQL and o
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/columnist_bench_1k \\
     REDIS_URL=redis://127.0.0.1:6379/8 .venv/bin/python bench/scale_out.py
 
-It starts gunicorn on ports 8301 and 8302 (as `make prod` does), lets both cache the home
+It starts the server on ports 8301 and 8302 (as `make prod` does), lets both cache the home
 page, then logs in to the admin through the first and unpublishes the newest column there;
 the second must stop showing it at its very next request, and show it again after it is
 republished through the first. In production the two run on different hosts behind a load

@@ -106,12 +106,3 @@ def test_https_responses_carry_hsts(client, settings):
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     response = client.get(reverse("columns:index"), secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
-
-
-def test_gunicorn_takes_its_worker_count_and_port_from_the_environment():
-    script = (
-        "import runpy; c = runpy.run_path('config/gunicorn.py'); print(c['workers'], c['bind'])"
-    )
-    assert run(["-c", script], WEB_CONCURRENCY="7", PORT="9000").stdout.strip() == (
-        "7 127.0.0.1:9000"
-    )
