@@ -5,6 +5,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+PATH = "/healthz"
+
 
 def database_answers():
     try:
@@ -43,6 +45,6 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == "/healthz":
+        if request.path == PATH:
             return healthz(request)
         return self.get_response(request)

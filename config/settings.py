@@ -76,12 +76,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions: a cached page is served without touching the session or the database;
+    # before the security headers' middleware: it stores pages with their headers.
+    "pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.security.PermissionsPolicyMiddleware",
     "config.healthz.HealthCheckMiddleware",
     "config.routers.PublicReadsMiddleware",
-    # Before sessions: a cached page is served without touching the session or the database.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

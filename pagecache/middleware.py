@@ -2,7 +2,9 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
+
+from config import healthz
 
 from . import versions
 from .guard import cache_call
@@ -14,11 +16,17 @@ UNCACHEABLE_CONTROLS = {"private", "no-cache", "no-store"}
 
 class PageCacheMiddleware:
     """
-    Whole pages for anonymous readers, from the cache, keyed by URL and content version.
+    Whole pages for anonymous readers, from the cache, keyed by URL and checked against the
+    content version.
 
     It sits before the session middleware: a hit touches neither the session nor the
-    database. Editors (any request with a session cookie) always get fresh pages, and so
-    does anything not a plain GET answered 200 without cookies or no-cache headers.
+    database. It also sits outside the middleware that adds the security headers, so a page
+    is stored with them and a hit skips their work. Editors (any request with a session
+    cookie) always get fresh pages, and so does anything not a plain GET answered 200
+    without cookies or no-cache headers.
+
+    A hit costs one round trip: the content version and the page are read together, and the
+    page counts only if it was stored under the current version.
     """
 
     def __init__(self, get_response):
@@ -27,16 +35,17 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        version = versions.current_version()
-        if version is None:  # the cache is down: serve uncached
+        key = self.key(request)
+        found = cache_call("get_many", [versions.VERSION_KEY, versions.NEXT_CHANGE_KEY, key])
+        if found is None:  # the cache is down: serve uncached
             return self.get_response(request)
-        key = self.key(request, version)
-        stored = cache_call("get", key)
-        if stored is not None:
+        version = versions.version_from(found)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
             return self.thaw(stored)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(response):
-            cache_call("set", key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            cache_call("set", key, self.freeze(version, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -48,6 +57,8 @@ class PageCacheMiddleware:
             and not PRIVATE_COOKIES.intersection(request.COOKIES)
             and "HTTP_AUTHORIZATION" not in request.META
             and not request.path.startswith(f"/{settings.ADMIN_PATH}")
+            # Health checks answer from the database and cache themselves, never from here.
+            and request.path != healthz.PATH
         )
 
     @staticmethod
@@ -59,20 +70,26 @@ class PageCacheMiddleware:
             for c in cc_delim_re.split(response.get("Cache-Control", ""))
         }
         varies = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", ""))}
-        return not controls & UNCACHEABLE_CONTROLS and varies <= {"", "cookie"}
+        # A page whose scripts carry this request's CSP nonce must not be shown to others.
+        one_time_nonce = "'nonce-" in response.get("Content-Security-Policy", "")
+        return (
+            not controls & UNCACHEABLE_CONTROLS and varies <= {"", "cookie"} and not one_time_nonce
+        )
 
     @staticmethod
-    def key(request, version):
+    def key(request):
         url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False)
-        return f"page:{version}:{url.hexdigest()}"
+        return f"page:{url.hexdigest()}"
 
     @staticmethod
-    def freeze(response):
-        return (response.status_code, list(response.items()), response.content)
+    def freeze(version, response):
+        # The ETag too, so that ConditionalGetMiddleware need not hash the page on each hit.
+        set_response_etag(response)
+        return (version, response.status_code, list(response.items()), response.content)
 
     @staticmethod
     def thaw(stored):
-        status, headers, content = stored
+        _version, status, headers, content = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

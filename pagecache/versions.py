@@ -59,6 +59,12 @@ def current_version():
     values = cache_call("get_many", [VERSION_KEY, NEXT_CHANGE_KEY])
     if values is None:
         return None
+    return version_from(values)
+
+
+def version_from(values):
+    """The content version from what the cache holds under VERSION_KEY and NEXT_CHANGE_KEY
+    (read together with other keys by the caller); bumped first if a scheduled item is due."""
     version, next_change = values.get(VERSION_KEY), values.get(NEXT_CHANGE_KEY)
     if version is None or (next_change is not None and next_change <= time.time()):
         return bump_content_version()

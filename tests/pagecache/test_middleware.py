@@ -31,6 +31,28 @@ def test_a_readers_second_visit_is_served_from_the_cache(
     assert "Why the SCO matters" in second.content.decode()
 
 
+def test_a_hit_is_one_round_trip_to_the_cache(client, page_cache, monkeypatch):
+    ColumnFactory()
+    client.get(HOME)
+    calls = []
+
+    def counted(method, *args, **kwargs):
+        calls.append(method)
+        return guard.cache_call(method, *args, **kwargs)
+
+    monkeypatch.setattr("pagecache.middleware.cache_call", counted)
+    assert client.get(HOME)["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_cached_page_answers_conditional_requests(client, page_cache):
+    ColumnFactory()
+    miss = client.get(HOME)
+    hit = client.get(HOME)
+    assert hit["ETag"] == miss["ETag"]
+    assert client.get(HOME, headers={"if-none-match": hit["ETag"]}).status_code == 304
+
+
 def test_a_cached_page_keeps_the_security_headers(client, page_cache):
     ColumnFactory()
     client.get(HOME)
@@ -120,7 +142,11 @@ def test_only_plain_public_responses_are_cacheable():
     add_never_cache_headers(never)
     private = HttpResponse("page", headers={"Cache-Control": "private"})
     by_language = HttpResponse("page", headers={"Vary": "Accept-Language"})
-    for response in (with_cookie, never, private, by_language, HttpResponse(status=500)):
+    with_nonce = HttpResponse(
+        "page", headers={"Content-Security-Policy": "script-src 'self' 'nonce-abc123'"}
+    )
+    responses = (with_cookie, never, private, by_language, with_nonce, HttpResponse(status=500))
+    for response in responses:
         assert not cacheable(response)
 
 
