@@ -192,6 +192,8 @@ class Column(models.Model):
             models.Index(fields=["status", "-date"], name="column_status_date"),
             models.Index(fields=["day"], name="column_day"),
             models.Index(fields=["outlet", "-date"], name="column_outlet_date"),
+            # The sitemap index's date: the latest edit of a public column, read from the top.
+            models.Index(fields=["-modified_at"], name="column_modified_at"),
         ]
 
     def __str__(self):

@@ -1,7 +1,7 @@
 import json
 from itertools import groupby
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -68,6 +68,8 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
 
 class ColumnDetailView(DateDetailView):
+    # Related columns are looked for among this many columns on either side (related_columns).
+    related_window = 100
     date_field = "day"
     month_format = "%m"
     day_format = "%d"
@@ -84,23 +86,14 @@ class ColumnDetailView(DateDetailView):
         public = Column.objects.published().select_related("outlet")
         older = Q(date__lt=column.date) | Q(date=column.date, pk__lt=column.pk)
         newer = Q(date__gt=column.date) | Q(date=column.date, pk__gt=column.pk)
-        tag_ids = [tag.pk for tag in column.tags.all()]
-        related = (
-            public.filter(tags__in=tag_ids)
-            .exclude(pk=column.pk)
-            .annotate(shared=Count("tags"))
-            .order_by("-shared", "-date", "-pk")[:5]
-            if tag_ids
-            else []
-        )
         # The plain date bound lets PostgreSQL start from the column in the (status, date)
         # index: with the OR alone it walked half the archive (160 ms at 50,000 columns).
+        earlier = public.filter(older, date__lte=column.date).order_by("-date", "-pk")
+        later = public.filter(newer, date__gte=column.date).order_by("date", "pk")
         return super().get_context_data(
-            previous_column=public.filter(older, date__lte=column.date)
-            .order_by("-date", "-pk")
-            .first(),
-            next_column=public.filter(newer, date__gte=column.date).order_by("date", "pk").first(),
-            related_columns=related,
+            previous_column=earlier.first(),
+            next_column=later.first(),
+            related_columns=self.related_columns(column, earlier, later),
             mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
             json_ld=self.json_ld(column),
             title=column.title,
@@ -111,6 +104,49 @@ class ColumnDetailView(DateDetailView):
             if column.canonical_is_original and column.original_url
             else self.request.build_absolute_uri(column.get_absolute_url()),
             **kwargs,
+        )
+
+    def related_columns(self, column, earlier, later):
+        """The columns sharing most tags with this one, among the `related_window` public columns
+        published just before it and as many just after, newest first among equals.
+
+        Ranking every column that shares a tag counted a third of the archive for a popular
+        tag (80 ms at 50,000 columns); the window keeps the work the same at any size, and
+        columns of the same weeks are the likelier follow-ups anyway."""
+        tag_ids = [tag.pk for tag in column.tags.all()]
+        if not tag_ids:
+            return []
+        window = self.related_window
+        # The dates of the window's two ends, in one query; None when the archive is shorter.
+        ends = (
+            Column.objects.filter(pk=column.pk)
+            .values(
+                start=Subquery(earlier.values("date")[window - 1 : window]),
+                end=Subquery(later.values("date")[window - 1 : window]),
+            )
+            .get()
+        )
+        nearby = Column.objects.published()
+        if ends["start"]:
+            nearby = nearby.filter(date__gte=ends["start"])
+        if ends["end"]:
+            nearby = nearby.filter(date__lte=ends["end"])
+        # Counted per column of the window (one index probe each), not by joining the tags:
+        # a popular tag's rows would be read whole, however small the window.
+        shared = (
+            TaggedColumn.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            nearby.exclude(pk=column.pk)
+            .select_related("outlet")
+            .only("title", "slug", "day", "date", "outlet__name")
+            .annotate(shared=Subquery(shared))
+            .filter(shared__gt=0)
+            .order_by("-shared", "-date", "-pk")[:5]
         )
 
     def json_ld(self, column):
@@ -184,6 +220,7 @@ class TagView(PublicColumnsMixin, ListView):
     """Columns and mentions with one tag; a tag only drafts carry does not exist for readers."""
 
     template_name = "columns/tag_detail.html"
+    mentions_shown = 10
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -191,16 +228,20 @@ class TagView(PublicColumnsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        # The tag's mentions are listed once, on the first page: later pages of its columns
-        # need not load and render them all again.
+        # The tag's latest mentions are listed on the first page only, and at most
+        # `mentions_shown` of them, however many the tag has: the rest are one link away on
+        # "In the media" filtered by the tag. One more is loaded to know whether there are more.
         mentions = []
         if context["page_obj"].number == 1:
             mentions = list(
-                Mention.objects.published().filter(tags=self.tag).select_related("outlet", "column")
+                Mention.objects.published()
+                .filter(tags=self.tag)
+                .select_related("outlet", "column")[: self.mentions_shown + 1]
             )
         if not context["paginator"].count and not mentions:
             raise Http404("No public column or mention has this tag.")
-        context["mentions"] = mentions
+        context["more_mentions"] = len(mentions) > self.mentions_shown
+        context["mentions"] = mentions[: self.mentions_shown]
         context["title"] = f"Columns tagged ‘{self.tag.name}’"
         context["description"] = f"Columns and media appearances on {self.tag.name}, newest first."
         return context

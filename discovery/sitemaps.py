@@ -2,22 +2,52 @@
 The sitemap sections, served under one sitemap index at /sitemap.xml.
 
 Every section lists only what readers can see: it starts from `published()` querysets.
+
+Each section is paged by PAGE_SIZE addresses (`sitemap-columns.xml?p=2`...), which the index
+lists, so one sitemap page costs the same whatever the size of the archive. A section's size
+(for its number of pages) is counted once per content change, like the lists' counts
+(pagecache/paginator.py), and the index's dates come from one indexed MAX each.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import ExtractMonth, ExtractYear
 from taggit.models import Tag
 
 from columns.links import listing_urls, month_url, tag_url, year_url
-from columns.models import Author, Byline, Column, TaggedColumn
-from mentions.models import Mention, TaggedMention
+from columns.models import Author, Column
+from mentions.models import Mention
 from outlets.models import Outlet
+from pagecache.paginator import VersionedCountPaginator, cached_aggregate
+
+# Addresses per sitemap page (the protocol allows 50,000): small enough to render quickly.
+PAGE_SIZE = 1000
 
 
-class ColumnSitemap(Sitemap):
+class SectionSitemap(Sitemap):
+    """A section paged by PAGE_SIZE, its size counted once per content version."""
+
+    limit = PAGE_SIZE
+
+    @property
+    def count_key(self):
+        return f"sitemap:{type(self).__name__}"
+
+    @property
+    def paginator(self):
+        # items() must stay lazy (a queryset) or cached: with the count cached, the index then
+        # runs no query for a section, and a section page loads only its own page of rows.
+        return VersionedCountPaginator(self._items(), self.limit, count_key=self.count_key)
+
+
+def latest_column_edit():
+    """When a public column was last edited: the index's date for columns and date archives.
+    The (modified_at) index answers it by reading from the newest edit backwards."""
+    return Column.objects.published().aggregate(latest=Max("modified_at"))["latest"]
+
+
+class ColumnSitemap(SectionSitemap):
     changefreq = "monthly"
-    limit = 5000
 
     def items(self):
         return (
@@ -29,10 +59,10 @@ class ColumnSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         # For the index: one aggregate rather than Django's default of loading every column.
-        return Column.objects.published().aggregate(latest=Max("modified_at"))["latest"]
+        return latest_column_edit()
 
 
-class ListingSitemap(Sitemap):
+class ListingSitemap(SectionSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -42,7 +72,7 @@ class ListingSitemap(Sitemap):
         return url
 
 
-class DateArchiveSitemap(Sitemap):
+class DateArchiveSitemap(SectionSitemap):
     """One entry per year (or per month) that has published columns, dated by its newest edit."""
 
     changefreq = "weekly"
@@ -50,12 +80,26 @@ class DateArchiveSitemap(Sitemap):
     def __init__(self, by_month=False):
         self.by_month = by_month
 
+    @property
+    def count_key(self):
+        return f"sitemap:dates:{'month' if self.by_month else 'year'}"
+
     def items(self):
+        # Grouping the whole archive by period cannot be made cheap: the few hundred rows are
+        # kept until the content changes, like the lists' counts.
+        return cached_aggregate(f"{self.count_key}:rows", self.periods)
+
+    def periods(self):
         fields = {"year": ExtractYear("day")}
         if self.by_month:
             fields["month"] = ExtractMonth("day")
         rows = Column.objects.published().order_by().values(**fields)
         return list(rows.annotate(lastmod=Max("modified_at")).order_by(*fields))
+
+    def get_latest_lastmod(self):
+        # The newest edit of any period is the newest edit of any column; Django's default
+        # would group the whole archive by period to find it.
+        return latest_column_edit()
 
     def location(self, row):
         if self.by_month:
@@ -66,33 +110,35 @@ class DateArchiveSitemap(Sitemap):
         return row["lastmod"]
 
 
-class OutletSitemap(Sitemap):
+# The sections below keep a row that has at least one public column or mention: one EXISTS
+# per row, answered from the foreign key's index at the first public match, so the cost
+# follows the number of outlets, authors or tags, not of columns.
+
+
+class OutletSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Outlet.objects.filter(
-            Q(pk__in=Column.objects.published().values("outlet"))
-            | Q(pk__in=Mention.objects.published().values("outlet"))
-        ).order_by("slug")
+        columns = Column.objects.published().filter(outlet=OuterRef("pk"))
+        mentions = Mention.objects.published().filter(outlet=OuterRef("pk"))
+        return Outlet.objects.filter(Exists(columns) | Exists(mentions)).order_by("slug")
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        bylines = Byline.objects.filter(column__in=Column.objects.published())
-        return Author.objects.filter(pk__in=bylines.values("author")).order_by("slug")
+        columns = Column.objects.published().filter(authors=OuterRef("pk"))
+        return Author.objects.filter(Exists(columns)).order_by("slug")
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        columns = TaggedColumn.objects.filter(content_object__in=Column.objects.published())
-        mentions = TaggedMention.objects.filter(content_object__in=Mention.objects.published())
-        return Tag.objects.filter(
-            Q(pk__in=columns.values("tag")) | Q(pk__in=mentions.values("tag"))
-        ).order_by("slug")
+        columns = Column.objects.published().filter(tags=OuterRef("pk"))
+        mentions = Mention.objects.published().filter(tags=OuterRef("pk"))
+        return Tag.objects.filter(Exists(columns) | Exists(mentions)).order_by("slug")
 
     def location(self, tag):
         return tag_url(tag.slug)

@@ -2,6 +2,7 @@ import datetime
 from itertools import groupby
 
 from django.views.generic import ListView
+from taggit.models import Tag
 
 from columns.pagination import GetPageMixin
 from outlets.models import Outlet
@@ -10,7 +11,8 @@ from .models import Mention
 
 
 class MentionListView(GetPageMixin, ListView):
-    """All mentions, newest first, grouped by month; `?outlet=<slug>` and `?year=<yyyy>` filter."""
+    """All mentions, newest first, grouped by month; `?outlet=<slug>`, `?year=<yyyy>` and
+    `?tag=<slug>` filter (a tag's page lists its latest mentions and links here for the rest)."""
 
     template_name = "mentions/mention_list.html"
     paginate_by = 50
@@ -23,6 +25,11 @@ class MentionListView(GetPageMixin, ListView):
         self.year = self._year(self.request.GET.get("year", ""))
         if self.year:
             mentions = mentions.filter(date__year=self.year)
+        self.tag_slug = self.request.GET.get("tag", "")
+        self.tag = None
+        if self.tag_slug:
+            self.tag = Tag.objects.filter(slug=self.tag_slug).first()
+            mentions = mentions.filter(tags=self.tag) if self.tag else mentions.none()
         return mentions
 
     @staticmethod
@@ -46,7 +53,8 @@ class MentionListView(GetPageMixin, ListView):
         context["year_choices"] = [d.year for d in public.dates("date", "year", order="DESC")]
         context["selected_outlet"] = self.outlet_slug
         context["selected_year"] = self.year
-        context["filtered"] = bool(self.outlet_slug or self.year)
-        context["title"] = "In the media"
+        context["selected_tag"] = self.tag
+        context["filtered"] = bool(self.outlet_slug or self.year or self.tag_slug)
+        context["title"] = f"In the media on ‘{self.tag.name}’" if self.tag else "In the media"
         context["description"] = "Interviews, quotes and broadcasts, newest first."
         return context

@@ -19,6 +19,24 @@ from . import versions
 from .guard import cache_call
 
 
+def cached_aggregate(name, compute):
+    """compute()'s result, cached under the content version: recomputed once per content
+    change (and per COUNT_CACHE_SECONDS), or on every call when that is 0 or the cache is
+    down. For whole-archive aggregates (counts, the sitemap's months) that pages show."""
+    if settings.COUNT_CACHE_SECONDS <= 0:
+        return compute()
+    version = versions.current_version()
+    if version is None:  # the cache is down
+        return compute()
+    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    key = f"count:{version}:{digest}"
+    value = cache_call("get", key)
+    if value is None:
+        value = compute()
+        cache_call("set", key, value, settings.COUNT_CACHE_SECONDS)
+    return value
+
+
 class VersionedCountPaginator(Paginator):
     def __init__(self, *args, count_key, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,18 +44,8 @@ class VersionedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if settings.COUNT_CACHE_SECONDS <= 0:
-            return super().count
-        version = versions.current_version()
-        if version is None:  # the cache is down
-            return super().count
-        digest = hashlib.md5(self.count_key.encode(), usedforsecurity=False).hexdigest()
-        key = f"count:{version}:{digest}"
-        count = cache_call("get", key)
-        if count is None:
-            count = super().count
-            cache_call("set", key, count, settings.COUNT_CACHE_SECONDS)
-        return count
+        # Paginator.count is itself a cached_property: .func is its plain computation.
+        return cached_aggregate(self.count_key, lambda: Paginator.count.func(self))
 
 
 class CachedCountMixin:

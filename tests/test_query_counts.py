@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     # count, columns+outlets, tags, bylines+authors, mentions strip, outlets strip
     "home": 6,
-    # column, tags, bylines, previous, next, related, its mentions
-    "column": 7,
+    # column, tags, bylines, previous, next, the related window's ends, related, its mentions
+    "column": 8,
     # tag, count, columns, tags, bylines, its mentions
     "tag": 6,
     # column counts by tag, mention counts by tag, the tags
@@ -46,6 +46,6 @@ def test_query_count_is_fixed(client, django_assert_num_queries, name, size):
 
 def test_staff_preview_adds_only_the_session_queries(editor_client, django_assert_num_queries):
     build_site(columns=5)
-    # session and user, then the same 7 as a reader.
-    with django_assert_num_queries(9):
+    # session and user, then the same 8 as a reader.
+    with django_assert_num_queries(10):
         editor_client.get(public_urls()["column"])

@@ -99,6 +99,43 @@ def test_related_columns_are_at_most_five(client):
     assert related.count("<li>") == 5
 
 
+def test_related_columns_come_from_the_columns_around_it(client, monkeypatch):
+    from columns.views import ColumnDetailView
+
+    monkeypatch.setattr(ColumnDetailView, "related_window", 2)
+    start = datetime.datetime(2018, 6, 1, 12, tzinfo=datetime.UTC)
+
+    def column(title, days, tags):
+        return ColumnFactory(
+            title=title, posted_at=start + datetime.timedelta(days=days), tags=tags
+        )
+
+    column("Far before, sharing both", -30, ["SCO", "China"])
+    column("Just before, sharing one", -2, ["SCO"])
+    column("Right before, sharing nothing", -1, ["Trade"])
+    this = column("This one", 0, ["SCO", "China"])
+    column("Right after, sharing both", 1, ["SCO", "China"])
+    column("Just after, sharing one", 2, ["China"])
+    column("Far after, sharing both", 30, ["SCO", "China"])
+    html = text(client.get(this.get_absolute_url()))
+    related = html[html.index('id="related-heading"') :]
+    titles = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', related)
+    # Among the two columns on either side, most shared tags first, then the newest.
+    assert titles == ["Right after, sharing both", "Just after, sharing one",
+                      "Just before, sharing one"]  # fmt: skip
+
+
+def test_related_columns_at_the_ends_of_the_archive(client, monkeypatch):
+    from columns.views import ColumnDetailView
+
+    monkeypatch.setattr(ColumnDetailView, "related_window", 2)
+    columns = [ColumnFactory(title=f"Piece {n}", tags=["SCO"]) for n in range(4)]
+    # The newest column has nothing after it: its window is the two before.
+    html = text(client.get(columns[-1].get_absolute_url()))
+    related = html[html.index('id="related-heading"') :]
+    assert related.count("<li>") == 2 and "Piece 0" not in related
+
+
 def test_column_json_ld(client, site):
     column = site["columns"][0]
     column.print_headline = "Print title"
@@ -143,6 +180,47 @@ def test_tag_page_has_columns_and_mentions_with_a_count(client, site):
     assert "In the media on ‘SCO’" in html and "the SCO summit 2" in html
     html = text(client.get("/tag/china/"))
     assert "3 columns tagged ‘China’" in html and "In the media" in html
+
+
+def test_tag_page_lists_the_latest_mentions_and_links_to_the_rest(
+    client, django_assert_num_queries
+):
+    china = ColumnFactory(tags=["China"]).tags.get()
+    for n in range(12):
+        MentionFactory(
+            topic=f"China talk {n:02d}", date=datetime.date(2018, 1, 1) + datetime.timedelta(n)
+        ).tags.set([china])
+    MentionFactory(topic="a talk on trade").tags.set(["Trade"])
+    # tag, count, columns, tags, bylines, its latest mentions
+    with django_assert_num_queries(6):
+        html = text(client.get("/tag/china/"))
+    assert "More than 10 media appearances" in html
+    mentions = html[html.index('id="mentions-heading"') :]
+    assert mentions.count("<li ") == 10
+    assert "China talk 11" in mentions and "China talk 02" in mentions
+    assert "China talk 01" not in mentions
+    assert 'href="/in-the-media/?tag=china">Every media appearance on ‘China’</a>' in mentions
+    # The full list, filtered by the tag; the other filters keep it. The tag, count,
+    # mentions, their tags, outlet choices, year choices.
+    with django_assert_num_queries(6):
+        html = text(client.get("/in-the-media/", {"tag": "china"}))
+    assert "<h1>In the media on ‘China’</h1>" in html and "12 media appearances" in html
+    assert "China talk 00" in html and "China talk 11" in html and "trade" not in html
+    assert '<input type="hidden" name="tag" value="china">' in html
+    assert 'href="/tag/china/">Columns tagged ‘China’</a>' in html
+
+
+def test_tag_page_with_few_mentions_lists_them_all_without_the_link(client, site):
+    html = text(client.get("/tag/sco/"))
+    assert "3 media appearances</a> on this topic too" in html
+    assert "Every media appearance" not in html
+
+
+@pytest.mark.parametrize("slug", ["nothing", "", "%20"])
+def test_in_the_media_with_an_unknown_tag(client, site, slug):
+    html = text(client.get("/in-the-media/", {"tag": slug}))
+    if slug.strip():
+        assert "No media appearances match this filter" in html
 
 
 def test_tag_list_counts(client, site):
@@ -356,8 +434,9 @@ def test_previous_and_next_among_columns_of_the_same_moment(client, django_asser
         ColumnFactory(title=f"Same moment {n}", posted_at=moment, tags=["SCO"]) for n in (1, 2, 3)
     )
     ColumnFactory(title="A day later", posted_at=moment + datetime.timedelta(days=1))
-    # The column with its tags and bylines, previous, next, related, its mentions.
-    with django_assert_num_queries(7):
+    # The column with its tags and bylines, previous, next, the related window's ends,
+    # related, its mentions.
+    with django_assert_num_queries(8):
         html = text(client.get(second.get_absolute_url()))
     nav = html[html.index('aria-label="Previous and next columns"') :]
     assert f'rel="prev" href="{first.get_absolute_url()}"' in nav

@@ -2,10 +2,13 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from columns.models import Column
+from discovery.sitemaps import SITEMAPS, ColumnSitemap
 from mentions.models import Mention
+from pagecache import guard
 from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +78,51 @@ def test_sitemap_index_dates_the_columns_section_by_the_latest_edit(
         index = client.get("/sitemap.xml").content.decode()
     latest = max(c.modified_at for c in columns)
     assert f"sitemap-columns.xml</loc><lastmod>{latest.isoformat()}</lastmod>" in index
+
+
+@pytest.fixture
+def count_cache(settings):
+    settings.COUNT_CACHE_SECONDS = 600
+    cache.clear()
+    guard.reset()
+
+
+def test_sitemap_index_counts_once_per_content_change(
+    client, count_cache, django_assert_num_queries, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(ColumnSitemap, "limit", 2)
+    for _ in range(3):
+        ColumnFactory()
+    client.get("/sitemap.xml")
+    # Only the three dates (one indexed MAX each): the sections' sizes are cached.
+    with django_assert_num_queries(3):
+        index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-columns.xml?p=2</loc>" in index and "?p=3" not in index
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            ColumnFactory()
+    assert "sitemap-columns.xml?p=3</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_sitemap_sections_are_paged_and_list_everything_across_pages(
+    client, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(ColumnSitemap, "limit", 2)
+    columns = [ColumnFactory() for _ in range(5)]
+    found = locations(client)  # follows every page the index lists
+    assert all(column.get_absolute_url() in found for column in columns)
+    for page in (1, 2, 3):
+        # The count (for paging the section) and the page's columns.
+        with django_assert_num_queries(2):
+            xml = client.get("/sitemap-columns.xml", {"p": page}).content.decode()
+        assert xml.count("<url>") == (2 if page < 3 else 1)
+    assert client.get("/sitemap-columns.xml", {"p": 4}).status_code == 404
+
+
+def test_sitemap_page_size_is_bounded():
+    assert all(
+        (site() if isinstance(site, type) else site).limit <= 1000 for site in SITEMAPS.values()
+    )
 
 
 def test_unknown_sitemap_section_is_404(client):
