@@ -235,7 +235,32 @@ def test_outlet_page_has_two_sections(client, site):
     assert "Columns published in South China Morning Post" in html
     assert "Interviews and appearances" in html and "None yet." in html
     html = text(client.get("/outlet/reuters/"))
-    assert "0 columns · 3 media appearances" in html and "the SCO summit 1" in html
+    assert '0 columns · <a href="#mentions-heading">3 media appearances</a>' in html
+    assert "the SCO summit 1" in html and "Every media appearance" not in html
+
+
+def test_outlet_page_lists_the_latest_mentions_and_links_to_the_rest(
+    client, django_assert_num_queries
+):
+    afp = OutletFactory(name="AFP", slug="afp")
+    for n in range(12):
+        MentionFactory(
+            outlet=afp,
+            topic=f"AFP talk {n:02d}",
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(n),
+        )
+    MentionFactory(topic="a talk elsewhere")
+    # outlet, count (no columns: nothing more to load for them), its latest mentions
+    with django_assert_num_queries(3):
+        html = text(client.get("/outlet/afp/"))
+    assert '0 columns · <a href="#mentions-heading">more than 10 media appearances</a>' in html
+    mentions = html[html.index('id="mentions-heading"') :]
+    assert mentions.count("<li ") == 10
+    assert "AFP talk 11" in mentions and "AFP talk 02" in mentions
+    assert "AFP talk 01" not in mentions
+    assert 'href="/in-the-media/?outlet=afp">Every media appearance with AFP</a>' in mentions
+    html = text(client.get("/in-the-media/", {"outlet": "afp"}))
+    assert "AFP talk 00" in html and "AFP talk 11" in html and "elsewhere" not in html
 
 
 def test_outlet_list_counts(client, site):
