@@ -170,11 +170,18 @@ def highlighted(queryset, text, **headlines):
     if not is_full_text(queryset.db):
         return queryset
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def options(name):
+        if name.startswith("title"):
+            # The whole title, marked: in fragment mode ts_headline drops unmatched words
+            # even with HighlightAll ("Why sanctions fail" came out as "sanctions fail").
+            return {"highlight_all": True}
+        return {"max_words": 40, "min_words": 15, "max_fragments": 2}
+
     return queryset.annotate(**{
         name: SearchHeadline(
             _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
-            stop_sel="</mark>", max_words=40, min_words=15, max_fragments=2,
-            highlight_all=name.startswith("title"),
+            stop_sel="</mark>", **options(name),
         )
         for name, fields in headlines.items()
     })  # fmt: skip
@@ -182,4 +189,4 @@ def highlighted(queryset, text, **headlines):
 
 def safe_headline(value):
     """A headline is text cut from sanitised HTML: keep only the <mark>s we added."""
-    return mark_safe(nh3.clean(value, tags={"mark"}, attributes={}))
+    return mark_safe(nh3.clean(value.strip(), tags={"mark"}, attributes={}))

@@ -118,6 +118,13 @@ def test_snippets_highlight_the_matched_words(client):
     assert "<strong>" not in content.split("search-results")[1]
 
 
+@postgres_only
+def test_titles_are_shown_whole_with_the_matches_marked(client):
+    ColumnFactory(title="Why sanctions fail, and what of it")
+    content = search(client, q="sanctions")
+    assert ">Why <mark>sanctions</mark> fail, and what of it</a></h2>" in content
+
+
 def test_snippet_markup_cannot_inject_html(client):
     ColumnFactory(title="Escapes", body="<p>&lt;script&gt;alert(1)&lt;/script&gt; escapes</p>")
     content = search(client, q="escapes")
