@@ -247,6 +247,10 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
+# Search ranks, counts and pages at most this many of the most recent matches of each kind
+# (columns, mentions): a word found in most columns would otherwise rank all of them on every
+# search (discovery/search.py, README "Search").
+SEARCH_MATCH_LIMIT = int(os.environ.get("SEARCH_MATCH_LIMIT", "1000"))
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 

@@ -8,6 +8,7 @@ The shapes are described in `openapi.py`, and the tests check every response aga
 
 from functools import wraps
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
@@ -23,7 +24,7 @@ from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator
 
-from .search import clean_query, matching
+from .search import clean_query, matching, most_recent, ranked
 from .views import clean_param
 
 PAGE_SIZE = 20
@@ -183,8 +184,7 @@ def unknown(request, path):
 @api_view
 def column_list(request):
     query, _ = clean_query(request.GET.get("q", ""))
-    columns = matching(Column, query).order_by("-rank", "-date", "-id") if query else (
-        Column.objects.published())  # fmt: skip
+    columns = matching(Column, query) if query else Column.objects.published()
     if tag := text_param(request, "tag"):
         columns = columns.filter(tags__slug=tag)
     if outlet := text_param(request, "outlet"):
@@ -193,6 +193,11 @@ def column_list(request):
         columns = columns.filter(authors__slug=author)
     if (year := int_param(request, "year")) is not None:
         columns = columns.filter(day__year=year)
+    if query:
+        # As on the search page: the best matches among the most recent ones.
+        recent = most_recent(columns, settings.SEARCH_MATCH_LIMIT).values("pk")
+        columns = ranked(Column.objects.filter(pk__in=recent), query)
+        columns = columns.order_by("-rank", "-date", "-id")
     return paginated(request, columns_for_api(columns), lambda c: column_data(request, c))
 
 

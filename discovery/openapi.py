@@ -141,7 +141,12 @@ DOCUMENT = {
                 OUTLET,
                 parameter("author", "Only columns by the author of this slug."),
                 YEAR,
-                parameter("q", "Words to search for (web-search syntax)."),
+                parameter(
+                    "q",
+                    "Words to search for (web-search syntax). Results are the best matches "
+                    "among the most recent ones (1,000 unless the site sets otherwise), so "
+                    "`count` is at most that.",
+                ),
             ],
         ),
         "/api/columns/{id}/": {

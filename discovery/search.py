@@ -134,23 +134,42 @@ def _substring_match(model, text, fields, related):
 
 
 def matching(model, text, using="default"):
-    """Published columns or mentions matching `text`, annotated with a `rank`."""
+    """Published columns or mentions matching `text`, annotated with a `rank`.
+
+    The rank is computed for every row the query returns: for a word found in most of the
+    archive, take the `most_recent()` matches first.
+    """
     from columns.models import Column
 
     items = model.objects.using(using).published()
     if is_full_text(using):
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return items.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
-        )
+        return ranked(items.filter(search_vector=query), text)
     if model is Column:
         fields = ["title", "dek", "print_headline", "intro", "body", "outlet__name"]
         related = ["tags__name", "authors__name"]
     else:
         fields, related = ["topic", "note", "outlet__name"], ["tags__name"]
-    return items.filter(_substring_match(model, text, fields, related)).annotate(
-        rank=Value(0.0, output_field=FloatField())
-    )
+    return ranked(items.filter(_substring_match(model, text, fields, related)), text)
+
+
+def ranked(queryset, text):
+    """Annotate `rank`: how well each row's document matches `text` (0 on SQLite)."""
+    if not is_full_text(queryset.db):
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    return queryset.annotate(rank=SearchRank(F("search_vector"), query))
+
+
+def most_recent(matches, limit):
+    """The `limit` most recent of `matches` (a `matching()` queryset), still to be ranked.
+
+    Ranking reads each match's whole stored document, so a word found in 40,000 columns took
+    a second (BENCHMARKS.md). Walking the date index and stopping after `limit` matches costs
+    the same however large the archive; rarer words are found through the GIN index, all of
+    them when there are fewer than `limit`.
+    """
+    return matches.order_by("-date", "-pk")[:limit]
 
 
 def _plain_text(*fields):
@@ -170,11 +189,18 @@ def highlighted(queryset, text, **headlines):
     if not is_full_text(queryset.db):
         return queryset
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def options(name):
+        if name.startswith("title"):
+            # The whole title, marked: in fragment mode ts_headline drops unmatched words
+            # even with HighlightAll ("Why sanctions fail" came out as "sanctions fail").
+            return {"highlight_all": True}
+        return {"max_words": 40, "min_words": 15, "max_fragments": 2}
+
     return queryset.annotate(**{
         name: SearchHeadline(
             _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
-            stop_sel="</mark>", max_words=40, min_words=15, max_fragments=2,
-            highlight_all=name.startswith("title"),
+            stop_sel="</mark>", **options(name),
         )
         for name, fields in headlines.items()
     })  # fmt: skip
@@ -182,4 +208,4 @@ def highlighted(queryset, text, **headlines):
 
 def safe_headline(value):
     """A headline is text cut from sanitised HTML: keep only the <mark>s we added."""
-    return mark_safe(nh3.clean(value, tags={"mark"}, attributes={}))
+    return mark_safe(nh3.clean(value.strip(), tags={"mark"}, attributes={}))

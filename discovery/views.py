@@ -1,15 +1,15 @@
 from collections import Counter
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, F, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F
 from django.shortcuts import render
 
 from columns.models import Column, TaggedColumn
 from mentions.models import Mention, TaggedMention
 
-from .search import clean_query, highlighted, matching, safe_headline
+from .search import clean_query, highlighted, matching, most_recent, safe_headline
 
 KINDS = {"column": Column, "mention": Mention}
 TAGGED = {"column": TaggedColumn, "mention": TaggedMention}
@@ -46,35 +46,50 @@ def filtered(items, kind, filters):
     return items
 
 
-def count_facets(found):
-    """Counts per kind, outlet, tag and year over everything found: six queries."""
+def find(found, limit):
+    """The `limit` most recent matches of each kind, with their facet counts.
+
+    Returns (rows, facets, capped): rows of the matches best first, as the page shows them;
+    facets counted over those rows; the kinds that had more than `limit` matches. Two queries
+    per kind, however many matches: the matches (with rank, date and outlet) and their tags.
+    """
+    rows, capped = [], []
     kinds, outlets, tags, years = Counter(), Counter(), Counter(), Counter()
     for kind, items in found.items():
-        items = items.order_by()
-        for row in items.values("outlet__slug", "outlet__name").annotate(n=Count("pk")):
-            kinds[kind] += row["n"]
-            if row["outlet__slug"]:
-                outlets[row["outlet__slug"], row["outlet__name"]] += row["n"]
-        by_year = items.values(y=ExtractYear(DATE_FIELD[kind])).annotate(n=Count("pk"))
-        for row in by_year:
-            years[row["y"]] += row["n"]
-        tagged = TAGGED[kind].objects.filter(content_object__in=items.values("pk"))
-        by_tag = tagged.values("tag__slug", "tag__name").annotate(
-            n=Count("content_object", distinct=True)
+        recent = most_recent(items, limit + 1).values(
+            "pk", "rank", "outlet__slug", "outlet__name", sort_date=F(DATE_FIELD[kind])
         )
-        for row in by_tag:
-            tags[row["tag__slug"], row["tag__name"]] += row["n"]
+        matches = list(recent)
+        if len(matches) > limit:
+            capped.append(kind)
+            del matches[limit:]
+        for match in matches:
+            rows.append({"result_kind": kind, "item": match["pk"], **match})
+            kinds[kind] += 1
+            if match["outlet__slug"]:
+                outlets[match["outlet__slug"], match["outlet__name"]] += 1
+            years[match["sort_date"].year] += 1
+        if matches:
+            tagged = TAGGED[kind].objects.filter(content_object__in=[m["pk"] for m in matches])
+            by_tag = tagged.values("tag__slug", "tag__name").annotate(
+                n=Count("content_object", distinct=True)
+            )
+            for row in by_tag:
+                tags[row["tag__slug"], row["tag__name"]] += row["n"]
+    # The order of the former ranked UNION: best match, then newest, then last added.
+    rows.sort(key=lambda row: (row["rank"], row["sort_date"], row["pk"]), reverse=True)
 
     def top(counter):
         ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
         return [{"value": key[0], "label": key[1], "count": n} for key, n in ranked]
 
-    return {
+    facets = {
         "kind": [{"value": k, "label": f"{k.title()}s", "count": kinds[k]} for k in kinds],
         "outlet": top(outlets),
         "tag": top(tags),
         "year": [{"value": y, "label": y, "count": n} for y, n in sorted(years.items())[::-1]],
     }
+    return rows, facets, capped
 
 
 def link_facets(facets, filters, params):
@@ -101,21 +116,6 @@ def link_facets(facets, filters, params):
         for name, title in [("kind", "Type"), ("outlet", "Outlet"), ("tag", "Topic"),
                             ("year", "Year")]
     ]  # fmt: skip
-
-
-def ranked_results(found):
-    """One list ranked across columns and mentions: a UNION of (kind, id, rank, date) rows."""
-    parts = [
-        items.order_by().values(
-            result_kind=Value(kind, output_field=CharField()),
-            item=F("pk"),
-            score=F("rank"),
-            sort_date=F(DATE_FIELD[kind]),
-        )
-        for kind, items in found.items()
-    ]
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return rows.order_by("-score", "-sort_date", "-item")
 
 
 def load_page(rows, query):
@@ -154,12 +154,16 @@ def search(request):
             for kind, model in KINDS.items()
             if filters["kind"] in ("", kind)
         }
-        page = Paginator(ranked_results(found), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        limit = settings.SEARCH_MATCH_LIMIT
+        rows, facets, capped = find(found, limit)
+        page = Paginator(rows, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             filters=filters,
-            facets=link_facets(count_facets(found), filters, request.GET),
+            facets=link_facets(facets, filters, request.GET),
             unfiltered_url="?" + urlencode({"q": query}),
             page_obj=page,
             results=load_page(list(page), query),
+            match_limit=limit,
+            capped=[f"{kind}s" for kind in capped],
         )
     return render(request, "search/search.html", context)

@@ -224,3 +224,25 @@ def test_search_results_are_ranked(client):
     ColumnFactory(title="Why sanctions fail", posted_at=datetime.datetime(2020, 1, 1, tzinfo=UTC))
     data = get_json(client, "/api/columns/", {"q": "sanctions"})
     assert [c["title"] for c in data["results"]] == ["Why sanctions fail", "Notes"]
+
+
+def test_search_counts_and_ranks_only_the_most_recent_matches(client, settings):
+    settings.SEARCH_MATCH_LIMIT = 2
+    for year in (2024, 2023, 2010):
+        ColumnFactory(title=f"Quarry {year}", posted_at=datetime.datetime(year, 1, 1, tzinfo=UTC))
+    data = get_json(client, "/api/columns/", {"q": "quarry"})
+    assert data["count"] == 2
+    assert sorted(c["title"] for c in data["results"]) == ["Quarry 2023", "Quarry 2024"]
+    # Filters come first: the old column is found when they narrow the search to it.
+    data = get_json(client, "/api/columns/", {"q": "quarry", "year": "2010"})
+    assert [c["title"] for c in data["results"]] == ["Quarry 2010"]
+
+
+def test_search_query_count_is_fixed(client, django_assert_num_queries):
+    for rounds in (2, 10):
+        for _ in range(rounds):
+            column = ColumnFactory(title="Gravel", bylines=[AuthorFactory()], tags=["A"])
+            MentionFactory(column=column).tags.set(["C"])
+        # The count, the page, its tags, bylines, mentions and their tags.
+        with django_assert_num_queries(6):
+            get_json(client, "/api/columns/", {"q": "gravel"})

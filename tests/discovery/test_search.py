@@ -118,6 +118,13 @@ def test_snippets_highlight_the_matched_words(client):
     assert "<strong>" not in content.split("search-results")[1]
 
 
+@postgres_only
+def test_titles_are_shown_whole_with_the_matches_marked(client):
+    ColumnFactory(title="Why sanctions fail, and what of it")
+    content = search(client, q="sanctions")
+    assert ">Why <mark>sanctions</mark> fail, and what of it</a></h2>" in content
+
+
 def test_snippet_markup_cannot_inject_html(client):
     ColumnFactory(title="Escapes", body="<p>&lt;script&gt;alert(1)&lt;/script&gt; escapes</p>")
     content = search(client, q="escapes")
@@ -182,18 +189,88 @@ def test_results_are_paginated(client):
     assert "Page 2 of 2" in search(client, q="harbour", page=2)
 
 
-def test_query_count_is_fixed(client, django_assert_num_queries):
+def test_query_count_is_fixed(client, django_assert_max_num_queries):
     for n in range(3):
         ColumnFactory(title=f"Delta {n}", tags=["Rivers"])
         MentionFactory(topic=f"delta {n}")
-    # Six facet queries, the count and the page, columns (+tags, bylines), mentions (+tags).
-    with django_assert_num_queries(13):
+    # Per kind the matches and their tags' counts; then the page's columns (+ tags, bylines)
+    # and mentions (+ tags): nine.
+    with django_assert_max_num_queries(10) as few:
         search(client, q="delta")
     for n in range(10):
         ColumnFactory(title=f"Delta more {n}", tags=["Rivers", "Asia"])
         MentionFactory(topic=f"delta more {n}")
-    with django_assert_num_queries(13):
+    with django_assert_max_num_queries(10) as more:
         search(client, q="delta")
+    assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def dated_columns(word, years, **fields):
+    """One column titled "<word> of <year>" in each of `years` (highlighting may mark the word)."""
+    return [
+        ColumnFactory(
+            title=f"{word} of {year}", posted_at=datetime.datetime(year, 6, 1, tzinfo=UTC), **fields
+        )
+        for year in years
+    ]
+
+
+def test_broad_searches_rank_and_count_only_the_most_recent_matches(client, settings):
+    settings.SEARCH_MATCH_LIMIT = 3
+    reuters = OutletFactory(name="Reuters", slug="reuters")
+    dated_columns("Harbour", [2024, 2023, 2022], outlet=reuters, tags=["Ports"])
+    # Older, and a better match (its tag too): beyond the limit, so not found.
+    dated_columns("Harbour", [2019, 2018], tags=["Harbour"])
+    MentionFactory(topic="harbour fees", outlet=reuters, date=datetime.date(2015, 1, 1))
+    content = search(client, q="harbour")
+    assert "More than 4 results for “harbour”" in content
+    assert "among the 3 most recent matching columns, and the counts" in content
+    for year in (2024, 2023, 2022):
+        assert f" of {year}</a>" in content
+    assert " of 2019</a>" not in content and " of 2018</a>" not in content
+    assert "harbour fees" in content  # mentions are under the limit: all of them
+    assert "Columns</a> (3)" in content and "Mentions</a> (1)" in content
+    assert "Reuters</a> (4)" in content and "Ports</a> (3)" in content
+    assert ">Harbour</a>" not in content and "2019</a>" not in content
+    assert "2015</a> (1)" in content
+
+
+def test_the_limit_applies_after_the_filters(client, settings):
+    settings.SEARCH_MATCH_LIMIT = 2
+    dated_columns("Canal", [2024, 2023, 2022])
+    old = OutletFactory(name="Old Gazette", slug="old-gazette")
+    dated_columns("Canal", [2010, 2009], outlet=old)
+    assert "More than 2 results" in search(client, q="canal")
+    narrowed = search(client, q="canal", outlet="old-gazette")
+    assert "2 results for “canal”" in narrowed and "More than" not in narrowed
+    assert " of 2010</a>" in narrowed and " of 2009</a>" in narrowed
+    assert "most recent matching" not in narrowed
+    by_year = search(client, q="canal", year="2009")
+    assert "1 result for “canal”" in by_year and " of 2009</a>" in by_year
+
+
+def test_searches_up_to_the_limit_are_exact(client, settings):
+    settings.SEARCH_MATCH_LIMIT = 3
+    dated_columns("Lagoon", [2024, 2023])
+    MentionFactory(topic="lagoon tours", date=datetime.date(2001, 1, 1))
+    dated_columns("Lagoon", [2000])
+    # Exactly three columns: the limit is reached, not passed.
+    content = search(client, q="lagoon")
+    assert "4 results for “lagoon”" in content and "More than" not in content
+    assert " of 2000</a>" in content and "lagoon tours" in content
+    assert "Columns</a> (3)" in content
+
+
+@postgres_only
+def test_the_best_of_the_most_recent_matches_comes_first(client, settings):
+    settings.SEARCH_MATCH_LIMIT = 2
+    ColumnFactory(title="Notes", body="<p>On tariffs.</p>")
+    ColumnFactory(title="Why tariffs fail", posted_at=datetime.datetime(2020, 1, 1, tzinfo=UTC))
+    ColumnFactory(title="Tariffs, tariffs, tariffs",
+                  posted_at=datetime.datetime(2010, 1, 1, tzinfo=UTC))  # fmt: skip
+    content = search(client, q="tariffs")
+    assert content.index("fail") < content.index("Notes")
+    assert "Tariffs, tariffs" not in content
 
 
 def test_only_published_items_are_found(client):
