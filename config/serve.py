@@ -15,7 +15,9 @@ from pathlib import Path
 
 def command(environ=os.environ):
     """granian's argument list for this environment."""
-    workers = environ.get("WEB_CONCURRENCY") or str(2 * (os.cpu_count() or 1) + 1)
+    # One worker per core: more only made the workers take turns (on 2 cores, 5 workers
+    # served uncached pages at 70-145 requests/s, 2 workers at 130-170; cached ones alike).
+    workers = environ.get("WEB_CONCURRENCY") or str(os.cpu_count() or 1)
     host, _, port = environ.get("BIND", "").rpartition(":")
     granian = Path(sys.executable).with_name("granian")
     argv = [
