@@ -47,9 +47,24 @@ class PublicColumnsMixin(GetPageMixin):
     allow_empty = True
     # Visibility is published(); a column may carry an outlet's date a few hours "ahead".
     allow_future = True
+    # Pages with a second section of mentions (tags, outlets) show this many (add_latest_mentions).
+    mentions_shown = 10
 
     def get_queryset(self):
         return Column.objects.published().with_listing_data()
+
+    def add_latest_mentions(self, context, mentions):
+        """The page's `mentions` (public ones, latest first) as a second section, on the first
+        page only and at most `mentions_shown` of them however many there are: the rest are
+        one link away on "In the media", filtered. One more is loaded to know whether there
+        are more (`more_mentions`)."""
+        latest = []
+        if context["page_obj"].number == 1:
+            latest = list(
+                mentions.published().select_related("outlet", "column")[: self.mentions_shown + 1]
+            )
+        context["mentions"] = latest[: self.mentions_shown]
+        context["more_mentions"] = len(latest) > self.mentions_shown
 
 
 class ColumnListView(PublicColumnsMixin, ListView):
@@ -220,7 +235,6 @@ class TagView(PublicColumnsMixin, ListView):
     """Columns and mentions with one tag; a tag only drafts carry does not exist for readers."""
 
     template_name = "columns/tag_detail.html"
-    mentions_shown = 10
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -228,20 +242,9 @@ class TagView(PublicColumnsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        # The tag's latest mentions are listed on the first page only, and at most
-        # `mentions_shown` of them, however many the tag has: the rest are one link away on
-        # "In the media" filtered by the tag. One more is loaded to know whether there are more.
-        mentions = []
-        if context["page_obj"].number == 1:
-            mentions = list(
-                Mention.objects.published()
-                .filter(tags=self.tag)
-                .select_related("outlet", "column")[: self.mentions_shown + 1]
-            )
-        if not context["paginator"].count and not mentions:
+        self.add_latest_mentions(context, Mention.objects.filter(tags=self.tag))
+        if not context["paginator"].count and not context["mentions"]:
             raise Http404("No public column or mention has this tag.")
-        context["more_mentions"] = len(mentions) > self.mentions_shown
-        context["mentions"] = mentions[: self.mentions_shown]
         context["title"] = f"Columns tagged ‘{self.tag.name}’"
         context["description"] = f"Columns and media appearances on {self.tag.name}, newest first."
         return context

@@ -14,7 +14,6 @@ class OutletView(PublicColumnsMixin, ListView):
     """Columns published in an outlet and, as a second section, interviews given to it."""
 
     template_name = "outlets/outlet_detail.html"
-    mentions_shown = 10
 
     def get_queryset(self):
         self.outlet = get_object_or_404(Outlet, slug=self.kwargs["slug"])
@@ -28,18 +27,7 @@ class OutletView(PublicColumnsMixin, ListView):
             or f"Columns published in {self.outlet.name}, and interviews given to it.",
             **kwargs,
         )
-        # As on a tag's page: the latest `mentions_shown` interviews, on the first page only;
-        # the rest are one link away on "In the media" filtered by the outlet. One more is
-        # loaded to know whether there are more.
-        mentions = []
-        if context["page_obj"].number == 1:
-            mentions = list(
-                Mention.objects.published()
-                .filter(outlet=self.outlet)
-                .select_related("outlet", "column")[: self.mentions_shown + 1]
-            )
-        context["more_mentions"] = len(mentions) > self.mentions_shown
-        context["mentions"] = mentions[: self.mentions_shown]
+        self.add_latest_mentions(context, Mention.objects.filter(outlet=self.outlet))
         return context
 
 

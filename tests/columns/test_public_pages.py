@@ -182,23 +182,39 @@ def test_tag_page_has_columns_and_mentions_with_a_count(client, site):
     assert "3 columns tagged ‘China’" in html and "In the media" in html
 
 
+def twelve_days_of_mentions(topic, **fields):
+    """Mentions "<topic> 00" to "<topic> 11", one a day from 1 January 2018."""
+    return [
+        MentionFactory(
+            topic=f"{topic} {n:02d}",
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(n),
+            **fields,
+        )
+        for n in range(12)
+    ]
+
+
+def the_latest_ten(html, topic):
+    """The page's mentions section, checked to list the latest ten of twelve_days_of_mentions."""
+    mentions = html[html.index('id="mentions-heading"') :]
+    assert mentions.count("<li ") == 10
+    assert f"{topic} 11" in mentions and f"{topic} 02" in mentions
+    assert f"{topic} 01" not in mentions
+    return mentions
+
+
 def test_tag_page_lists_the_latest_mentions_and_links_to_the_rest(
     client, django_assert_num_queries
 ):
     china = ColumnFactory(tags=["China"]).tags.get()
-    for n in range(12):
-        MentionFactory(
-            topic=f"China talk {n:02d}", date=datetime.date(2018, 1, 1) + datetime.timedelta(n)
-        ).tags.set([china])
+    for mention in twelve_days_of_mentions("China talk"):
+        mention.tags.set([china])
     MentionFactory(topic="a talk on trade").tags.set(["Trade"])
     # tag, count, columns, tags, bylines, its latest mentions
     with django_assert_num_queries(6):
         html = text(client.get("/tag/china/"))
     assert "More than 10 media appearances" in html
-    mentions = html[html.index('id="mentions-heading"') :]
-    assert mentions.count("<li ") == 10
-    assert "China talk 11" in mentions and "China talk 02" in mentions
-    assert "China talk 01" not in mentions
+    mentions = the_latest_ten(html, "China talk")
     assert 'href="/in-the-media/?tag=china">Every media appearance on ‘China’</a>' in mentions
     # The full list, filtered by the tag; the other filters keep it. The tag, count,
     # mentions, their tags, outlet choices, year choices.
@@ -243,21 +259,13 @@ def test_outlet_page_lists_the_latest_mentions_and_links_to_the_rest(
     client, django_assert_num_queries
 ):
     afp = OutletFactory(name="AFP", slug="afp")
-    for n in range(12):
-        MentionFactory(
-            outlet=afp,
-            topic=f"AFP talk {n:02d}",
-            date=datetime.date(2018, 1, 1) + datetime.timedelta(n),
-        )
+    twelve_days_of_mentions("AFP talk", outlet=afp)
     MentionFactory(topic="a talk elsewhere")
     # outlet, count (no columns: nothing more to load for them), its latest mentions
     with django_assert_num_queries(3):
         html = text(client.get("/outlet/afp/"))
     assert '0 columns · <a href="#mentions-heading">more than 10 media appearances</a>' in html
-    mentions = html[html.index('id="mentions-heading"') :]
-    assert mentions.count("<li ") == 10
-    assert "AFP talk 11" in mentions and "AFP talk 02" in mentions
-    assert "AFP talk 01" not in mentions
+    mentions = the_latest_ten(html, "AFP talk")
     assert 'href="/in-the-media/?outlet=afp">Every media appearance with AFP</a>' in mentions
     html = text(client.get("/in-the-media/", {"outlet": "afp"}))
     assert "AFP talk 00" in html and "AFP talk 11" in html and "elsewhere" not in html
