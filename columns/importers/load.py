@@ -95,7 +95,6 @@ class WxrImport:
         self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0
         self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
-        self._bulk_columns, self._bulk_mentions = [], []  # pks written in bulk
 
     def run(self, reader, progress=None):
         handlers = {
@@ -119,9 +118,6 @@ class WxrImport:
         self._flush()
         self._attach_late_thumbnails()
         self._choose_owner()
-        # Bulk inserts send no post_save: say once what was written, for search and caches.
-        bulk_saved.send(sender=Column, pks=self._bulk_columns)
-        bulk_saved.send(sender=Mention, pks=self._bulk_mentions)
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
         self.summary.tags = self.tags.created
@@ -445,7 +441,7 @@ class WxrImport:
 
     def _flush(self):
         insert_objects([column for column, *_ in self._pending_columns])
-        self._bulk_columns += [column.pk for column, *_ in self._pending_columns]
+        column_pks = [column.pk for column, *_ in self._pending_columns]
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
@@ -455,13 +451,19 @@ class WxrImport:
             Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
         )
         insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
-        self._bulk_mentions += insert_rows(
+        mention_pks = insert_rows(
             Mention,
             ["column_id", "outlet_id", "topic", "kind", "date", "status"],
             _pks(self._pending_mentions),
         )
         self.summary.mentions += len(self._pending_mentions)
         self._save_redirects(self._pending_redirects)
+        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
+        # by batch, so that the database makes search documents while the workers render.
+        if column_pks:
+            bulk_saved.send(sender=Column, pks=column_pks)
+        if mention_pks:
+            bulk_saved.send(sender=Mention, pks=mention_pks)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
         self._since_flush = 0

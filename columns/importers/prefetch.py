@@ -26,7 +26,7 @@ from columns.html import clean_html
 from .content import render_wordpress
 from .extract import extract
 
-WINDOW = 100  # items read ahead of the one being written
+WINDOW = 500  # items read ahead of the one being written: a batch of writes (load.py)
 BATCH = 10  # posts per task: fewer, larger messages to the workers
 
 
