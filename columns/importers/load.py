@@ -93,6 +93,7 @@ class WxrImport:
         self.slugs = {}
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
+        self._updated_pks = []  # updated columns whose bylines and tags are still queued
         self._since_flush = 0
         self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
 
@@ -237,6 +238,7 @@ class WxrImport:
             column.save()  # leaves a redirect behind if the address changed
             column.bylines.all().delete()
             TaggedColumn.objects.filter(content_object=column).delete()
+            self._updated_pks.append(column.pk)
             self.summary.updated += 1
             self.log(f"update  {item.describe()}")
         else:
@@ -441,7 +443,7 @@ class WxrImport:
 
     def _flush(self):
         insert_objects([column for column, *_ in self._pending_columns])
-        column_pks = [column.pk for column, *_ in self._pending_columns]
+        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
@@ -466,7 +468,7 @@ class WxrImport:
             bulk_saved.send(sender=Mention, pks=mention_pks)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
-        self._since_flush = 0
+        self._updated_pks, self._since_flush = [], 0
 
     def _save_redirects(self, redirects):
         # As Redirect.objects.add() for many at once: a live address never redirects away.
