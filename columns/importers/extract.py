@@ -47,6 +47,7 @@ intro phrasing. Outlets the caller knows (`known_outlets`) are recognised anywhe
 their case and with or without "the"; unknown ones must be a run of capitalised words.
 """
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -115,10 +116,19 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
 def _plain_text(html: str) -> str:
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())  # most lines: plain text already
     # Inline tags join letters ("Wash<em>ing</em>ton"); only a line break separates words.
-    text = re.sub(r"<[^>]*>", "", re.sub(r"<br\s*/?>", " ", html, flags=re.I))
+    text = _ANY_TAG.sub("", _BR.sub(" ", html))
     return " ".join(unescape(text).split())
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def _split_sentences(html: str) -> list[str]:
@@ -130,7 +140,7 @@ def _split_sentences(html: str) -> list[str]:
             continue  # inside a tag's attributes
         last_word = _plain_text(before[-200:]).rsplit(None, 1)[-1].lower().rstrip(".")
         following = html[match.end() : match.end() + 1]
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
+        if last_word in _ABBREVIATIONS or _INITIALS.fullmatch(last_word):
             continue  # "Dr.", "U.S.", an initial
         if following.islower():
             continue
@@ -140,9 +150,13 @@ def _split_sentences(html: str) -> list[str]:
     return [chunk for chunk in chunks if chunk.strip()]
 
 
+_NAME_PREFIX = re.compile(r"^(?:al|el|bin|ibn|d|o)['\u2019-](?=\w)", re.I)
+_NAME_PUNCTUATION = re.compile(r"['\u2019.-]")
+
+
 def _is_name_word(word: str) -> bool:
-    word = re.sub(r"^(?:al|el|bin|ibn|d|o)['\u2019-](?=\w)", "", word, flags=re.I)
-    letters = re.sub(r"['\u2019.-]", "", word)
+    word = _NAME_PREFIX.sub("", word)
+    letters = _NAME_PUNCTUATION.sub("", word)
     return bool(letters) and letters.isalpha() and word[0].isupper()
 
 
@@ -168,28 +182,40 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+@functools.lru_cache(maxsize=8)
+def _known_outlet_pattern(known_outlets: tuple[str, ...]) -> re.Pattern | None:
+    # One pattern for all the names, longest first: the first alternative that matches wins.
+    names = {_without_the(name.strip()) for name in known_outlets}
+    names = sorted(filter(None, names), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?:the\s+)?(?:{'|'.join(map(re.escape, names))})(?!\w)", re.I)
+
+
 def _leading_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
     """The outlet name at the start of `text`, as written there, or ""."""
     text = text.lstrip()
-    names = {re.sub(r"^the\s+", "", name.strip(), flags=re.I) for name in known_outlets}
-    for name in sorted(filter(None, names), key=len, reverse=True):
-        match = re.match(rf"(?:the\s+)?{re.escape(name)}(?!\w)", text, re.I)
-        if match:
-            return match.group(0)
-    match = _OUTLET_NAME.match(text)
+    known = _known_outlet_pattern(tuple(known_outlets))
+    match = (known and known.match(text)) or _OUTLET_NAME.match(text)
     return match.group(0) if match else ""
 
 
+_THE = re.compile(r"^the\s+", re.I)
+
+
 def _without_the(name: str) -> str:
-    return re.sub(r"^the\s+", "", name, flags=re.I)
+    return _THE.sub("", name)
 
 
 # --- Rule: title line ----------------------------------------------------------------------
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _title_key(text: str) -> str:
     # Words only: case, spacing, punctuation and quote styles do not count.
-    return " ".join(re.findall(r"[^\W_]+", unescape(text).casefold()))
+    return " ".join(_WORD.findall(unescape(text).casefold()))
 
 
 def is_title_line(text: str, title: str) -> bool:
@@ -220,7 +246,6 @@ _STAMP = re.compile(
     """,
     re.I | re.X,
 )
-_STAMP_LABEL = re.compile(r"published|posted|updated", re.I)
 _STAMP_SEPARATORS = re.compile(r"[\s|,;/\u00b7\u2022\u2013\u2014-]*")
 
 
@@ -255,7 +280,8 @@ def _stamp_datetime(match: re.Match) -> datetime | None:
 def parse_stamps(text: str) -> tuple[datetime | None, datetime | None] | None:
     """(published, updated) if the line is made of date stamps only, else None."""
     published = updated = None
-    if not _STAMP_LABEL.search(text):
+    lowered = text.lower()
+    if not any(label in lowered for label in ("published", "posted", "updated")):
         return None  # the quick test: most lines of a post are not stamps
     matches = list(_STAMP.finditer(text))
     if not matches or not _STAMP_SEPARATORS.fullmatch(_STAMP.sub("", text)):
@@ -441,13 +467,22 @@ _MENTION_SUBJECT = re.compile(
     re.I | re.X,
 )
 # (kind, verb phrase up to the outlet); the first that matches wins, so order matters.
-_MENTION_VERBS = (
-    ("panel", r"(?:was|sat|spoke)\s+on\s+a\s+panel\s+(?:at|for|hosted\s+by|organi[sz]ed\s+by)\s+"),
-    ("podcast", r"(?:joined|was\s+(?:a\s+guest\s+)?on|appeared\s+on)\s+(?=the\s+.+?\s+podcast\b)"),
-    ("broadcast", r"(?:appeared|was)\s+on\s+"),
-    ("interview", r"(?:spoke|spoken|talked)\s+(?:to|with)\s+|(?:was\s+)?interviewed\s+by\s+"),
-    ("quoted", r"(?:was\s+)?quoted\s+(?:by|in)\s+"),
-    ("other", r"(?:was\s+)?(?:cited|mentioned|featured)\s+(?:by|in)\s+"),
+_MENTION_VERBS = tuple(
+    (kind, re.compile(verb, re.I))
+    for kind, verb in (
+        (
+            "panel",
+            r"(?:was|sat|spoke)\s+on\s+a\s+panel\s+(?:at|for|hosted\s+by|organi[sz]ed\s+by)\s+",
+        ),
+        (
+            "podcast",
+            r"(?:joined|was\s+(?:a\s+guest\s+)?on|appeared\s+on)\s+(?=the\s+.+?\s+podcast\b)",
+        ),
+        ("broadcast", r"(?:appeared|was)\s+on\s+"),
+        ("interview", r"(?:spoke|spoken|talked)\s+(?:to|with)\s+|(?:was\s+)?interviewed\s+by\s+"),
+        ("quoted", r"(?:was\s+)?quoted\s+(?:by|in)\s+"),
+        ("other", r"(?:was\s+)?(?:cited|mentioned|featured)\s+(?:by|in)\s+"),
+    )
 )
 _PODCAST_NAME = re.compile(r"(?:on\s+)?the\s+(?P<name>.+?)\s+podcast\b", re.I)
 _TOPIC_LINK = re.compile(
@@ -500,7 +535,7 @@ def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[Men
     text = " ".join(sentence.split())
     rest = text[_MENTION_SUBJECT.match(text).end() :]
     found = next(
-        ((kind, match) for kind, verb in _MENTION_VERBS if (match := re.match(verb, rest, re.I))),
+        ((kind, match) for kind, verb in _MENTION_VERBS if (match := verb.match(rest))),
         None,
     )
     if not found:
@@ -553,6 +588,8 @@ class _Line:
     block: _Block
     used: bool = False
     edited: bool = False
+    _text: str = ""
+    _text_of: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -560,7 +597,10 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return _plain_text(self.html)
+        # The rules read every line several times; work it out again only after an edit.
+        if self._text_of is not self.html:
+            self._text, self._text_of = _plain_text(self.html), self.html
+        return self._text
 
 
 def _top_level_pieces(html: str) -> list[tuple[str, str]]:
@@ -615,17 +655,20 @@ def _split_blocks(html: str) -> list[_Block]:
     return blocks
 
 
+_WRAPPED = re.compile(r"(<[^>]*>)(.*)(</[^>]*>)", re.S)
+
+
 def _split_lines(block: _Block) -> None:
     if block.tag not in _READABLE:
         block.lines = [_Line(block.html, block)]
         return
     inner = block.html
-    match = re.fullmatch(r"(<[^>]*>)(.*)(</[^>]*>)", block.html, re.S) if block.tag else None
+    match = _WRAPPED.fullmatch(block.html) if block.tag else None
     if match:
         block.opening, inner, block.closing = match.groups()
-    parts = [part.strip() for part in re.split(r"<br\s*/?>", inner)]
+    parts = [part.strip() for part in _BR.split(inner)]
     # A <br> inside an inline element (<em>a<br>b</em>) does not split the line.
-    if any(balance_tags(part) != part for part in parts):
+    if len(parts) > 1 and any("<" in part and balance_tags(part) != part for part in parts):
         parts = [inner.strip()]
     block.lines = [_Line(part, block) for part in parts if part]
 
@@ -656,7 +699,7 @@ def _remove_sentences(line: _Line, used: Callable[[str], object]) -> list[str]:
         if used(text):
             removed.append(text)
             # Its tags stay, so an element opened in one sentence and closed in another still is.
-            kept.append("".join(re.findall(r"<[^>]*>", chunk)))
+            kept.append("".join(_ANY_TAG.findall(chunk)))
         else:
             kept.append(chunk)
     if removed:
@@ -731,7 +774,10 @@ def _apply_byline(body: list[_Line], result: Extraction) -> str:
 
 def _apply_print_note(lines: list[_Line], result: Extraction) -> str:
     for line in lines:
-        if not line.readable or not _PRINT_NOTE.search(line.text):
+        # "appeared" first: a quick test, as most lines are no print note.
+        if not line.readable or "appeared" not in line.text.lower():
+            continue
+        if not _PRINT_NOTE.search(line.text):
             continue
         for sentence in _remove_sentences(line, lambda text: parse_print_note(text) is not None):
             outlet, result.print_headline = parse_print_note(sentence)
@@ -742,7 +788,9 @@ def _apply_print_note(lines: list[_Line], result: Extraction) -> str:
 
 def _apply_exclusivity(lines: list[_Line], result: Extraction, known: tuple[str, ...]) -> str:
     for line in lines:
-        if not line.readable or not _EXCLUSIVITY.search(line.text):
+        if not line.readable or "exclusively" not in line.text.lower():
+            continue
+        if not _EXCLUSIVITY.search(line.text):
             continue
         for sentence in _remove_sentences(line, lambda text: parse_exclusivity(text, known)):
             result.exclusive = True

@@ -39,6 +39,7 @@ from mentions.models import Mention
 from redirects.models import Redirect
 
 from . import meta, prefetch, wxr
+from .bulk import insert_objects, insert_rows
 from .content import render_wordpress
 from .extract import extract
 from .registry import Authors, Outlets, Tags
@@ -92,9 +93,9 @@ class WxrImport:
         self.slugs = {}
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
+        self._updated_pks = []  # updated columns whose bylines and tags are still queued
         self._since_flush = 0
         self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
-        self._bulk_columns, self._bulk_mentions = [], []  # pks written by bulk_create
 
     def run(self, reader, progress=None):
         handlers = {
@@ -118,9 +119,6 @@ class WxrImport:
         self._flush()
         self._attach_late_thumbnails()
         self._choose_owner()
-        # Bulk inserts send no post_save: say once what was written, for search and caches.
-        bulk_saved.send(sender=Column, pks=self._bulk_columns)
-        bulk_saved.send(sender=Mention, pks=self._bulk_mentions)
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
         self.summary.tags = self.tags.created
@@ -240,6 +238,7 @@ class WxrImport:
             column.save()  # leaves a redirect behind if the address changed
             column.bylines.all().delete()
             TaggedColumn.objects.filter(content_object=column).delete()
+            self._updated_pks.append(column.pk)
             self.summary.updated += 1
             self.log(f"update  {item.describe()}")
         else:
@@ -395,17 +394,14 @@ class WxrImport:
         return holder is None or holder is column or (_pk(holder) or 0) == column.pk
 
     def _queue_relations(self, column, plan, updating):
+        # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
         seen = set()
         for position, (author, bio) in enumerate(plan.byline):
             if author.pk not in seen:
                 seen.add(author.pk)
-                self._pending_bylines.append(
-                    Byline(column=column, author=author, position=position, bio=bio)
-                )
-        tags = {tag.pk: tag for tag in map(self.tags.get, plan.tags) if tag}
-        self._pending_tags += [
-            TaggedColumn(content_object=column, tag=tag) for tag in tags.values()
-        ]
+                self._pending_bylines.append((column, author.pk, position, bio))
+        tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
+        self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
         existing = set()
         if updating:
             existing = set(column.mentions.values_list("outlet_id", "topic"))
@@ -416,14 +412,7 @@ class WxrImport:
                 continue
             existing.add((outlet.pk, topic[:300]))
             self._pending_mentions.append(
-                Mention(
-                    outlet=outlet,
-                    topic=topic[:300],
-                    kind=kind,
-                    column=column,
-                    date=column.day,
-                    status=status,
-                )
+                (column, outlet.pk, topic[:300], kind, column.day, status)
             )
         url = column.get_absolute_url()
         for path in plan.old_paths:
@@ -453,22 +442,33 @@ class WxrImport:
     # --- Writing in batches ----------------------------------------------------------------
 
     def _flush(self):
-        Column.objects.bulk_create([column for column, *_ in self._pending_columns])
-        self._bulk_columns += [column.pk for column, *_ in self._pending_columns]
+        insert_objects([column for column, *_ in self._pending_columns])
+        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
             self.slugs[(column.day, column.slug)] = column.pk
             self.post_columns[post_id] = column.pk
-        Byline.objects.bulk_create(self._pending_bylines)
-        TaggedColumn.objects.bulk_create(self._pending_tags)
-        Mention.objects.bulk_create(self._pending_mentions)
-        self._bulk_mentions += [mention.pk for mention in self._pending_mentions]
+        insert_rows(
+            Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
+        )
+        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
+        mention_pks = insert_rows(
+            Mention,
+            ["column_id", "outlet_id", "topic", "kind", "date", "status"],
+            _pks(self._pending_mentions),
+        )
         self.summary.mentions += len(self._pending_mentions)
         self._save_redirects(self._pending_redirects)
+        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
+        # by batch, so that the database makes search documents while the workers render.
+        if column_pks:
+            bulk_saved.send(sender=Column, pks=column_pks)
+        if mention_pks:
+            bulk_saved.send(sender=Mention, pks=mention_pks)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
-        self._since_flush = 0
+        self._updated_pks, self._since_flush = [], 0
 
     def _save_redirects(self, redirects):
         # As Redirect.objects.add() for many at once: a live address never redirects away.
@@ -483,10 +483,8 @@ class WxrImport:
         for old, new in redirects.items():
             if old in existing and existing[old] != new:
                 Redirect.objects.filter(old_path=old).update(new_path=new)
-        new_rows = [
-            Redirect(old_path=o, new_path=n) for o, n in redirects.items() if o not in existing
-        ]
-        Redirect.objects.bulk_create(new_rows)
+        new_rows = [(old, new) for old, new in redirects.items() if old not in existing]
+        insert_rows(Redirect, ["old_path", "new_path"], new_rows)
         self.summary.redirects += len(new_rows)
 
     def _attach_late_thumbnails(self):
@@ -512,6 +510,11 @@ class WxrImport:
 def _pk(column):
     """A column's pk, whether we hold the pk itself or the (maybe unsaved) column."""
     return column.pk if isinstance(column, Column) else column
+
+
+def _pks(rows):
+    """Queued rows with their column's pk in place of the column."""
+    return [(_pk(column), *values) for column, *values in rows]
 
 
 def _aware(naive, zone):

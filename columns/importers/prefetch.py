@@ -26,7 +26,9 @@ from columns.html import clean_html
 from .content import render_wordpress
 from .extract import extract
 
-WINDOW = 100  # items read ahead of the one being written
+# Items read ahead of the one being written: a batch of writes (load.FLUSH_EVERY), so that the
+# workers keep rendering while the database writes a batch and makes its search documents.
+WINDOW = 500
 BATCH = 10  # posts per task: fewer, larger messages to the workers
 
 

@@ -146,7 +146,10 @@ class Tags:
         tag = self.by_name.get(name.casefold())
         if tag is None:
             hint = slugify(unquote(self.slug_hints.get(name, ""))) or slugify(name)
-            tag = Tag.objects.create(name=name, slug=unique_slug(hint, self.slugs, 100, "tag"))
+            tag = Tag(name=name, slug=unique_slug(hint, self.slugs, 100, "tag"))
+            # Without a post_save per tag: hundreds of them would each queue a page-cache bump,
+            # and the columns using them announce themselves (bulk_saved) in this transaction.
+            Tag.objects.bulk_create([tag])
             self.by_name[name.casefold()] = tag
             self.created += 1
         return tag

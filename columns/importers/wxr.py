@@ -12,6 +12,7 @@ naming the line where it was found.
 """
 
 import datetime
+import functools
 import os
 from dataclasses import dataclass, field
 
@@ -236,6 +237,7 @@ def _prefix(namespace):
     }.get(namespace, namespace)
 
 
+@functools.cache  # a file has a few dozen names, met hundreds of thousands of times
 def _name(tag):
     """ "wp:post_id" for "{http://wordpress.org/export/1.2/}post_id", whatever the version."""
     if not isinstance(tag, str):

@@ -29,3 +29,14 @@ def test_an_import_invalidates_cached_pages(tmp_path, settings, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         call_command("import_wxr", path)
     assert versions.current_version() != before
+
+
+def test_an_updated_post_is_found_by_its_new_tags_and_authors(tmp_path, client):
+    call_command(
+        "import_wxr", write(tmp_path, export(item(9, "Water", "Text.", tags=[("a", "Aral")])))
+    )
+    newer = export(item(9, "Water", "By Wei Zhang\n\nNew text.", tags=[("z", "Zarafshan")]))
+    call_command("import_wxr", write(tmp_path, newer, name="newer.xml"))
+    for query, found in [("Zarafshan", True), ("Zhang", True), ("Aral", False)]:
+        response = client.get("/search/", {"q": query})
+        assert ("Water" in response.content.decode()) is found, query
