@@ -20,12 +20,12 @@ from taggit.models import Tag
 
 from columns.links import tag_url
 from columns.models import Column, TaggedColumn
+from columns.params import clean_param
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator
 
 from .search import clean_query, matching, most_recent, ranked
-from .views import clean_param
 
 PAGE_SIZE = 20
 

@@ -7,6 +7,7 @@ from django.db.models import Count, F
 from django.shortcuts import render
 
 from columns.models import Column, TaggedColumn
+from columns.params import clean_param
 from mentions.models import Mention, TaggedMention
 
 from .search import clean_query, highlighted, matching, most_recent, safe_headline
@@ -16,12 +17,6 @@ TAGGED = {"column": TaggedColumn, "mention": TaggedMention}
 DATE_FIELD = {"column": "day", "mention": "date"}
 RESULTS_PER_PAGE = 20
 FACET_SIZE = 15
-
-
-def clean_param(value):
-    """A filter value as text the database accepts (no NUL), or "" when absurd."""
-    value = "".join(ch for ch in value if ch.isprintable()).strip()
-    return value if len(value) <= 200 else ""
 
 
 def read_filters(params):

@@ -5,6 +5,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from columns.pagination import GetPageMixin
+from columns.params import clean_param
 from outlets.models import Outlet
 
 from .models import Mention
@@ -19,13 +20,13 @@ class MentionListView(GetPageMixin, ListView):
 
     def get_queryset(self):
         mentions = Mention.objects.published().with_listing_data()
-        self.outlet_slug = self.request.GET.get("outlet", "")
+        self.outlet_slug = clean_param(self.request.GET.get("outlet", ""))
         if self.outlet_slug:
             mentions = mentions.filter(outlet__slug=self.outlet_slug)
         self.year = self._year(self.request.GET.get("year", ""))
         if self.year:
             mentions = mentions.filter(date__year=self.year)
-        self.tag_slug = self.request.GET.get("tag", "")
+        self.tag_slug = clean_param(self.request.GET.get("tag", ""))
         self.tag = None
         if self.tag_slug:
             self.tag = Tag.objects.filter(slug=self.tag_slug).first()

@@ -239,6 +239,14 @@ def test_in_the_media_with_an_unknown_tag(client, site, slug):
         assert "No media appearances match this filter" in html
 
 
+@pytest.mark.parametrize("name", ["outlet", "tag", "year"])
+@pytest.mark.parametrize("value", ["sco\x00", "\x00", "x" * 10_000, "%00"])
+def test_in_the_media_with_a_hostile_filter(client, site, name, value):
+    """A NUL byte made PostgreSQL refuse the query (a 500): found by Wapiti."""
+    response = client.get("/in-the-media/", {name: value})
+    assert response.status_code == 200
+
+
 def test_tag_list_counts(client, site):
     html = text(client.get("/tags/"))
     assert re.search(r'href="/tag/sco/">SCO</a> <span class="meta">5 columns, 3 mentions', html)
