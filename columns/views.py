@@ -23,6 +23,7 @@ from taggit.models import Tag
 
 from mentions.models import Mention
 from outlets.models import Outlet
+from pagecache.paginator import cached_aggregate
 
 from .models import Author, Column, TaggedColumn
 from .pagination import GetPageMixin
@@ -250,22 +251,30 @@ class TagView(PublicColumnsMixin, ListView):
         return context
 
 
-def count_by(queryset, field):
-    """{value of `field`: number of rows} in one GROUP BY query."""
-    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+def count_by(name, queryset, field):
+    """{value of `field`: number of rows} in one GROUP BY query over the whole archive,
+    cached under the content version as `name` (recounted once per content change)."""
+    return cached_aggregate(
+        f"count_by:{name}",
+        lambda: dict(queryset.order_by().values_list(field).annotate(n=Count("pk"))),
+    )
 
 
 class TagListView(GetPageMixin, ListView):
-    """Every tag readers can reach, with its counts: two GROUP BY queries and one for names."""
+    """Every tag readers can reach, with its counts: two GROUP BY queries (cached, count_by)
+    and one for names."""
 
     template_name = "columns/tag_list.html"
     paginate_by = 200
 
     def get_queryset(self):
         columns = count_by(
-            TaggedColumn.objects.filter(content_object__in=Column.objects.published()), "tag"
+            "tag columns",
+            TaggedColumn.objects.filter(content_object__in=Column.objects.published()),
+            "tag",
         )
         mentions = count_by(
+            "tag mentions",
             Mention.tags.through.objects.filter(content_object__in=Mention.objects.published()),
             "tag",
         )
@@ -287,12 +296,15 @@ class ArchiveIndexView(TemplateView):
     template_name = "columns/archive.html"
 
     def get_context_data(self, **kwargs):
-        months = (
-            Column.objects.published()
-            .annotate(month=TruncMonth("day"))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by("-month")
+        months = cached_aggregate(
+            "archive months",
+            lambda: list(
+                Column.objects.published()
+                .annotate(month=TruncMonth("day"))
+                .values("month")
+                .annotate(count=Count("pk"))
+                .order_by("-month")
+            ),
         )
         years = []
         for year, group in groupby(months, key=lambda m: m["month"].year):

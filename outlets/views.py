@@ -32,14 +32,15 @@ class OutletView(PublicColumnsMixin, ListView):
 
 
 class OutletListView(GetPageMixin, ListView):
-    """Every outlet with something public, with its counts: two GROUP BY queries and the names."""
+    """Every outlet with something public, with its counts: two GROUP BY queries (cached,
+    count_by) and the names."""
 
     template_name = "outlets/outlet_list.html"
     paginate_by = 200
 
     def get_queryset(self):
-        columns = count_by(Column.objects.published(), "outlet")
-        mentions = count_by(Mention.objects.published(), "outlet")
+        columns = count_by("outlet columns", Column.objects.published(), "outlet")
+        mentions = count_by("outlet mentions", Mention.objects.published(), "outlet")
         outlets = list(Outlet.objects.filter(pk__in=columns.keys() | mentions.keys()))
         for outlet in outlets:
             outlet.column_count = columns.get(outlet.pk, 0)

@@ -90,3 +90,29 @@ def test_the_api_lists_count_is_cached_too(
     with django_capture_on_commit_callbacks(execute=True):
         ColumnFactory()
     assert client.get("/api/columns/").json()["count"] == 4
+
+
+@pytest.mark.parametrize(
+    "url, counted",
+    [("/tags/", "2 columns"), ("/outlets/", "2 columns"), ("/archive/", "2 columns")],
+)
+def test_whole_archive_counts_are_computed_once_per_content_change(
+    count_cache, client, url, counted, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import OutletFactory
+
+    outlet = OutletFactory()
+    for _ in range(2):
+        ColumnFactory(tags=["China"], outlet=outlet)
+    with CaptureQueriesContext(connection) as first:
+        assert counted in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        assert counted in client.get(url).content.decode()
+    assert len(second) < len(first)
+    assert not any("GROUP BY" in q["sql"] for q in second.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        ColumnFactory(tags=["China"], outlet=outlet)
+    assert "3 columns" in client.get(url).content.decode()
