@@ -40,6 +40,11 @@ def command(environ=os.environ):
     return [*argv, "config.wsgi:application"]
 
 
+# Web requests' SQL statements end after this long (see DATABASE_STATEMENT_TIMEOUT in
+# config/settings.py): granian, unlike gunicorn, never times a request out itself.
+STATEMENT_TIMEOUT_MS = "30000"
+
 if __name__ == "__main__":
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT_MS)
     argv = command()
     os.execv(argv[0], argv)

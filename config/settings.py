@@ -213,15 +213,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     }
 
+# A bound on every SQL statement, in milliseconds (PostgreSQL's statement_timeout). The
+# server sets it for the web processes (config/serve.py): the server has no request timeout,
+# so a stuck query must not hold a worker forever. Management commands (imports, migrations,
+# reindexing) run without it.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0") or 0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and STATEMENT_TIMEOUT_MS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
+
 # An optional read replica: public pages read from it (config/routers.py), writes and
 # editors' requests always use the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {
         **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
+        # The same pool and statement bound as the primary.
+        "OPTIONS": {
+            key: value
+            for key, value in DATABASES["default"].get("OPTIONS", {}).items()
+            if key in ("pool", "options")
+        },
     }
-    if "pool" in DATABASES["default"].get("OPTIONS", {}):
-        DATABASES["replica"]["OPTIONS"] = {"pool": DATABASES["default"]["OPTIONS"]["pool"]}
     DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
 
 # The cache: Redis shared by every app process in production; without REDIS_URL (the quick

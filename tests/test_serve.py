@@ -8,6 +8,9 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
+from config import serve
 from tests.test_security import PRODUCTION, ROOT, run
 
 
@@ -68,3 +71,20 @@ def test_the_server_answers_health_checks_with_the_security_headers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_web_processes_bound_each_sql_statement():
+    """The server sets DATABASE_STATEMENT_TIMEOUT; management commands run without it."""
+    database = os.environ.get("DATABASE_URL", "")
+    if not database.startswith("postgres"):
+        pytest.skip("statement_timeout is PostgreSQL's")
+    script = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('SHOW statement_timeout'); print(c.fetchone()[0])"
+    )
+    # Any database of that server will do (the test database is not DATABASE_URL's).
+    server = database.rsplit("/", 1)[0] + "/postgres"
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": server}
+    bounded = run(["-c", script], DATABASE_STATEMENT_TIMEOUT=serve.STATEMENT_TIMEOUT_MS, **env)
+    assert bounded.stdout.strip() == "30s", bounded.stderr
+    assert run(["-c", script], **env).stdout.strip() == "0"
