@@ -19,6 +19,7 @@ from outlets.models import Outlet
 from .fetch import FetchError, fetch_html
 from .models import Author, Column
 from .page_metadata import extract_metadata
+from .slugs import free_slug
 
 SESSION_KEY = "column_from_url"
 
@@ -37,14 +38,6 @@ def outlet_for(url, site_name=""):
             if home and (host == home or host.endswith("." + home)):
                 return outlet
     return Outlet.objects.match(site_name) if site_name else None
-
-
-def unique_author_slug(name):
-    base = slugify(name)[:190] or "author"
-    slug, n = base, 2
-    while Author.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def from_url_data(request):
@@ -136,7 +129,9 @@ class ColumnFromUrlMixin:
         for entry in data["authors"]:
             name, pk = entry
             if pk is None and name in wanted and can_add:
-                author = Author.objects.create(name=name, slug=unique_author_slug(name))
+                author = Author.objects.create(
+                    name=name, slug=free_slug(Author.objects.all(), name, fallback="author")
+                )
                 self.log_addition(request, author, "Added from an article's page.")
                 entry[1] = author.pk
         request.session[SESSION_KEY] = data

@@ -14,8 +14,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from columns.slugs import free_slug
 from outlets.models import Outlet
 from tags.aliases import parse_tag_names, resolve_tag_names
 
@@ -28,14 +28,6 @@ def split_names(text):
     """Outlet names typed one per line or separated by commas."""
     names = [" ".join(name.split()) for name in re.split(r"[,\n]", text or "")]
     return [name for name in names if name]
-
-
-def unique_outlet_slug(name):
-    base = slugify(name)[:190] or "outlet"
-    slug, n = base, 2
-    while Outlet.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 class LogAppearancesForm(forms.Form):
@@ -117,7 +109,7 @@ class LogAppearancesForm(forms.Form):
         new_outlets = [
             Outlet.objects.create(
                 name=name,
-                slug=unique_outlet_slug(name),
+                slug=free_slug(Outlet.objects.all(), name, fallback="outlet"),
                 kind=data.get("new_outlet_kind") or Outlet.Kind.NEWSPAPER,
             )
             for name in self.names_to_create

@@ -8,9 +8,9 @@ neither columns nor mentions.
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils.text import slugify
 from taggit.models import ItemBase, Tag
 
+from columns.slugs import free_slug
 from redirects.models import Redirect
 
 from .models import TagAlias, TagMerge
@@ -22,11 +22,7 @@ def tag_path(slug):
 
 
 def unique_tag_slug(name, exclude_pk=None):
-    base = slugify(name)[:90] or "tag"
-    slug, n = base, 2
-    while Tag.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return free_slug(Tag.objects.exclude(pk=exclude_pk), name, max_length=100, fallback="tag")
 
 
 def add_alias(tag, name):

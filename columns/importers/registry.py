@@ -4,27 +4,14 @@ Each registry loads what the database holds once, then answers from memory and c
 missing, so a 5,000-post import does not ask the database for every name it meets.
 """
 
-import itertools
 from urllib.parse import unquote
 
 from django.utils.text import slugify
 from taggit.models import Tag
 
 from columns.models import Author
+from columns.slugs import unique_slug
 from outlets.models import Outlet, OutletAlias, normalise_name
-
-
-def unique_slug(base, taken, max_length=200, fallback="item"):
-    """`base`, or `base-2`, `base-3`... whichever is not in `taken`; adds it to `taken`."""
-    base = (base or fallback)[:max_length].strip("-") or fallback
-    slug = base
-    for number in itertools.count(2):
-        if slug not in taken:
-            break
-        suffix = f"-{number}"
-        slug = base[: max_length - len(suffix)] + suffix
-    taken.add(slug)
-    return slug
 
 
 class Authors:
