@@ -1,11 +1,10 @@
 import zoneinfo
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models import Count
-from django.template.response import TemplateResponse
+
+from columns.merge_action import MergeActionMixin
 
 from .merge import merge_outlets
 from .models import Outlet, OutletAlias
@@ -32,7 +31,7 @@ class OutletAliasInline(admin.TabularInline):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(MergeActionMixin, admin.ModelAdmin):
     form = OutletForm
     list_display = ["name", "short_name", "kind", "column_count", "mention_count"]
     list_filter = ["kind"]
@@ -61,47 +60,12 @@ class OutletAdmin(admin.ModelAdmin):
     def mention_count(self, outlet):
         return outlet.mention_count
 
-    def changelist_view(self, request, extra_context=None):
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
+    def merge(self, request, merged, target, names):
+        moved = ", ".join(merge_outlets(merged, target)) or "nothing"
+        return moved, (
+            f"Merged {names} into {target.name} ({moved} moved); their names are now aliases "
+            "and their pages redirect."
+        )
 
-    @admin.action(
-        description="Merge the selected outlets into one…", permissions=["change", "delete"]
-    )
-    def merge_selected(self, request, queryset):
-        outlets = list(queryset.order_by("name"))
-        if len(outlets) < 2:
-            self.message_user(request, "Select at least two outlets to merge.", messages.WARNING)
-            return None
-        form = OutletMergeForm(request.POST if "apply" in request.POST else None)
-        form.fields["into"].queryset = queryset.order_by("name")
-        if form.is_valid():
-            target = form.cleaned_data["into"]
-            merged = [outlet for outlet in outlets if outlet.pk != target.pk]
-            moved = merge_outlets(merged, target)
-            names = ", ".join(outlet.name for outlet in merged)
-            summary = ", ".join(moved) or "nothing"
-            self.log_change(request, target, f"Merged {names} into this outlet ({summary}).")
-            self.message_user(
-                request,
-                f"Merged {names} into {target.name} ({summary} moved); their names are now "
-                "aliases and their pages redirect.",
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge outlets",
-            "opts": self.opts,
-            "choices": [
-                (o, f"{o.column_count} column(s), {o.mention_count} mention(s)") for o in outlets
-            ],
-            "form": form,
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/outlets/outlet/merge.html", context)
-
-
-class OutletMergeForm(forms.Form):
-    into = forms.ModelChoiceField(queryset=Outlet.objects.none(), label="Keep this outlet")
+    def merge_detail(self, outlet):
+        return f"{outlet.column_count} column(s), {outlet.mention_count} mention(s)"

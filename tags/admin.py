@@ -5,13 +5,11 @@ delete unused tags, aliases. Replaces django-taggit's own TagAdmin.
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.template.response import TemplateResponse
 from taggit.models import Tag
 
 from columns.links import tag_url
+from columns.merge_action import MergeActionMixin
 
 from .merge import merge_tags, tag_renamed, through_models, unique_tag_slug
 from .models import TagAlias, TagMerge
@@ -55,17 +53,8 @@ class TagAliasInline(admin.TabularInline):
     extra = 1
 
 
-class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(
-        queryset=Tag.objects.none(),
-        widget=forms.RadioSelect,
-        label="Keep this tag",
-        help_text="The others are merged into it and deleted; their names become its aliases.",
-    )
-
-
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(MergeActionMixin, admin.ModelAdmin):
     form = TagForm
     inlines = [TagAliasInline]
     list_display = ["name", "slug", "usage", "alias_list"]
@@ -104,43 +93,13 @@ class TagAdmin(admin.ModelAdmin):
         if old and (old["name"] != obj.name or old["slug"] != obj.slug):
             tag_renamed(obj, old["name"], old["slug"])
 
-    def changelist_view(self, request, extra_context=None):
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
+    def merge(self, request, merged, target, names):
+        retagged = merge_tags(merged, target, request.user).retagged or "nothing"
+        message = f"Merged {names} into {target.name}: {retagged} retagged; "
+        return retagged, message + "the old tag pages redirect."
 
-    @admin.action(description="Merge the selected tags into one…", permissions=["change", "delete"])
-    def merge_selected(self, request, queryset):
-        tags = list(queryset.order_by("name"))
-        if len(tags) < 2:
-            self.message_user(request, "Select at least two tags to merge.", messages.WARNING)
-            return None
-        form = MergeForm(request.POST if "apply" in request.POST else None)
-        form.fields["into"].queryset = queryset.order_by("name")
-        if form.is_valid():
-            target = form.cleaned_data["into"]
-            merged = [tag for tag in tags if tag.pk != target.pk]
-            record = merge_tags(merged, target, request.user)
-            names = ", ".join(tag.name for tag in merged)
-            self.log_change(
-                request, target, f"Merged {names} into this tag ({record.retagged or 'nothing'})."
-            )
-            self.message_user(
-                request,
-                f"Merged {names} into {target.name}: {record.retagged or 'nothing'} retagged; "
-                "the old tag pages redirect.",
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge tags",
-            "opts": self.opts,
-            "choices": [(tag, f"{tag_url(tag.slug)}, {self.usage(tag)}") for tag in tags],
-            "form": form,
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/taggit/tag/merge.html", context)
+    def merge_detail(self, tag):
+        return f"{tag_url(tag.slug)}, {self.usage(tag)}"
 
     @admin.action(description="Delete the selected tags that nothing uses", permissions=["delete"])
     def delete_unused(self, request, queryset):
