@@ -7,7 +7,6 @@ from django.utils.cache import cc_delim_re, set_response_etag
 from config import healthz
 
 from . import versions
-from .guard import cache_call
 
 # A reader with one of these cookies may see something personal: never a shared page.
 PRIVATE_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
@@ -36,16 +35,15 @@ class PageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        found = cache_call("get_many", [versions.VERSION_KEY, versions.NEXT_CHANGE_KEY, key])
-        if found is None:  # the cache is down: serve uncached
+        version, stored = versions.read_current(key)
+        if version is None:  # the cache is down: serve uncached
             return self.get_response(request)
-        version = versions.version_from(found)
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        if stored is not None:
             return self.thaw(stored)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(response):
-            cache_call("set", key, self.freeze(version, response), settings.PAGE_CACHE_SECONDS)
+            frozen = self.freeze(response)
+            versions.store_current(key, version, frozen, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -82,14 +80,14 @@ class PageCacheMiddleware:
         return f"page:{url.hexdigest()}"
 
     @staticmethod
-    def freeze(version, response):
+    def freeze(response):
         # The ETag too, so that ConditionalGetMiddleware need not hash the page on each hit.
         set_response_etag(response)
-        return (version, response.status_code, list(response.items()), response.content)
+        return (response.status_code, list(response.items()), response.content)
 
     @staticmethod
     def thaw(stored):
-        _version, status, headers, content = stored
+        status, headers, content = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

@@ -16,7 +16,6 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from . import versions
-from .guard import cache_call
 
 
 def cached_aggregate(name, compute):
@@ -25,15 +24,13 @@ def cached_aggregate(name, compute):
     down. For whole-archive aggregates (counts, the sitemap's months) that pages show."""
     if settings.COUNT_CACHE_SECONDS <= 0:
         return compute()
-    version = versions.current_version()
+    key = "count:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    version, value = versions.read_current(key)
     if version is None:  # the cache is down
         return compute()
-    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    key = f"count:{version}:{digest}"
-    value = cache_call("get", key)
     if value is None:
         value = compute()
-        cache_call("set", key, value, settings.COUNT_CACHE_SECONDS)
+        versions.store_current(key, version, value, settings.COUNT_CACHE_SECONDS)
     return value
 
 

@@ -62,6 +62,25 @@ def current_version():
     return version_from(values)
 
 
+def read_current(key):
+    """(the content version, what `key` holds if it was stored under that version, else
+    None), in one round trip; (None, None) when the cache is down. With store_current(),
+    what the page cache and the cached counts use: a value from before a change is never
+    returned, and a new version needs no cleaning up."""
+    found = cache_call("get_many", [VERSION_KEY, NEXT_CHANGE_KEY, key])
+    if found is None:
+        return None, None
+    version = version_from(found)
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return version, stored[1]
+    return version, None
+
+
+def store_current(key, version, value, timeout):
+    cache_call("set", key, (version, value), timeout)
+
+
 def version_from(values):
     """The content version from what the cache holds under VERSION_KEY and NEXT_CHANGE_KEY
     (read together with other keys by the caller); bumped first if a scheduled item is due."""
