@@ -95,7 +95,7 @@ def inspect_pages():
         .first()["month"]
     )
     year, month = busiest.year, busiest.month
-    tag_url = reverse("columns:tag", kwargs={"slug": tag})
+    tag_url = reverse("tags:detail", kwargs={"slug": tag})
     outlet = Outlet.objects.annotate(n=Count("columns")).order_by("-n").first()
     pages = {
         "home": "/",

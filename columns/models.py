@@ -8,11 +8,9 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from outlets.models import Outlet
-from redirects.models import Redirect
-
-from .html import clean_html, excerpt_html
-from .links import slug_url
+from core.html import clean_html, excerpt_html
+from core.links import slug_url
+from core.signals import page_moved
 
 
 class Author(models.Model):
@@ -102,7 +100,7 @@ class Column(models.Model):
         help_text="Optional; else the body up to the “more” marker, else its first paragraph.",
     )
     outlet = models.ForeignKey(
-        Outlet,
+        "outlets.Outlet",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -205,7 +203,7 @@ class Column(models.Model):
         super().save(*args, **kwargs)
         if old_url and old_url != self.get_absolute_url():
             # A renamed slug or a changed date leaves the old address redirecting here.
-            Redirect.objects.add(old_url, self.get_absolute_url())
+            page_moved.send(Column, old_path=old_url, new_path=self.get_absolute_url())
 
     def get_absolute_url(self):
         return reverse(

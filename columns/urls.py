@@ -1,8 +1,10 @@
 from django.urls import path, register_converter
 from django.views.decorators.http import conditional_page
 
+from core.feeds import as_rss
+
 from . import views
-from .feeds import AuthorFeed, ColumnFeed, OutletFeed, TagFeed, as_rss
+from .feeds import AuthorFeed, ColumnFeed
 
 
 class FourDigits:
@@ -43,22 +45,12 @@ urlpatterns = [
     # Feeds: Atom at …/feed/, its RSS 2.0 twin at …/feed/rss/; ETags and Last-Modified give 304s.
     path("feed/", conditional_page(ColumnFeed()), name="feed"),
     path("feed/rss/", conditional_page(as_rss(ColumnFeed)()), name="feed_rss"),
-    path("tag/<slug:slug>/feed/", conditional_page(TagFeed()), name="tag_feed"),
-    path("tag/<slug:slug>/feed/rss/", conditional_page(as_rss(TagFeed)()), name="tag_feed_rss"),
-    path("outlet/<slug:slug>/feed/", conditional_page(OutletFeed()), name="outlet_feed"),
-    path(
-        "outlet/<slug:slug>/feed/rss/",
-        conditional_page(as_rss(OutletFeed)()),
-        name="outlet_feed_rss",
-    ),
     path("author/<slug:slug>/feed/", conditional_page(AuthorFeed()), name="author_feed"),
     path(
         "author/<slug:slug>/feed/rss/",
         conditional_page(as_rss(AuthorFeed)()),
         name="author_feed_rss",
     ),
-    path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("tags/", views.TagListView.as_view(), name="tags"),
     path("archive/", views.ArchiveIndexView.as_view(), name="archive"),
     path("<yyyy:year>/", views.ColumnYearArchiveView.as_view(), name="year"),
     path("<yyyy:year>/<nn:month>/", views.ColumnMonthArchiveView.as_view(), name="month"),

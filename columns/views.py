@@ -19,14 +19,14 @@ from django.views.generic import (
     TemplateView,
     YearArchiveView,
 )
-from taggit.models import Tag
 
+from core.feeds import FeedLinksMixin, feed_link
+from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
 from pagecache.paginator import cached_aggregate
 
 from .models import Author, Column, TaggedColumn
-from .pagination import GetPageMixin
 
 # JSON inside <script> must not be able to close the element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -37,8 +37,8 @@ def can_preview(user):
     return user.is_active and user.is_staff
 
 
-class PublicColumnsMixin(GetPageMixin):
-    """What every list of columns shares: public columns only, dated by day, paginated."""
+class PublicColumnsMixin(PublicListMixin):
+    """What every list of columns shares: public columns only, dated by day, ten a page."""
 
     date_field = "day"
     month_format = "%m"
@@ -48,24 +48,9 @@ class PublicColumnsMixin(GetPageMixin):
     allow_empty = True
     # Visibility is published(); a column may carry an outlet's date a few hours "ahead".
     allow_future = True
-    # Pages with a second section of mentions (tags, outlets) show this many (add_latest_mentions).
-    mentions_shown = 10
 
     def get_queryset(self):
         return Column.objects.published().with_listing_data()
-
-    def add_latest_mentions(self, context, mentions):
-        """The page's `mentions` (public ones, latest first) as a second section, on the first
-        page only and at most `mentions_shown` of them however many there are: the rest are
-        one link away on "In the media", filtered. One more is loaded to know whether there
-        are more (`more_mentions`)."""
-        latest = []
-        if context["page_obj"].number == 1:
-            latest = list(
-                mentions.published().select_related("outlet", "column")[: self.mentions_shown + 1]
-            )
-        context["mentions"] = latest[: self.mentions_shown]
-        context["more_mentions"] = len(latest) > self.mentions_shown
 
 
 class ColumnListView(PublicColumnsMixin, ListView):
@@ -213,7 +198,7 @@ class ColumnDetailView(DateDetailView):
         return response
 
 
-class AuthorView(PublicColumnsMixin, ListView):
+class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
@@ -231,63 +216,9 @@ class AuthorView(PublicColumnsMixin, ListView):
             "description": self.author.bio or f"Columns written with {self.author.name}.",
         }
 
-
-class TagView(PublicColumnsMixin, ListView):
-    """Columns and mentions with one tag; a tag only drafts carry does not exist for readers."""
-
-    template_name = "columns/tag_detail.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(tag=self.tag, **kwargs)
-        self.add_latest_mentions(context, Mention.objects.filter(tags=self.tag))
-        if not context["paginator"].count and not context["mentions"]:
-            raise Http404("No public column or mention has this tag.")
-        context["title"] = f"Columns tagged ‘{self.tag.name}’"
-        context["description"] = f"Columns and media appearances on {self.tag.name}, newest first."
-        return context
-
-
-def count_by(name, queryset, field):
-    """{value of `field`: number of rows} in one GROUP BY query over the whole archive,
-    cached under the content version as `name` (recounted once per content change)."""
-    return cached_aggregate(
-        f"count_by:{name}",
-        lambda: dict(queryset.order_by().values_list(field).annotate(n=Count("pk"))),
-    )
-
-
-class TagListView(GetPageMixin, ListView):
-    """Every tag readers can reach, with its counts: two GROUP BY queries (cached, count_by)
-    and one for names."""
-
-    template_name = "columns/tag_list.html"
-    paginate_by = 200
-
-    def get_queryset(self):
-        columns = count_by(
-            "tag columns",
-            TaggedColumn.objects.filter(content_object__in=Column.objects.published()),
-            "tag",
-        )
-        mentions = count_by(
-            "tag mentions",
-            Mention.tags.through.objects.filter(content_object__in=Mention.objects.published()),
-            "tag",
-        )
-        tags = list(Tag.objects.filter(pk__in=columns.keys() | mentions.keys()).order_by("name"))
-        for tag in tags:
-            tag.column_count = columns.get(tag.pk, 0)
-            tag.mention_count = mentions.get(tag.pk, 0)
-        return tags
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            title="Topics", description="Every topic and place, with its columns.", **kwargs
-        )
+    def feed_links(self):
+        name = self.author.name
+        return [feed_link(f"Columns by {name}", "columns:author_feed", slug=self.author.slug)]
 
 
 class ArchiveIndexView(TemplateView):

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    # Ours (README, "Where things live", has their layers). The order of the apps with
+    # models is the order of Outlet's reverse relations (merges report "1 column, 1 mention").
+    "core",
     "outlets",
     "columns",
     "mentions",
@@ -68,6 +71,8 @@ INSTALLED_APPS = [
     "discovery",
     "tags",
     "images",
+    "wordpress",
+    "demo",
     "axes",
 ]
 
@@ -106,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "columns.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -177,8 +182,9 @@ STORAGES = {
 
 # Tags match case-insensitively, so "china" and "China" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
-# Tag fields split on commas only: "Shanghai Cooperation Organisation" is one tag, not three.
-TAGGIT_TAGS_FROM_STRING = "tags.aliases.parse_tag_names"
+# Tag fields split on commas only: "Shanghai Cooperation Organisation" is one tag, not three;
+# and a tag's alias becomes the tag (tags/aliases.py).
+TAGGIT_TAGS_FROM_STRING = "tags.aliases.tags_from_string"
 
 # Shown in page titles, feeds and the admin header.
 SITE_NAME = os.environ.get("SITE_NAME", "Columnist")

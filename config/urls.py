@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("discovery.urls")),
     path("", include("mentions.urls")),
     path("", include("outlets.urls")),
+    path("", include("tags.urls")),
     path("", include("columns.urls")),
 ]
 

@@ -18,12 +18,12 @@ from django.urls import reverse
 from django.views.decorators.http import conditional_page, require_http_methods
 from taggit.models import Tag
 
-from columns.links import tag_url
 from columns.models import Column, TaggedColumn
-from columns.params import clean_param
+from core.params import clean_param
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator
+from tags.links import tag_url
 
 from .search import clean_query, matching, most_recent, ranked
 

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from columns.models import Author, Byline, Column, TaggedColumn
-from columns.signals import bulk_saved
+from core.signals import bulk_saved
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
 

@@ -12,13 +12,15 @@ lists, so one sitemap page costs the same whatever the size of the archive. A se
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import reverse
 from taggit.models import Tag
 
-from columns.links import listing_urls, month_url, tag_url, year_url
+from columns.links import month_url, year_url
 from columns.models import Author, Column
 from mentions.models import Mention
 from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator, cached_aggregate
+from tags.links import tag_url
 
 # Addresses per sitemap page (the protocol allows 50,000): small enough to render quickly.
 PAGE_SIZE = 1000
@@ -65,8 +67,11 @@ class ColumnSitemap(SectionSitemap):
 class ListingSitemap(SectionSitemap):
     changefreq = "daily"
 
+    # The site's index pages, each listing one kind of thing.
+    pages = ["columns:index", "columns:archive", "tags:list", "outlets:list", "mentions:list"]
+
     def items(self):
-        return listing_urls()
+        return [reverse(name) for name in self.pages]
 
     def location(self, url):
         return url

@@ -7,7 +7,7 @@ from django.db.models import Count, F
 from django.shortcuts import render
 
 from columns.models import Column, TaggedColumn
-from columns.params import clean_param
+from core.params import clean_param
 from mentions.models import Mention, TaggedMention
 
 from .search import clean_query, highlighted, matching, most_recent, safe_headline

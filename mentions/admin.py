@@ -5,8 +5,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from tags.aliases import resolve_tag_names
-
 from .log import LogAppearancesForm
 from .models import Mention
 
@@ -17,12 +15,11 @@ def can_review_all(user):
 
 
 class MentionForm(forms.ModelForm):
+    """The tags field resolves aliases itself (TAGGIT_TAGS_FROM_STRING, tags/aliases.py)."""
+
     class Meta:
         model = Mention
         fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
-
-    def clean_tags(self):
-        return resolve_tag_names(self.cleaned_data["tags"])
 
 
 @admin.register(Mention)

@@ -1,27 +1,17 @@
-import copy
-
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from columns.feeds import FEED_SIZE, FullAtomFeed, absolute_links, day_start, tag_uri
+from core.feeds import FEED_SIZE, ContentFeed, absolute_links, day_start, tag_uri
 
 from .models import Mention
 
 
-class MentionFeed(Feed):
+class MentionFeed(ContentFeed):
     """The "In the media" list as a feed: one entry per published mention."""
 
-    feed_type = FullAtomFeed
     title = f"In the media · {settings.SITE_NAME}"
     subtitle = description = "Interviews, quotes and appearances in the media."
-
-    def __call__(self, request, *args, **kwargs):
-        # One Feed instance serves every request: keep the request on a per-request copy.
-        feed = copy.copy(self)
-        feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
 
     def link(self):
         return reverse("mentions:list")

@@ -14,10 +14,10 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import transaction
 from django.utils import timezone
+from taggit.utils import parse_tags
 
-from columns.slugs import free_slug
+from core.slugs import free_slug
 from outlets.models import Outlet
-from tags.aliases import parse_tag_names, resolve_tag_names
 
 from .models import Mention
 
@@ -114,7 +114,7 @@ class LogAppearancesForm(forms.Form):
             )
             for name in self.names_to_create
         ]
-        tag_names = resolve_tag_names(parse_tag_names(data.get("tags", "")))
+        tag_names = parse_tags(data.get("tags", ""))  # aliases resolved (settings)
         mentions = []
         for outlet in [*self.known_outlets, *new_outlets]:
             mention = Mention.objects.create(

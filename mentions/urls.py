@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import conditional_page
 
-from columns.feeds import as_rss
+from core.feeds import as_rss
 
 from . import views
 from .feeds import MentionFeed

@@ -1,17 +1,19 @@
 import datetime
 from itertools import groupby
 
+from django.conf import settings
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from columns.pagination import GetPageMixin
-from columns.params import clean_param
+from core.feeds import FeedLinksMixin, feed_link
+from core.lists import PublicListMixin
+from core.params import clean_param
 from outlets.models import Outlet
 
 from .models import Mention
 
 
-class MentionListView(GetPageMixin, ListView):
+class MentionListView(FeedLinksMixin, PublicListMixin, ListView):
     """All mentions, newest first, grouped by month; `?outlet=<slug>`, `?year=<yyyy>` and
     `?tag=<slug>` filter (a tag's page lists its latest mentions and links here for the rest)."""
 
@@ -59,3 +61,6 @@ class MentionListView(GetPageMixin, ListView):
         context["title"] = f"In the media on ‘{self.tag.name}’" if self.tag else "In the media"
         context["description"] = "Interviews, quotes and broadcasts, newest first."
         return context
+
+    def feed_links(self):
+        return [feed_link(f"{settings.SITE_NAME}: in the media", "mentions:feed")]

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
-from columns.merge_action import MergeActionMixin
+from core.merge_action import MergeActionMixin
 
 from .merge import merge_outlets
 from .models import Outlet, OutletAlias

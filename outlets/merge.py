@@ -7,7 +7,7 @@ app needs to know neither columns nor mentions.
 
 from django.db import transaction
 
-from redirects.models import Redirect
+from core.signals import page_moved
 
 from .models import Outlet, OutletAlias, normalise_name
 
@@ -44,7 +44,7 @@ def merge_outlets(sources, target):
         outlet.delete()
         for name in names:
             _add_alias(target, name)
-        Redirect.objects.add(old_url, target.get_absolute_url())
+        page_moved.send(Outlet, old_path=old_url, new_path=target.get_absolute_url())
     return [
         f"{n} {model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural}"
         for model, n in moved.items()

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from columns.links import slug_url
+from core.links import slug_url
 
 
 def validate_timezone(value):

@@ -1,23 +1,30 @@
-# The outlet pages list columns and mentions, so this view module (only) reaches into both apps.
+"""
+An outlet's page (its columns, then interviews given to it) and the index of outlets.
+
+The columns and mentions are reached through Outlet's reverse relations (`outlet.columns`,
+`outlet.mentions`), whose querysets bring their own `published()`: this app imports neither.
+"""
+
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from columns.models import Column
-from columns.pagination import GetPageMixin
-from columns.views import PublicColumnsMixin, count_by
-from mentions.models import Mention
+from core.feeds import FeedLinksMixin, feed_link
+from core.lists import PublicListMixin, count_by
 
 from .models import Outlet
 
 
-class OutletView(PublicColumnsMixin, ListView):
+class OutletView(FeedLinksMixin, PublicListMixin, ListView):
     """Columns published in an outlet and, as a second section, interviews given to it."""
 
     template_name = "outlets/outlet_detail.html"
+    paginate_by = 10  # as every list of columns (columns.views.PublicColumnsMixin)
+    allow_empty = True
 
     def get_queryset(self):
         self.outlet = get_object_or_404(Outlet, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(outlet=self.outlet)
+        columns = self.outlet.columns.published().with_listing_data()
+        return columns.order_by("-date", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -27,11 +34,27 @@ class OutletView(PublicColumnsMixin, ListView):
             or f"Columns published in {self.outlet.name}, and interviews given to it.",
             **kwargs,
         )
-        self.add_latest_mentions(context, Mention.objects.filter(outlet=self.outlet))
+        self.add_latest_mentions(context, self.outlet.mentions)
         return context
 
+    def feed_links(self):
+        name = self.outlet.name
+        return [feed_link(f"Columns in {name}", "outlets:feed", slug=self.outlet.slug)]
 
-class OutletListView(GetPageMixin, ListView):
+
+def public_counts():
+    """{related name: {outlet id: number of public rows}} for each kind of content that
+    points at outlets (columns, mentions), each one cached GROUP BY (core.lists.count_by)."""
+    counts = {}
+    for rel in Outlet._meta.related_objects:
+        published = getattr(rel.related_model.objects, "published", None)
+        if rel.one_to_many and published:
+            name = rel.get_accessor_name()
+            counts[name] = count_by(f"outlet {name}", published(), rel.field.name)
+    return counts
+
+
+class OutletListView(PublicListMixin, ListView):
     """Every outlet with something public, with its counts: two GROUP BY queries (cached,
     count_by) and the names."""
 
@@ -39,8 +62,8 @@ class OutletListView(GetPageMixin, ListView):
     paginate_by = 200
 
     def get_queryset(self):
-        columns = count_by("outlet columns", Column.objects.published(), "outlet")
-        mentions = count_by("outlet mentions", Mention.objects.published(), "outlet")
+        counts = public_counts()
+        columns, mentions = counts["columns"], counts["mentions"]
         outlets = list(Outlet.objects.filter(pk__in=columns.keys() | mentions.keys()))
         for outlet in outlets:
             outlet.column_count = columns.get(outlet.pk, 0)

@@ -4,9 +4,7 @@ Paginated lists whose total count is cached until the content changes.
 A list page's COUNT(*) reads every public row: at 50,000 columns it is most of the page's
 time, and it grows with the archive (BENCHMARKS.md). The count can only change when the
 content version does (pagecache/versions.py), so it is cached under that version and the
-list's address. A list view opts in with one mixin:
-
-    class TagView(CachedCountMixin, ListView): ...
+list's address. Public lists get it through core.lists.PublicListMixin.
 """
 
 import hashlib
@@ -43,19 +41,3 @@ class VersionedCountPaginator(Paginator):
     def count(self):
         # Paginator.count is itself a cached_property: .func is its plain computation.
         return cached_aggregate(self.count_key, lambda: Paginator.count.func(self))
-
-
-class CachedCountMixin:
-    """For a ListView: one count per list (path and filters), shared by all its pages."""
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        return VersionedCountPaginator(
-            queryset,
-            per_page,
-            orphans=orphans,
-            allow_empty_first_page=allow_empty_first_page,
-            count_key=f"{self.request.path}?{query.urlencode()}",
-            **kw,
-        )

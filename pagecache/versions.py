@@ -17,7 +17,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from columns.signals import bulk_saved
+from core.signals import bulk_saved
 
 from .guard import cache_call
 

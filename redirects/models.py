@@ -34,3 +34,8 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+
+def remember_old_address(sender, old_path, new_path, **kwargs):
+    """A page moved (core.signals.page_moved): its old address answers with a 301 from now on."""
+    Redirect.objects.add(old_path, new_path)

@@ -8,8 +8,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from taggit.models import Tag
 
-from columns.links import tag_url
-from columns.merge_action import MergeActionMixin
+from core.merge_action import MergeActionMixin
+from tags.links import tag_url
 
 from .merge import merge_tags, tag_renamed, through_models, unique_tag_slug
 from .models import TagAlias, TagMerge

@@ -11,6 +11,12 @@ def parse_tag_names(text):
     return sorted({" ".join(name.split()) for name in (text or "").split(",")} - {""})
 
 
+def tags_from_string(text):
+    """Taggit's TAGGIT_TAGS_FROM_STRING (settings): every tag field, and `taggit.utils.
+    parse_tags()` in apps that do not import this one, split on commas and resolve aliases."""
+    return resolve_tag_names(parse_tag_names(text))
+
+
 def resolve_tag_names(names):
     """
     The tag names to store for `names`: an alias becomes its tag's name, a known tag's name

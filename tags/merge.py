@@ -10,15 +10,15 @@ from django.db import transaction
 from django.urls import reverse
 from taggit.models import ItemBase, Tag
 
-from columns.slugs import free_slug
-from redirects.models import Redirect
+from core.signals import page_moved
+from core.slugs import free_slug
 
 from .models import TagAlias, TagMerge
 
 
 def tag_path(slug):
     """The public address of a tag's page."""
-    return reverse("columns:tag", kwargs={"slug": slug})
+    return reverse("tags:detail", kwargs={"slug": slug})
 
 
 def unique_tag_slug(name, exclude_pk=None):
@@ -40,7 +40,7 @@ def tag_renamed(tag, old_name, old_slug):
     add_alias(tag, old_name)
     TagAlias.objects.filter(tag=tag, name__iexact=tag.name).delete()
     if old_slug != tag.slug:
-        Redirect.objects.add(tag_path(old_slug), tag_path(tag.slug))
+        page_moved.send(Tag, old_path=tag_path(old_slug), new_path=tag_path(tag.slug))
 
 
 def through_models():
@@ -93,5 +93,5 @@ def merge_tags(sources, target, user=None):
         name, slug = tag.name, tag.slug
         tag.delete()
         add_alias(target, name)
-        Redirect.objects.add(tag_path(slug), tag_path(target.slug))
+        page_moved.send(Tag, old_path=tag_path(slug), new_path=tag_path(target.slug))
     return record

@@ -73,8 +73,8 @@ def build_rich_site():
 
 
 def build_content():
-    """The demo site when columns/demo_data.py is there, else build_rich_site()."""
-    if importlib.util.find_spec("columns.demo_data"):
+    """The demo site when demo/data.py is there, else build_rich_site()."""
+    if importlib.util.find_spec("demo.data"):
         call_command("load_demo", stdout=io.StringIO())
     else:
         build_rich_site()
@@ -91,7 +91,7 @@ def pages(every_column=False):
     urls = {
         "home": "/",
         "home page 2": "/?page=2",
-        "tag": reverse("columns:tag", args=[tag.slug]),
+        "tag": reverse("tags:detail", args=[tag.slug]),
         "tags": "/tags/",
         "outlet": column.outlet.get_absolute_url() if column.outlet else "/outlets/",
         "interviews": mention.outlet.get_absolute_url(),

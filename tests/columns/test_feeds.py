@@ -46,8 +46,8 @@ def feed_urls(column):
     author = column.bylines.get(position=1).author
     return [
         reverse("columns:feed"),
-        reverse("columns:tag_feed", kwargs={"slug": tag.slug}),
-        reverse("columns:outlet_feed", kwargs={"slug": column.outlet.slug}),
+        reverse("tags:feed", kwargs={"slug": tag.slug}),
+        reverse("outlets:feed", kwargs={"slug": column.outlet.slug}),
         reverse("columns:author_feed", kwargs={"slug": author.slug}),
     ]
 

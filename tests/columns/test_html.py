@@ -3,7 +3,7 @@ import html
 import nh3
 import pytest
 
-from columns.html import strip_tags
+from core.html import strip_tags
 
 
 @pytest.mark.parametrize(

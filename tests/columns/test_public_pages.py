@@ -429,7 +429,7 @@ def test_print_stylesheet_is_linked(client, site):
 
 
 def test_reverse_names_keep_working():
-    assert reverse("columns:tag", args=["sco"]) == "/tag/sco/"
+    assert reverse("tags:detail", args=["sco"]) == "/tag/sco/"
     assert reverse("columns:month", args=[2018, 6]) == "/2018/06/"
     assert reverse("columns:day", args=[2018, 6, 1]) == "/2018/06/01/"
     assert reverse("outlets:list") == "/outlets/"

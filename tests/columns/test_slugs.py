@@ -1,6 +1,6 @@
 import pytest
 
-from columns.slugs import free_slug
+from core.slugs import free_slug
 from outlets.models import Outlet
 from tests.factories import OutletFactory
 

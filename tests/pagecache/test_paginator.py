@@ -4,14 +4,14 @@ from django.test import RequestFactory
 from django.views.generic import ListView
 
 from columns.models import Column
+from core.lists import PublicListMixin
 from pagecache import guard
-from pagecache.paginator import CachedCountMixin
 from tests.factories import ColumnFactory
 
 pytestmark = pytest.mark.django_db
 
 
-class ColumnList(CachedCountMixin, ListView):
+class ColumnList(PublicListMixin, ListView):
     paginate_by = 2
 
     def get_queryset(self):

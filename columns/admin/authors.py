@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from columns.models import Author
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_owner", "column_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        # Aggregation drops Meta.ordering; autocomplete pages need a stable order.
+        authors = super().get_queryset(request).annotate(column_count=Count("bylines"))
+        return authors.order_by("name")
+
+    @admin.display(description="columns", ordering="column_count")
+    def column_count(self, author):
+        return author.column_count

@@ -1,0 +1,79 @@
+"""
+The rich-text editor for a column's intro note and body (django-prose-editor).
+
+The editor offers exactly what the sanitiser (columns/html.py) keeps: headings, bold and italic,
+links, lists, blockquotes, and images with captions (figure/figcaption). The model sanitises
+again at save, so nothing the editor or a hand-edited form sends can add more.
+
+ProseMirror drops HTML comments, so the body's `<!--more-->` excerpt marker is shown in the
+editor as a paragraph reading "[more]" and turned back into the marker on save.
+"""
+
+import re
+
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
+
+from core.html import MORE_MARKER
+
+EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "HorizontalRule": True,
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
+    "HTML": True,
+    "History": True,
+}
+
+MORE_PLACEHOLDER = "<p>[more]</p>"
+_PLACEHOLDER = re.compile(r"<p>\s*\[more\]\s*</p>", re.IGNORECASE)
+
+
+def marker_to_placeholder(html):
+    return (html or "").replace(MORE_MARKER, MORE_PLACEHOLDER, 1)
+
+
+def placeholder_to_marker(html):
+    return _PLACEHOLDER.sub(MORE_MARKER, html or "", count=1)
+
+
+class RichTextField(ProseEditorFormField):
+    """A prose editor for stored HTML; sanitising is left to the model."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            *args,
+            extensions=EXTENSIONS,
+            sanitize=False,
+            widget=AdminProseEditorWidget,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        return marker_to_placeholder(super().prepare_value(value))
+
+    def clean(self, value):
+        return placeholder_to_marker(super().clean(value))
+
+
+class EditorMediaMixin:
+    """
+    The editor needs one inline `<script type="importmap">`; the Content-Security-Policy lets it
+    run through the request's nonce (django-csp), and no other inline script.
+    """
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        nonce = getattr(request, "csp_nonce", "")
+        context["media"] = Media.from_media(context["media"], nonce=str(nonce))
+        return super().render_change_form(request, context, *args, **kwargs)

@@ -1,0 +1,163 @@
+"""
+"Add column from URL": paste the article's address, check what its page says, then continue
+to the usual add form, pre-filled. Nothing is saved until the editor saves that form (authors
+not yet known are created only if the editor ticks them on the confirmation page).
+"""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.text import slugify
+
+from columns.models import Author, Column
+from core.slugs import free_slug
+from outlets.models import Outlet
+
+from .fetch import FetchError, fetch_html
+from .page_metadata import extract_metadata
+
+SESSION_KEY = "column_from_url"
+
+
+def _host(url):
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def outlet_for(url, site_name=""):
+    """The outlet whose homepage is on the article's domain, else the one named by the page."""
+    host = _host(url)
+    if host:
+        for outlet in Outlet.objects.exclude(homepage=""):
+            home = _host(outlet.homepage)
+            if home and (host == home or host.endswith("." + home)):
+                return outlet
+    return Outlet.objects.match(site_name) if site_name else None
+
+
+def from_url_data(request):
+    """What the confirmed page said, when the add form is opened to be pre-filled with it."""
+    if request.method == "GET" and request.GET.get("from_url"):
+        return request.session.get(SESSION_KEY)
+    return None
+
+
+def byline_initial(request):
+    data = from_url_data(request)
+    if not data:
+        return []
+    pks = [pk for _, pk in data["authors"] if pk]
+    return [{"author": pk, "position": i} for i, pk in enumerate(pks)]
+
+
+class FromUrlForm(forms.Form):
+    url = forms.URLField(
+        label="Article address",
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"size": 80, "autofocus": True}),
+        help_text="The address of the column on the outlet's site.",
+    )
+
+
+class ColumnFromUrlMixin:
+    """Admin views and form pre-filling for "Add column from URL"."""
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.from_url_view)
+        return [path("from-url/", view, name="columns_column_from_url"), *super().get_urls()]
+
+    def from_url_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "confirm" in request.POST:
+            return self._confirm_from_url(request)
+        form = FromUrlForm(request.POST or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Add column from URL",
+            "opts": self.opts,
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            url = form.cleaned_data["url"]
+            try:
+                final_url, html = fetch_html(url)
+            except FetchError as error:
+                context["fetch_error"] = str(error)
+                return TemplateResponse(request, "admin/columns/column/from_url.html", context)
+            page = extract_metadata(html)
+            outlet = outlet_for(final_url, page.site_name)
+            if outlet and outlet.zone:  # stamps without an offset are in the outlet's time
+                page = extract_metadata(html, outlet.zone)
+            known = {a.name.lower(): a for a in Author.objects.all()}
+            authors = [(name, known.get(name.lower())) for name in page.authors]
+            request.session[SESSION_KEY] = {
+                "title": page.title,
+                "dek": page.dek,
+                "original_url": url,
+                "outlet": outlet.pk if outlet else None,
+                "outlet_published_at": page.published_at.isoformat() if page.published_at else "",
+                "outlet_updated_at": page.updated_at.isoformat() if page.updated_at else "",
+                "authors": [[name, author.pk if author else None] for name, author in authors],
+            }
+            context.update(
+                {
+                    "title": "Check what the page says",
+                    "page": page,
+                    "url": url,
+                    "outlet": outlet,
+                    "authors": authors,
+                    "can_add_authors": request.user.has_perm("columns.add_author"),
+                    "duplicates": Column.objects.filter(original_url=url),
+                }
+            )
+            return TemplateResponse(request, "admin/columns/column/from_url_confirm.html", context)
+        return TemplateResponse(request, "admin/columns/column/from_url.html", context)
+
+    def _confirm_from_url(self, request):
+        data = request.session.get(SESSION_KEY)
+        if not data:
+            return redirect("admin:columns_column_from_url")
+        wanted = set(request.POST.getlist("create_author"))
+        can_add = request.user.has_perm("columns.add_author")
+        for entry in data["authors"]:
+            name, pk = entry
+            if pk is None and name in wanted and can_add:
+                author = Author.objects.create(
+                    name=name, slug=free_slug(Author.objects.all(), name, fallback="author")
+                )
+                self.log_addition(request, author, "Added from an article's page.")
+                entry[1] = author.pk
+        request.session[SESSION_KEY] = data
+        return redirect(reverse("admin:columns_column_add") + "?from_url=1")
+
+    def get_changeform_initial_data(self, request):
+        data = from_url_data(request)
+        if not data:
+            return super().get_changeform_initial_data(request)
+        initial = {
+            "title": data["title"][:300],
+            "slug": slugify(data["title"])[:200],
+            "dek": data["dek"],
+            "original_url": data["original_url"],
+            "outlet": data["outlet"],
+            "status": Column.Status.DRAFT,
+        }
+        for name in ["outlet_published_at", "outlet_updated_at"]:
+            if data[name]:
+                initial[name] = parse_datetime(data[name])
+        return initial
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj is None or obj.pk is None:
+            initial = byline_initial(request)
+            if initial and inline.model._meta.model_name == "byline":
+                kwargs["initial"] = initial
+        return kwargs

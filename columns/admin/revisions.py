@@ -1,0 +1,271 @@
+"""
+Column revisions (django-reversion): what each save looked like, a diff of two, and restore.
+
+Every admin save of a column stores one revision holding the column, its bylines (with the
+authors' names) and its tags (with their names). Restoring applies the stored title, text,
+dates, outlet, bylines and tags through the ORM, by name for tags, so a revision still restores
+after its tags were renamed, merged or deleted; the restore is itself a new revision.
+"""
+
+import difflib
+import html
+
+import reversion
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from reversion.models import Version
+from taggit.models import Tag
+
+from columns.models import Author, Byline, Column, TaggedColumn
+from outlets.models import Outlet
+
+reversion.register(Author)
+reversion.register(Tag)
+reversion.register(Byline, follow=["author"])
+reversion.register(TaggedColumn, follow=["tag"])
+reversion.register(Column, follow=["bylines", "taggedcolumn_set"])
+
+# The fields an editor sets; derived ones (date, day, excerpt_html, stamps) follow from them.
+RESTORED_FIELDS = [
+    "title", "slug", "dek", "intro", "body", "excerpt", "outlet_id", "original_url",
+    "outlet_published_at", "outlet_updated_at", "print_headline", "exclusive",
+    "canonical_is_original", "image", "image_alt", "image_caption", "status", "posted_at",
+]  # fmt: skip
+
+
+def _versions_of(revision, model):
+    return [v for v in revision.version_set.all() if v.content_type.model_class() is model]
+
+
+def snapshot(version):
+    """The column as it was in `version`: its fields, its byline and its tag names."""
+    revision = version.revision
+    column_id = int(version.object_id)
+    names = {
+        model: {int(v.object_id): v.field_dict for v in _versions_of(revision, model)}
+        for model in (Author, Tag)
+    }
+    bylines = sorted(
+        (
+            v.field_dict
+            for v in _versions_of(revision, Byline)
+            if v.field_dict["column_id"] == column_id
+        ),
+        key=lambda b: (b["position"], b["id"]),
+    )
+    for byline in bylines:
+        author = names[Author].get(byline["author_id"])
+        byline["author_name"] = author["name"] if author else f"author #{byline['author_id']}"
+    tag_ids = [
+        v.field_dict["tag_id"]
+        for v in _versions_of(revision, TaggedColumn)
+        if v.field_dict["content_object_id"] == column_id
+    ]
+    tags = sorted(names[Tag][t]["name"] for t in tag_ids if t in names[Tag])
+    return {"fields": version.field_dict, "bylines": bylines, "tags": tags}
+
+
+def _display(snap):
+    """Each field of a snapshot as the text shown in a comparison."""
+    fields = snap["fields"]
+    outlet = Outlet.objects.filter(pk=fields.get("outlet_id")).first()
+    shown = {}
+    for name in RESTORED_FIELDS:
+        value = fields.get(name)
+        if name == "outlet_id":
+            name, value = "outlet", outlet.name if outlet else ""
+        elif hasattr(value, "astimezone"):
+            value = f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+        shown[name] = "" if value is None else str(value)
+    shown["byline"] = "\n".join(
+        f"{b['author_name']}: {b['bio']}" if b["bio"] else b["author_name"] for b in snap["bylines"]
+    )
+    shown["tags"] = ", ".join(snap["tags"])
+    return shown
+
+
+def word_diff(old, new):
+    """HTML marking words removed (<del>) and added (<ins>), everything else escaped."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    out = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(html.escape(" ".join(old_words[a1:a2])))
+            continue
+        if a2 > a1:
+            out.append(f"<del>{html.escape(' '.join(old_words[a1:a2]))}</del>")
+        if b2 > b1:
+            out.append(f"<ins>{html.escape(' '.join(new_words[b1:b2]))}</ins>")
+    return mark_safe(" ".join(out))  # every piece is escaped above
+
+
+def compare(old_version, new_version):
+    """Rows of (field, diff HTML) for the fields that differ between two versions."""
+    old, new = _display(snapshot(old_version)), _display(snapshot(new_version))
+    return [
+        (name.replace("_", " "), word_diff(old[name], new[name]))
+        for name in old
+        if old[name] != new[name]
+    ]
+
+
+def restore(column, version, user):
+    """Make `column` what it was in `version`, as a new revision. Returns warnings."""
+    snap = snapshot(version)
+    warnings = []
+    with transaction.atomic(), reversion.create_revision():
+        for name in RESTORED_FIELDS:
+            if name in snap["fields"]:
+                setattr(column, name, snap["fields"][name])
+        if column.outlet_id and not Outlet.objects.filter(pk=column.outlet_id).exists():
+            warnings.append("The outlet of that revision no longer exists; the outlet is kept.")
+            column.outlet_id = Column.objects.values_list("outlet_id", flat=True).get(pk=column.pk)
+        column.save()
+        column.bylines.all().delete()
+        authors = Author.objects.in_bulk([b["author_id"] for b in snap["bylines"]])
+        for byline in snap["bylines"]:
+            if byline["author_id"] not in authors:
+                warnings.append(f"{byline['author_name']} no longer exists; left off the byline.")
+                continue
+            Byline.objects.create(
+                column=column,
+                author=authors[byline["author_id"]],
+                position=byline["position"],
+                bio=byline["bio"],
+            )
+        column.tags.set(snap["tags"])
+        reversion.add_to_revision(column)
+        reversion.set_user(user)
+        when = timezone.localtime(version.revision.date_created)
+        reversion.set_comment(f"Restored the revision of {when:%d %b %Y %H:%M}.")
+    return warnings
+
+
+class ColumnRevisionsMixin:
+    """Admin views: the history lists revisions; compare two; restore one."""
+
+    object_history_template = "admin/columns/column/revisions.html"
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                wrap(self.compare_view),
+                name="columns_column_compare",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                wrap(self.restore_view),
+                name="columns_column_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changelist_view(request, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Bylines and tags are saved after the column: store the column with them.
+        if reversion.is_active():
+            reversion.add_to_revision(form.instance)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message() or "Added.")
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message() or "Saved with no changes.")
+        return entry
+
+    def _column_or_404(self, request, object_id):
+        column = self.get_object(request, unquote(object_id))
+        if column is None:
+            raise Http404("No such column.")
+        return column
+
+    def _versions(self, column):
+        return Version.objects.get_for_object(column).select_related("revision__user")
+
+    def history_view(self, request, object_id, extra_context=None):
+        column = self._column_or_404(request, object_id)
+        versions = list(self._versions(column))
+        extra_context = {
+            "versions": versions,
+            "can_restore": self.has_change_permission(request, column),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        column = self._column_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, column):
+            raise PermissionDenied
+        versions = self._versions(column)
+        try:
+            picked = sorted({int(request.GET.get("old", "")), int(request.GET.get("new", ""))})
+        except ValueError:
+            picked = []
+        found = {v.pk: v for v in versions.filter(pk__in=picked)}
+        if len(picked) != 2 or len(found) != 2:
+            messages.error(request, "Pick two different revisions of this column to compare.")
+            return redirect("admin:columns_column_history", column.pk)
+        old, new = found[picked[0]], found[picked[1]]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare revisions of “{column}”",
+            "opts": self.opts,
+            "original": column,
+            "old": old,
+            "new": new,
+            "rows": compare(old, new),
+            "can_restore": self.has_change_permission(request, column),
+        }
+        return TemplateResponse(request, "admin/columns/column/compare.html", context)
+
+    def restore_view(self, request, object_id, version_id):
+        column = self._column_or_404(request, object_id)
+        if not self.has_change_permission(request, column):
+            raise PermissionDenied
+        version = get_object_or_404(self._versions(column), pk=version_id)
+        if request.method == "POST":
+            for warning in restore(column, version, request.user):
+                messages.warning(request, warning)
+            when = timezone.localtime(version.revision.date_created)
+            self.log_change(request, column, f"Restored the revision of {when:%d %b %Y %H:%M}.")
+            messages.success(request, f"Restored “{column}” as it was on {when:%d %b %Y %H:%M}.")
+            return redirect("admin:columns_column_change", column.pk)
+        latest = self._versions(column).first()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Restore “{column}”?",
+            "opts": self.opts,
+            "original": column,
+            "version": version,
+            "rows": compare(latest, version) if latest and latest != version else [],
+            "compare_url": reverse("admin:columns_column_compare", args=[column.pk]),
+        }
+        return TemplateResponse(request, "admin/columns/column/restore.html", context)

@@ -1,0 +1,42 @@
+"""An import writes in bulk; search documents and cached pages must still follow it."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from columns.models import Column
+from pagecache import guard, versions
+from tests.wordpress.samples import export, item, write
+
+pytestmark = pytest.mark.django_db
+
+
+def test_imported_columns_are_found_by_search(tmp_path, client):
+    body = "The Amu Darya canal dispute is back."
+    call_command("import_wxr", write(tmp_path, export(item(7, "Water and borders", body))))
+    assert Column.objects.count() == 1
+    response = client.get("/search/", {"q": "canal dispute"})
+    assert response.status_code == 200
+    assert "Water and borders" in response.content.decode()
+
+
+def test_an_import_invalidates_cached_pages(tmp_path, settings, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    guard.reset()
+    before = versions.current_version()
+    path = write(tmp_path, export(item(8, "A new column", "Text.")))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_wxr", path)
+    assert versions.current_version() != before
+
+
+def test_an_updated_post_is_found_by_its_new_tags_and_authors(tmp_path, client):
+    call_command(
+        "import_wxr", write(tmp_path, export(item(9, "Water", "Text.", tags=[("a", "Aral")])))
+    )
+    newer = export(item(9, "Water", "By Wei Zhang\n\nNew text.", tags=[("z", "Zarafshan")]))
+    call_command("import_wxr", write(tmp_path, newer, name="newer.xml"))
+    for query, found in [("Zarafshan", True), ("Zhang", True), ("Aral", False)]:
+        response = client.get("/search/", {"q": query})
+        assert ("Water" in response.content.decode()) is found, query

@@ -1,0 +1,521 @@
+"""Write what `wxr.read_wxr()` reads into the database: `WxrImport(...).run(reader)`.
+
+What becomes what:
+- posts → columns. Status publish → published, future → published with its future posting time
+  (scheduled), draft/pending/private → draft; trash and auto-drafts are skipped. `posted_at` is
+  the post's GMT date (its local date in the site's zone for never-saved drafts).
+- `<wp:author>`s and post creators → authors; with no site owner yet, the author of the most
+  imported posts (the first listed on a tie) becomes the owner.
+- tags → tags; categories → tags, except "Uncategorized" and those naming an outlet
+  (`Outlet.objects.match`), which set the column's outlet.
+- attachments give the featured image (address, alt text, caption) of posts whose
+  `_thumbnail_id` points at them; nothing is downloaded. Pages, menu items and other types are
+  counted and skipped.
+- each post's old addresses (its `<link>`, `/?p=<id>`, its `_wp_old_slug`s) redirect to the
+  column (`redirects.Redirect`).
+- with extraction on, `extract()` fills intro, standfirst, stamps, byline and bios, print
+  headline, exclusivity, outlet and press mentions; a post where any rule fired is marked
+  `needs_review` and keeps its original text beside.
+
+A post is found again by (site address, post id), else by guid; a fingerprint of the item
+tells whether it changed since the last import, so an unchanged post is not touched at all
+(editors' later fixes survive) and a changed one is rewritten from the export.
+"""
+
+import datetime
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from columns.models import Author, Byline, Column, TaggedColumn
+from core.html import clean_html, strip_tags
+from core.signals import bulk_saved
+from mentions.models import Mention
+from redirects.models import Redirect
+
+from . import meta, prefetch, wxr
+from .bulk import insert_objects, insert_rows
+from .content import render_wordpress
+from .extract import extract
+from .registry import Authors, Outlets, Tags
+from .summary import Summary
+
+IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
+STATUSES = {
+    "publish": Column.Status.PUBLISHED,
+    "future": Column.Status.PUBLISHED,
+    "draft": Column.Status.DRAFT,
+    "pending": Column.Status.DRAFT,
+    "private": Column.Status.DRAFT,
+}
+SKIPPED_TYPES = {
+    "page": "pages",
+    "attachment": "attachments",
+    "nav_menu_item": "menu items",
+    "revision": "revisions",
+}
+FLUSH_EVERY = 500
+
+
+@dataclass
+class _Plan:
+    """What one post becomes, before it is written."""
+
+    fields: dict
+    byline: list = field(default_factory=list)  # [(Author, bio)]
+    tags: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # [(outlet name, topic, kind)]
+    old_paths: list = field(default_factory=list)
+
+
+class WxrImport:
+    def __init__(self, extract=True, log=None):
+        self.extract = extract
+        self.log = log or (lambda message: None)
+        self.summary = Summary()
+        self.site = wxr.Site()
+        self.zone = timezone.get_default_timezone()
+        self.authors = Authors()
+        self.outlets = Outlets()
+        self.tags = Tags()
+        self.categories = {}  # category slug -> outlet, for categories naming one
+        self.attachments = {}  # post id -> (url, alt, caption)
+        self.thumbnails = []  # (post id, attachment id) seen before their attachment
+        self.post_columns = {}  # post id in this file -> column pk, or the column itself
+        self.creators = Counter()
+        self.author_order = []
+        self.known = {}
+        self.slugs = {}
+        self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
+        self._pending_redirects, self._pending_columns = {}, []
+        self._updated_pks = []  # updated columns whose bylines and tags are still queued
+        self._since_flush = 0
+        self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
+
+    def run(self, reader, progress=None):
+        handlers = {
+            wxr.Site: self._site,
+            wxr.Author: self._author,
+            wxr.Term: self._term,
+            wxr.OutletData: self.outlets.add_exported,
+            wxr.Item: self._item,
+        }
+        for entry, prepared in prefetch.prefetch(reader, self._job):
+            self._prepared = prepared
+            try:
+                handlers[type(entry)](entry)
+            except wxr.WxrError:
+                raise
+            except Exception as error:
+                where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
+                raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
+            if progress and isinstance(entry, wxr.Item):
+                progress(entry)
+        self._flush()
+        self._attach_late_thumbnails()
+        self._choose_owner()
+        self.summary.authors = self.authors.created
+        self.summary.outlets = self.outlets.created
+        self.summary.tags = self.tags.created
+        return self.summary
+
+    def _job(self, entry):
+        """What a worker may render and structure ahead of time for this entry, or None."""
+        if isinstance(entry, wxr.Site):
+            self._site(entry)  # the first entry, read at once: the keys of what is here
+            return None
+        if not isinstance(entry, wxr.Item) or entry.post_type != "post":
+            return None
+        if entry.status not in STATUSES or meta.is_columnist_item(entry):
+            return None
+        site, post_id, guid = self._key(entry)
+        found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
+        if found and found[1] == self._digest(entry):
+            return None  # unchanged: nothing to render
+        title = strip_tags(entry.title)[:300] or "(no title)"
+        return title, entry.content, tuple(self.outlets.known_names), self.extract
+
+    # --- Channel ---------------------------------------------------------------------------
+
+    def _site(self, site):
+        if self.site is site:
+            return  # already read by _job()
+        self.site = site
+        for row in Column.objects.values(
+            "pk",
+            "wordpress_site",
+            "wordpress_id",
+            "wordpress_guid",
+            "wordpress_hash",
+            "day",
+            "slug",
+        ):
+            found = (row["pk"], row["wordpress_hash"])
+            if row["wordpress_id"] is not None:
+                self.known[(row["wordpress_site"], row["wordpress_id"])] = found
+            if row["wordpress_guid"]:
+                self.known.setdefault(("guid", row["wordpress_guid"]), found)
+            self.slugs[(row["day"], row["slug"])] = row["pk"]
+
+    def _author(self, wxr_author):
+        author = self.authors.add_wordpress_author(wxr_author)
+        self.author_order.append(author.pk)
+
+    def _term(self, term):
+        if term.taxonomy == "post_tag" and term.slug:
+            self.tags.slug_hints[term.name] = term.slug
+        elif term.taxonomy == "category":
+            outlet = self.outlets.match(term.name)
+            if outlet:
+                self.categories[term.slug] = outlet
+
+    # --- Items -----------------------------------------------------------------------------
+
+    def _item(self, item):
+        if item.post_type == "attachment":
+            self._attachment(item)
+        if item.post_type == "columnist_mention":
+            return self._mention(item)
+        if item.post_type != "post":
+            what = SKIPPED_TYPES.get(item.post_type, f"other items ({item.post_type})")
+            return self._skip(item, what)
+        if item.status not in STATUSES:
+            return self._skip(item, "trashed posts" if item.status == "trash" else item.status)
+        self._post(item)
+        self._since_flush += 1
+        if self._since_flush >= FLUSH_EVERY:
+            self._flush()
+
+    def _skip(self, item, what):
+        self.summary.skipped[what] += 1
+        self.log(f"skip    {item.describe()}: {what}")
+
+    def _attachment(self, item):
+        url = item.attachment_url or item.guid
+        alt = item.meta_value("_wp_attachment_image_alt")
+        self.attachments[item.post_id] = (url, alt, strip_tags(item.excerpt))
+
+    def _key(self, item):
+        if self.site.from_columnist and meta.is_columnist_item(item):
+            original = meta.column_fields(item)
+            if original["wordpress_id"] is not None:
+                return (
+                    original["wordpress_site"],
+                    original["wordpress_id"],
+                    original["wordpress_guid"],
+                )
+        return self.site.url[:200], item.post_id, item.guid[:500]
+
+    def _post(self, item):
+        site, post_id, guid = self._key(item)
+        digest = self._digest(item)
+        found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
+        if found and found[1] == digest:
+            self.post_columns[item.post_id] = found[0]
+            self.summary.unchanged += 1
+            self.log(f"same    {item.describe()}")
+            return
+        plan = self._plan(item)
+        if found and _pk(found[0]) is None:
+            self._flush()  # the same post twice in one file: the first is still queued
+        if found:
+            column = Column.objects.select_related("outlet").get(pk=_pk(found[0]))
+        else:
+            column = Column()
+        for name, value in plan.fields.items():
+            setattr(column, name, value)
+        column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
+        column.wordpress_hash = digest
+        self._set_featured_image(column, item)
+        column.derive_fields()
+        self._make_slug_unique(column)
+        if found:
+            column.save()  # leaves a redirect behind if the address changed
+            column.bylines.all().delete()
+            TaggedColumn.objects.filter(content_object=column).delete()
+            self._updated_pks.append(column.pk)
+            self.summary.updated += 1
+            self.log(f"update  {item.describe()}")
+        else:
+            self._pending_columns.append((column, (site, post_id), digest, item.post_id))
+            self.summary.created += 1
+            self.log(f"create  {item.describe()}")
+        ref = column.pk if found else column  # a queued column has no pk until _flush()
+        self.slugs[(column.day, column.slug)] = ref
+        self.known[(site, post_id)] = (ref, digest)
+        self.post_columns[item.post_id] = ref
+        self.summary.needs_review += column.needs_review
+        self._queue_relations(column, plan, updating=bool(found))
+        if not meta.is_columnist_item(item):
+            self.creators[self.authors.for_login(item.creator).pk] += 1
+
+    def _digest(self, item):
+        data = [
+            IMPORT_VERSION,
+            self.extract,
+            self.site.url,
+            item.title,
+            item.content,
+            item.excerpt,
+            str(item.post_date),
+            str(item.post_date_gmt),
+            item.post_name,
+            item.status,
+            item.creator,
+            item.link,
+            sorted(item.terms),
+            sorted(item.meta.items()),
+        ]
+        return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+    def _plan(self, item):
+        if self.site.from_columnist and meta.is_columnist_item(item):
+            return self._plan_exported(item)
+        return self._plan_wordpress(item)
+
+    def _plan_exported(self, item):
+        # Our own export: the structured fields are in the post meta, exactly.
+        fields = meta.column_fields(item)
+        del fields["wordpress_id"], fields["wordpress_site"], fields["wordpress_guid"]
+        fields |= {"title": item.title, "slug": item.post_name, "body": item.content}
+        fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
+        byline = [
+            (self.authors.by_slug.get(slug) or self.authors.for_login(slug), bio)
+            for slug, bio in meta.byline(item)
+        ]
+        tags = [name for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
+        return _Plan(fields, byline, tags)
+
+    def _plan_wordpress(self, item):
+        title = strip_tags(item.title)[:300] or "(no title)"
+        prepared = prefetch.result(self._prepared)
+        rendered = prepared[0] if prepared else render_wordpress(item.content)
+        fields = {
+            "title": title,
+            "slug": self._slug(item, title),
+            "dek": "",
+            "intro": "",
+            "body": rendered,
+            "excerpt": strip_tags(item.excerpt),
+            "status": STATUSES[item.status],
+            "posted_at": self._posted_at(item),
+            "outlet_published_at": None,
+            "outlet_updated_at": None,
+            "print_headline": "",
+            "exclusive": False,
+            "needs_review": False,
+            "original_html": "",
+        }
+        outlet, tags = self._outlet_and_tags(item)
+        plan = _Plan(fields, tags=tags, old_paths=self._old_paths(item))
+        if self.extract:
+            if prepared:
+                found, original = prepared[1], prepared[2]
+            else:
+                found = extract(title, rendered, self.outlets.known_names)
+                original = clean_html(rendered) if found.fired else ""
+            outlet = outlet or self.outlets.get(found.outlet_name)
+            zone = (outlet.zone if outlet else None) or self.zone
+            fields |= {
+                "intro": found.intro_html,
+                "dek": found.dek,
+                "body": found.body_html,
+                "outlet_published_at": _aware(found.published, zone),
+                "outlet_updated_at": _aware(found.updated, zone),
+                "print_headline": found.print_headline[:300],
+                "exclusive": found.exclusive,
+                "needs_review": bool(found.fired),
+                "original_html": original,
+            }
+            plan.byline = [(self.authors.for_name(name), bio) for name, bio in found.authors]
+            plan.mentions = [(m.outlet_name, m.topic, m.kind) for m in found.mentions]
+        if not plan.byline:
+            plan.byline = [(self.authors.for_login(item.creator), "")]
+        fields["outlet"] = outlet
+        return plan
+
+    def _outlet_and_tags(self, item):
+        outlet, tags = None, []
+        for taxonomy, slug, name in item.terms:
+            if taxonomy == "post_tag":
+                tags.append(name)
+            elif taxonomy == "category":
+                match = self.categories.get(slug) or self.outlets.match(name)
+                if match:
+                    outlet = outlet or match
+                elif "uncategorized" not in (slug, name.casefold()):
+                    tags.append(name)
+        return outlet, tags
+
+    def _slug(self, item, title):
+        post_id = item.post_id or "post"
+        return slugify(unquote(item.post_name))[:200] or slugify(title)[:200] or f"post-{post_id}"
+
+    def _posted_at(self, item):
+        if item.post_date_gmt:
+            return item.post_date_gmt.replace(tzinfo=datetime.UTC)
+        return _aware(item.post_date, self.zone) or timezone.now()
+
+    def _old_paths(self, item):
+        paths = [f"/?p={item.post_id}"] if item.post_id else []
+        link = urlsplit(item.link)
+        if link.path or link.query:
+            path = unquote(link.path or "/") + (f"?{link.query}" if link.query else "")
+            paths.append(path)
+            current = f"/{unquote(item.post_name)}/"
+            for old_slug in item.meta.get("_wp_old_slug", []):
+                if old_slug and path.endswith(current):
+                    paths.append(path[: -len(current)] + f"/{unquote(old_slug)}/")
+        return [path for path in paths if len(path) <= 500]
+
+    def _set_featured_image(self, column, item):
+        thumbnail = item.meta_value("_thumbnail_id")
+        if not thumbnail.isdigit() or meta.is_columnist_item(item):
+            return
+        if int(thumbnail) in self.attachments:
+            url, alt, caption = self.attachments[int(thumbnail)]
+            column.image_url, column.image_alt, column.image_caption = url, alt[:300], caption[:500]
+        else:
+            self.thumbnails.append((item.post_id, int(thumbnail)))
+
+    def _make_slug_unique(self, column):
+        base, number = column.slug, 1
+        while not self._slug_is_free(column):
+            number += 1
+            column.slug = f"{base[:190]}-{number}"
+
+    def _slug_is_free(self, column):
+        holder = self.slugs.get((column.day, column.slug))
+        return holder is None or holder is column or (_pk(holder) or 0) == column.pk
+
+    def _queue_relations(self, column, plan, updating):
+        # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
+        seen = set()
+        for position, (author, bio) in enumerate(plan.byline):
+            if author.pk not in seen:
+                seen.add(author.pk)
+                self._pending_bylines.append((column, author.pk, position, bio))
+        tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
+        self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
+        existing = set()
+        if updating:
+            existing = set(column.mentions.values_list("outlet_id", "topic"))
+        status = Mention.Status.PUBLISHED if column.is_public else Mention.Status.DRAFT
+        for outlet_name, topic, kind in plan.mentions:
+            outlet = self.outlets.get(outlet_name)
+            if outlet is None or (outlet.pk, topic[:300]) in existing:
+                continue
+            existing.add((outlet.pk, topic[:300]))
+            self._pending_mentions.append(
+                (column, outlet.pk, topic[:300], kind, column.day, status)
+            )
+        url = column.get_absolute_url()
+        for path in plan.old_paths:
+            self._pending_redirects[path] = url
+
+    def _mention(self, item):
+        fields = meta.mention_fields(item)
+        fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
+        column_post = item.meta_value(meta.key("column"))
+        column = self.post_columns.get(int(column_post)) if column_post.isdigit() else None
+        if column is not None and _pk(column) is None:
+            self._flush()
+        fields["column_id"] = _pk(column)
+        if fields["outlet"] is None:
+            return self._skip(item, "mentions of unknown outlets")
+        lookup = {k: fields[k] for k in ("outlet", "topic", "date", "kind", "column_id")}
+        mention = Mention.objects.filter(**lookup).first()
+        self.summary.mention_items += 1
+        if mention is None:
+            mention = Mention.objects.create(**fields)
+            self.summary.mentions += 1
+        elif any(getattr(mention, name) != value for name, value in fields.items()):
+            Mention.objects.filter(pk=mention.pk).update(**fields)
+        tags = [self.tags.get(name) for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
+        mention.tags.set([tag for tag in tags if tag])
+
+    # --- Writing in batches ----------------------------------------------------------------
+
+    def _flush(self):
+        insert_objects([column for column, *_ in self._pending_columns])
+        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
+        # Keep pks, not whole columns, so memory stays bounded on a large export.
+        for column, key, digest, post_id in self._pending_columns:
+            self.known[key] = (column.pk, digest)
+            self.slugs[(column.day, column.slug)] = column.pk
+            self.post_columns[post_id] = column.pk
+        insert_rows(
+            Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
+        )
+        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
+        mention_pks = insert_rows(
+            Mention,
+            ["column_id", "outlet_id", "topic", "kind", "date", "status"],
+            _pks(self._pending_mentions),
+        )
+        self.summary.mentions += len(self._pending_mentions)
+        self._save_redirects(self._pending_redirects)
+        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
+        # by batch, so that the database makes search documents while the workers render.
+        if column_pks:
+            bulk_saved.send(sender=Column, pks=column_pks)
+        if mention_pks:
+            bulk_saved.send(sender=Mention, pks=mention_pks)
+        self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
+        self._pending_redirects, self._pending_columns = {}, []
+        self._updated_pks, self._since_flush = [], 0
+
+    def _save_redirects(self, redirects):
+        # As Redirect.objects.add() for many at once: a live address never redirects away.
+        live = set(redirects.values())
+        redirects = {old: new for old, new in redirects.items() if old not in live}
+        if not redirects:
+            return
+        Redirect.objects.filter(old_path__in=live).delete()
+        existing = dict(
+            Redirect.objects.filter(old_path__in=redirects).values_list("old_path", "new_path")
+        )
+        for old, new in redirects.items():
+            if old in existing and existing[old] != new:
+                Redirect.objects.filter(old_path=old).update(new_path=new)
+        new_rows = [(old, new) for old, new in redirects.items() if old not in existing]
+        insert_rows(Redirect, ["old_path", "new_path"], new_rows)
+        self.summary.redirects += len(new_rows)
+
+    def _attach_late_thumbnails(self):
+        for post_id, attachment_id in self.thumbnails:
+            if attachment_id in self.attachments:
+                url, alt, caption = self.attachments[attachment_id]
+                Column.objects.filter(pk=_pk(self.post_columns[post_id])).update(
+                    image_url=url[:500], image_alt=alt[:300], image_caption=caption[:500]
+                )
+
+    def _choose_owner(self):
+        # The owner is the author of the most imported posts; on a tie, the first listed.
+        self.creators.pop(None, None)
+        if not self.creators or Author.objects.filter(is_owner=True).exists():
+            return
+        order = {pk: index for index, pk in enumerate(self.author_order)}
+        owner_pk, _ = max(
+            self.creators.items(), key=lambda kv: (kv[1], -order.get(kv[0], len(order)))
+        )
+        Author.objects.filter(pk=owner_pk).update(is_owner=True)
+
+
+def _pk(column):
+    """A column's pk, whether we hold the pk itself or the (maybe unsaved) column."""
+    return column.pk if isinstance(column, Column) else column
+
+
+def _pks(rows):
+    """Queued rows with their column's pk in place of the column."""
+    return [(_pk(column), *values) for column, *values in rows]
+
+
+def _aware(naive, zone):
+    return naive.replace(tzinfo=zone) if naive else None

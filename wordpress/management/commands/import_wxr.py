@@ -1,0 +1,92 @@
+import os
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from wordpress.load import WxrImport
+from wordpress.wxr import WxrError, read_wxr
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR 1.0-1.2): posts become columns, with their authors, "
+        "tags, outlets, press mentions and redirects from the old addresses. All or nothing; "
+        "safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The .xml file from WordPress's Tools → Export.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Do everything, print it, then roll back."
+        )
+        parser.add_argument(
+            "--no-extract",
+            action="store_true",
+            help="Keep each post's text whole: do not move intro, byline, stamps... into fields.",
+        )
+
+    def handle(self, *args, file, dry_run, no_extract, verbosity, **options):
+        if not os.path.isfile(file):
+            raise CommandError(f"{file}: no such file.")
+        reader = read_wxr(file)
+        itemised = dry_run or verbosity >= 2
+        progress = Progress(self.stdout, reader, bar=self.stdout.isatty() and not itemised)
+        importer = WxrImport(extract=not no_extract, log=self.stdout.write if itemised else None)
+        if dry_run:
+            self.stdout.write("Dry run: the import runs in full, then is rolled back.")
+        try:
+            with transaction.atomic():
+                summary = importer.run(reader, progress=progress.tick)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except WxrError as error:
+            progress.end()
+            raise CommandError(
+                f"{file}: {str(error).rstrip('.')}. Nothing was imported."
+            ) from error
+        progress.end()
+        elapsed = max(time.monotonic() - progress.started, 1e-6)
+        verb = "Would import" if dry_run else "Imported"
+        self.stdout.write(
+            f"{verb} {file}: {summary.items} items in {elapsed:.1f} s "
+            f"({summary.items / elapsed:.0f} items/s)."
+        )
+        for line in summary.lines():
+            self.stdout.write(line)
+        if dry_run:
+            self.stdout.write("Dry run: nothing was saved.")
+
+
+class Progress:
+    """A progress bar on a terminal; a line every thousand items in a log."""
+
+    EVERY = 1000
+
+    def __init__(self, out, reader, bar):
+        self.out, self.reader, self.bar = out, reader, bar
+        self.count = 0
+        self.started = self.last_drawn = time.monotonic()
+
+    def tick(self, item):
+        self.count += 1
+        now = time.monotonic()
+        if self.bar and now - self.last_drawn >= 0.1:
+            self.last_drawn = now
+            self.out.write(f"\r{self._status(now, width=30)}", ending="")
+            self.out.flush()
+        elif not self.bar and self.count % self.EVERY == 0:
+            self.out.write(self._status(now))
+
+    def end(self):
+        if self.bar and self.count:
+            self.out.write(f"\r{self._status(time.monotonic(), width=30)}")
+
+    def _status(self, now, width=0):
+        share = self.reader.bytes_read / self.reader.size if self.reader.size else 1
+        rate = self.count / max(now - self.started, 1e-6)
+        status = f"{share:4.0%} {self.count} items, {rate:.0f} items/s"
+        if width:
+            done = int(share * width)
+            status = f"[{'#' * done}{'.' * (width - done)}] {status}"
+        return status

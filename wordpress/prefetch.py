@@ -1,0 +1,102 @@
+"""Render and structure posts in worker processes while the main process writes them.
+
+Rendering a post as WordPress would and running the extraction rules take about half of an
+import's time, and both are pure functions of the post's text. `prefetch()` hands them to one
+worker process per core, a window of items ahead of the item being written, and yields the
+items in their order with a future of their result. A file of fewer items than the window
+is imported without starting any process.
+
+The rules see the outlets known when a post was handed out, so an outlet first created by the
+extraction of one post is recognised by name in the posts a window later, as outlets already
+in the database always are.
+
+If the workers cannot start or die (say the program was started in a way a spawned process
+cannot repeat), `result()` returns None and the main process renders the post itself.
+"""
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from core.html import clean_html
+
+from .content import render_wordpress
+from .extract import extract
+
+# Items read ahead of the one being written: a batch of writes (load.FLUSH_EVERY), so that the
+# workers keep rendering while the database writes a batch and makes its search documents.
+WINDOW = 500
+BATCH = 10  # posts per task: fewer, larger messages to the workers
+
+
+def render_and_extract(title, raw, known_outlets, run_extract):
+    """(rendered HTML, Extraction or None, sanitised original text when a rule fired)."""
+    rendered = render_wordpress(raw)
+    found = extract(title, rendered, known_outlets) if run_extract else None
+    return rendered, found, clean_html(rendered) if found and found.fired else ""
+
+
+def _render_batch(jobs):
+    return [render_and_extract(*job) for job in jobs]
+
+
+class _Batch:
+    def __init__(self):
+        self.jobs = []
+        self.future = None
+
+
+def result(ticket):
+    """What the worker made of a post, or None when no worker did (or the workers broke)."""
+    if ticket is None:
+        return None
+    batch, index = ticket
+    try:
+        return batch.future.result()[index] if batch.future else None
+    except BrokenProcessPool:
+        return None
+
+
+def prefetch(entries, job, window=None):
+    """Yield (entry, ticket for `result()`); `job(entry)` gives the post's arguments or None."""
+    window = window or WINDOW
+    iterator = iter(entries)
+    head = list(itertools.islice(iterator, window))
+    if len(head) < window:
+        for entry in head:
+            yield entry, None
+        return
+    # "spawn": the workers import only these pure modules, not a copy of our database state.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context)
+    pending, batch, broken = deque(), _Batch(), False
+
+    def submit(batch):
+        nonlocal broken
+        if batch.jobs and not broken:
+            try:
+                batch.future = pool.submit(_render_batch, batch.jobs)
+            except BrokenProcessPool:
+                broken = True  # the main process does the work itself from here
+
+    try:
+        for entry in itertools.chain(head, iterator):
+            arguments = job(entry)
+            ticket = None
+            if arguments:
+                batch.jobs.append(arguments)
+                ticket = (batch, len(batch.jobs) - 1)
+                if len(batch.jobs) == BATCH:
+                    submit(batch)
+                    batch = _Batch()
+            pending.append((entry, ticket))
+            if len(pending) > window:
+                yield pending.popleft()
+        submit(batch)
+        while pending:
+            yield pending.popleft()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

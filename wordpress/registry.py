@@ -1,0 +1,142 @@
+"""Find-or-create caches for the importer: authors, outlets and tags by name.
+
+Each registry loads what the database holds once, then answers from memory and creates what is
+missing, so a 5,000-post import does not ask the database for every name it meets.
+"""
+
+from urllib.parse import unquote
+
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from columns.models import Author
+from core.slugs import unique_slug
+from outlets.models import Outlet, OutletAlias, normalise_name
+
+
+class Authors:
+    def __init__(self):
+        self.created = 0
+        self.by_login = {}
+        self.by_name = {}
+        self.by_slug = {}
+        for author in Author.objects.all():
+            self._remember(author)
+
+    def _remember(self, author):
+        self.by_slug[author.slug] = author
+        self.by_name.setdefault(author.name.casefold(), author)
+
+    def _create(self, name, slug=None, **fields):
+        slug = unique_slug(slugify(slug or name), set(self.by_slug), fallback="author")
+        author = Author.objects.create(name=name[:200], slug=slug, **fields)
+        self.created += 1
+        self._remember(author)
+        return author
+
+    def add_wordpress_author(self, wxr_author):
+        """The Author for a `<wp:author>`: by login (our slug), then by name, else created."""
+        login, name = wxr_author.login, wxr_author.name or wxr_author.login
+        slug = slugify(wxr_author.extra.get("slug") or login)
+        author = self.by_slug.get(slug) or self.by_name.get(name.casefold())
+        if author is None:
+            author = self._create(
+                name,
+                slug=slug,
+                bio=wxr_author.extra.get("bio", ""),
+                website=wxr_author.extra.get("website", ""),
+            )
+        if wxr_author.extra.get("is_owner") == "1" and not Author.objects.filter(is_owner=True):
+            author.is_owner = True
+            author.save(update_fields=["is_owner"])
+        self.by_login[login] = author
+        return author
+
+    def for_login(self, login):
+        """The author of a post's `<dc:creator>`; WXR 1.0 files list no authors up front."""
+        login = login or "admin"
+        if login not in self.by_login:
+            author = self.by_slug.get(slugify(login)) or self.by_name.get(login.casefold())
+            self.by_login[login] = author or self._create(login)
+        return self.by_login[login]
+
+    def for_name(self, name):
+        """A byline name: the author of that name (any case), else a new co-author."""
+        return self.by_name.get(name.casefold()) or self._create(name)
+
+
+class Outlets:
+    def __init__(self):
+        self.created = 0
+        self.by_spelling = {}
+        self.by_slug = {}
+        self.known_names = []
+        for outlet in Outlet.objects.prefetch_related("aliases"):
+            self._remember(outlet, [a.name for a in outlet.aliases.all()])
+
+    def _remember(self, outlet, aliases=()):
+        self.by_slug[outlet.slug] = outlet
+        for spelling in (outlet.name, outlet.short_name, *aliases):
+            if spelling and normalise_name(spelling):
+                self.by_spelling.setdefault(normalise_name(spelling), outlet)
+                self.known_names.append(spelling)
+
+    def match(self, name):
+        """As `Outlet.objects.match(name)`, from memory."""
+        return self.by_spelling.get(normalise_name(name or ""))
+
+    def get(self, name):
+        """The outlet called `name`, created when new; None for an empty name."""
+        # A lowercase "the" belongs to the sentence ("for the Daily Example"), not the name.
+        name = " ".join((name or "").removeprefix("the ").split())[:200]
+        if not normalise_name(name):
+            return None
+        outlet = self.match(name)
+        if outlet is None:
+            slug = unique_slug(slugify(name), set(self.by_slug), fallback="outlet")
+            outlet = Outlet.objects.create(name=name, slug=slug)
+            self.created += 1
+            self._remember(outlet)
+        return outlet
+
+    def add_exported(self, data):
+        """An outlet from our own export, with all its fields, matched by slug or name."""
+        fields = {k: v for k, v in data.fields.items() if k in _OUTLET_FIELDS}
+        outlet = self.by_slug.get(fields.get("slug")) or self.match(fields.get("name"))
+        if outlet is None:
+            outlet = Outlet.objects.create(**fields)
+            self.created += 1
+        for alias in data.aliases:
+            if not OutletAlias.objects.filter(name__iexact=alias).exists():
+                OutletAlias.objects.create(outlet=outlet, name=alias)
+        self._remember(outlet, data.aliases)
+        return outlet
+
+
+_OUTLET_FIELDS = {
+    "name", "short_name", "slug", "kind", "homepage", "logo", "description", "timezone",
+}  # fmt: skip
+
+
+class Tags:
+    def __init__(self):
+        self.created = 0
+        # Tags match case-insensitively (TAGGIT_CASE_INSENSITIVE): "china" is "China".
+        self.by_name = {tag.name.casefold(): tag for tag in Tag.objects.all()}
+        self.slugs = {tag.slug for tag in self.by_name.values()}
+        self.slug_hints = {}  # name -> slug from the export's own tag list
+
+    def get(self, name):
+        name = " ".join(name.split())[:100]
+        if not name:
+            return None
+        tag = self.by_name.get(name.casefold())
+        if tag is None:
+            hint = slugify(unquote(self.slug_hints.get(name, ""))) or slugify(name)
+            tag = Tag(name=name, slug=unique_slug(hint, self.slugs, 100, "tag"))
+            # Without a post_save per tag: hundreds of them would each queue a page-cache bump,
+            # and the columns using them announce themselves (bulk_saved) in this transaction.
+            Tag.objects.bulk_create([tag])
+            self.by_name[name.casefold()] = tag
+            self.created += 1
+        return tag
