@@ -72,3 +72,29 @@ def public_urls():
 
 def draft(**kwargs):
     return ColumnFactory(status=Column.Status.DRAFT, **kwargs)
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def twelve_days_of_mentions(topic, **fields):
+    """Mentions "<topic> 00" to "<topic> 11", one a day from 1 January 2018."""
+    return [
+        MentionFactory(
+            topic=f"{topic} {n:02d}",
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(n),
+            **fields,
+        )
+        for n in range(12)
+    ]
+
+
+def the_latest_ten(html, topic):
+    """The page's mentions section, checked to list the latest ten of twelve_days_of_mentions."""
+    mentions = html[html.index('id="mentions-heading"') :]
+    assert mentions.count("<li ") == 10
+    assert f"{topic} 11" in mentions and f"{topic} 02" in mentions
+    assert f"{topic} 01" not in mentions
+    return mentions

@@ -147,6 +147,11 @@ def test_every_page_announces_the_feeds(client, column):
     atom = 'type="application/atom+xml" title="Columnist: latest columns" href="/feed/"'
     rss = 'type="application/rss+xml" title="Columnist: latest columns (RSS)" href="/feed/rss/"'
     assert atom in home and rss in home
+    assert home.count('rel="alternate"') == 2  # the site's feed only
+    tag_page = client.get(reverse("tags:detail", kwargs={"slug": "sco"})).content.decode()
+    assert 'title="Columns about SCO" href="/tag/sco/feed/"' in tag_page
+    assert 'title="Columns about SCO (RSS)" href="/tag/sco/feed/rss/"' in tag_page
+    assert atom in tag_page and tag_page.count('rel="alternate"') == 4
     outlet_page = client.get(column.outlet.get_absolute_url()).content.decode()
     assert 'title="Columns in Nikkei Asia" href="/outlet/nikkei/feed/"' in outlet_page
     author_page = client.get(reverse("columns:author", kwargs={"slug": "jane"})).content.decode()

@@ -1,0 +1,47 @@
+"""An outlet's page and the index of outlets."""
+
+import pytest
+
+from tests.factories import MentionFactory, OutletFactory
+from tests.public_site import build_site, text, the_latest_ten, twelve_days_of_mentions
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site():
+    return build_site()
+
+
+def test_outlet_page_has_two_sections(client, site):
+    html = text(client.get("/outlet/scmp/"))
+    assert "3 columns · 0 media appearances" in html
+    assert "Columns published in South China Morning Post" in html
+    assert "Interviews and appearances" in html and "None yet." in html
+    html = text(client.get("/outlet/reuters/"))
+    assert '0 columns · <a href="#mentions-heading">3 media appearances</a>' in html
+    assert "the SCO summit 1" in html and "Every media appearance" not in html
+
+
+def test_outlet_page_lists_the_latest_mentions_and_links_to_the_rest(
+    client, django_assert_num_queries
+):
+    afp = OutletFactory(name="AFP", slug="afp")
+    twelve_days_of_mentions("AFP talk", outlet=afp)
+    MentionFactory(topic="a talk elsewhere")
+    # outlet, count (no columns: nothing more to load for them), its latest mentions
+    with django_assert_num_queries(3):
+        html = text(client.get("/outlet/afp/"))
+    assert '0 columns · <a href="#mentions-heading">more than 10 media appearances</a>' in html
+    mentions = the_latest_ten(html, "AFP talk")
+    assert 'href="/in-the-media/?outlet=afp">Every media appearance with AFP</a>' in mentions
+    html = text(client.get("/in-the-media/", {"outlet": "afp"}))
+    assert "AFP talk 00" in html and "AFP talk 11" in html and "elsewhere" not in html
+
+
+def test_outlet_list_counts(client, site):
+    OutletFactory(name="Unused Gazette")
+    html = text(client.get("/outlets/"))
+    assert 'South China Morning Post</a> <span class="meta">Newspaper · 3 columns' in html
+    assert "3 media appearances" in html
+    assert "Unused Gazette" not in html

@@ -1,0 +1,69 @@
+"""A tag's page and the index of tags."""
+
+import re
+
+import pytest
+
+from tests.factories import ColumnFactory, MentionFactory
+from tests.public_site import build_site, text, the_latest_ten, twelve_days_of_mentions
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site():
+    return build_site()
+
+
+def test_tag_page_has_columns_and_mentions_with_a_count(client, site):
+    html = text(client.get("/tag/sco/"))
+    assert "5 columns tagged ‘SCO’" in html
+    assert "In the media on ‘SCO’" in html and "the SCO summit 2" in html
+    html = text(client.get("/tag/china/"))
+    assert "3 columns tagged ‘China’" in html and "In the media" in html
+
+
+def test_tag_page_lists_the_latest_mentions_and_links_to_the_rest(
+    client, django_assert_num_queries
+):
+    china = ColumnFactory(tags=["China"]).tags.get()
+    for mention in twelve_days_of_mentions("China talk"):
+        mention.tags.set([china])
+    MentionFactory(topic="a talk on trade").tags.set(["Trade"])
+    # tag, count, columns, tags, bylines, its latest mentions
+    with django_assert_num_queries(6):
+        html = text(client.get("/tag/china/"))
+    assert "More than 10 media appearances" in html
+    mentions = the_latest_ten(html, "China talk")
+    assert 'href="/in-the-media/?tag=china">Every media appearance on ‘China’</a>' in mentions
+    # The full list, filtered by the tag; the other filters keep it. The tag, count,
+    # mentions, their tags, outlet choices, year choices.
+    with django_assert_num_queries(6):
+        html = text(client.get("/in-the-media/", {"tag": "china"}))
+    assert "<h1>In the media on ‘China’</h1>" in html and "12 media appearances" in html
+    assert "China talk 00" in html and "China talk 11" in html and "trade" not in html
+    assert '<input type="hidden" name="tag" value="china">' in html
+    assert 'href="/tag/china/">Columns tagged ‘China’</a>' in html
+
+
+def test_tag_page_with_few_mentions_lists_them_all_without_the_link(client, site):
+    html = text(client.get("/tag/sco/"))
+    assert "3 media appearances</a> on this topic too" in html
+    assert "Every media appearance" not in html
+
+
+def test_tag_list_counts(client, site):
+    html = text(client.get("/tags/"))
+    assert re.search(r'href="/tag/sco/">SCO</a> <span class="meta">5 columns, 3 mentions', html)
+    assert re.search(r'href="/tag/china/">China</a> <span class="meta">3 columns<', html)
+
+
+def test_tag_pages_after_the_first_skip_the_mentions(client, django_assert_num_queries):
+    china = ColumnFactory(tags=["China"]).tags.get()
+    ColumnFactory.create_batch(10, tags=[china])
+    mention = MentionFactory(topic="a talk on China")
+    mention.tags.set([china])
+    assert "a talk on China" in text(client.get("/tag/china/"))
+    with django_assert_num_queries(5):  # tag, count, columns, their bylines, their tags
+        html = text(client.get("/tag/china/?page=2"))
+    assert "11 columns tagged ‘China’" in html and "a talk on China" not in html
