@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests.factories import UserFactory
+from tests.public_site import build_site
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +46,9 @@ def press_client(press_assistant):
     client = Client()
     client.force_login(press_assistant)
     return client
+
+
+@pytest.fixture
+def public_site(db):
+    """The small fixed site of tests/public_site.py: outlets, authors, columns, mentions, tags."""
+    return build_site()

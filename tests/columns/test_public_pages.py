@@ -6,18 +6,13 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ColumnFactory
-from tests.public_site import build_site, public_urls, text
+from tests.public_site import public_urls, text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    return build_site()
-
-
 @pytest.mark.parametrize("name", list(public_urls()))
-def test_every_page_has_seo_and_sharing_tags(client, site, name):
+def test_every_page_has_seo_and_sharing_tags(client, public_site, name):
     html = text(client.get(public_urls()[name]))
     assert re.search(r"<title>[^<]+</title>", html)
     assert '<meta name="description" content="' in html
@@ -33,7 +28,7 @@ def test_every_page_has_seo_and_sharing_tags(client, site, name):
     )
 
 
-def test_home_shows_cards_and_both_strips(client, site):
+def test_home_shows_cards_and_both_strips(client, public_site):
     html = text(client.get("/"))
     assert "Latest columns" in html
     assert 'South China Morning Post</a> · <time datetime="2018-06-10">10 June 2018</time>' in html
@@ -57,8 +52,8 @@ def test_home_is_paginated(client):
     assert '<link rel="canonical" href="http://testserver/?page=2">' in second
 
 
-def test_column_page_shows_every_part(client, site):
-    column = site["columns"][0]
+def test_column_page_shows_every_part(client, public_site):
+    column = public_site["columns"][0]
     column.print_headline = "The club that grew"
     column.save()
     html = text(client.get(column.get_absolute_url()))
@@ -75,8 +70,8 @@ def test_column_page_shows_every_part(client, site):
     assert "Related columns" in html
 
 
-def test_column_page_previous_next_and_related(client, site):
-    middle = site["columns"][2]
+def test_column_page_previous_next_and_related(client, public_site):
+    middle = public_site["columns"][2]
     html = text(client.get(middle.get_absolute_url()))
     nav = html[html.index('aria-label="Previous and next columns"') :]
     assert 'rel="prev" href="/2018/06/07/column-3/"' in nav
@@ -131,8 +126,8 @@ def test_related_columns_at_the_ends_of_the_archive(client, monkeypatch):
     assert related.count("<li>") == 2 and "Piece 0" not in related
 
 
-def test_column_json_ld(client, site):
-    column = site["columns"][0]
+def test_column_json_ld(client, public_site):
+    column = public_site["columns"][0]
     column.print_headline = "Print title"
     column.outlet_updated_at = column.outlet_published_at.replace(hour=15)
     column.save()
@@ -160,8 +155,8 @@ def test_json_ld_cannot_close_its_script_element(client):
     assert "\\u003C/script\\u003E" in html
 
 
-def test_canonical_points_to_the_original_when_asked(client, site):
-    column = site["columns"][0]
+def test_canonical_points_to_the_original_when_asked(client, public_site):
+    column = public_site["columns"][0]
     page = column.get_absolute_url()
     assert f'<link rel="canonical" href="http://testserver{page}">' in text(client.get(page))
     column.canonical_is_original = True
@@ -169,13 +164,13 @@ def test_canonical_points_to_the_original_when_asked(client, site):
     assert '<link rel="canonical" href="https://scmp.example/0">' in text(client.get(page))
 
 
-def test_author_page(client, site):
+def test_author_page(client, public_site):
     html = text(client.get("/author/li-wei/"))
     assert "Columns with Li Wei" in html and "5 columns" in html
     assert "Columns by Maya Okafor" in text(client.get("/author/maya-okafor/"))
 
 
-def test_date_archives(client, site):
+def test_date_archives(client, public_site):
     year = text(client.get("/2018/"))
     assert "Columns from 2018" in year and "5 columns" in year
     assert 'href="/2018/06/">June</a>' in year
@@ -187,7 +182,7 @@ def test_date_archives(client, site):
     assert "0 columns" in text(client.get("/2017/"))
 
 
-def test_date_archives_link_only_to_periods_with_columns(client, site):
+def test_date_archives_link_only_to_periods_with_columns(client, public_site):
     ColumnFactory(posted_at=at_2016())
     june = text(client.get("/2018/06/"))
     # The nearest earlier month with columns, not the empty May 2018; nothing later exists.
@@ -201,7 +196,7 @@ def test_date_archives_link_only_to_periods_with_columns(client, site):
     assert 'href="/2018/06/09/">9 June 2018 →</a>' in day
 
 
-def test_archive_index_counts_years_and_months(client, site):
+def test_archive_index_counts_years_and_months(client, public_site):
     ColumnFactory(posted_at=at_2016())
     html = text(client.get("/archive/"))
     assert "6 columns" in html
@@ -219,7 +214,7 @@ def at_2016():
 
 @pytest.mark.parametrize("name", ["home", "tag", "outlet", "author", "year", "month", "day"])
 @pytest.mark.parametrize("page", ["abc", "999999", "-1", "0", "1.5", ""])
-def test_bad_page_numbers_give_a_page(client, site, name, page):
+def test_bad_page_numbers_give_a_page(client, public_site, name, page):
     response = client.get(public_urls()[name], {"page": page})
     assert response.status_code == 200
 
@@ -232,7 +227,7 @@ def test_bad_page_numbers_give_a_page(client, site, name, page):
         "/2018/06/11/column-0/", "/nothing/here/",
     ],
 )  # fmt: skip
-def test_bad_addresses_give_the_styled_404(client, site, url):
+def test_bad_addresses_give_the_styled_404(client, public_site, url):
     response = client.get(url)
     assert response.status_code == 404
     html = response.content.decode()
@@ -256,7 +251,7 @@ def test_500_page_is_styled_and_needs_no_database(client, settings):
 
 
 @pytest.mark.parametrize("name", list(public_urls()))
-def test_conditional_get_answers_304(client, site, name):
+def test_conditional_get_answers_304(client, public_site, name):
     url = public_urls()[name]
     first = client.get(url)
     assert first.has_header("ETag")
@@ -265,17 +260,17 @@ def test_conditional_get_answers_304(client, site, name):
     assert again.content == b""
 
 
-def test_column_sends_last_modified(client, site):
-    response = client.get(site["columns"][0].get_absolute_url())
+def test_column_sends_last_modified(client, public_site):
+    response = client.get(public_site["columns"][0].get_absolute_url())
     assert response.has_header("Last-Modified")
     again = client.get(
-        site["columns"][0].get_absolute_url(),
+        public_site["columns"][0].get_absolute_url(),
         headers={"if-modified-since": response["Last-Modified"]},
     )
     assert again.status_code == 304
 
 
-def test_print_stylesheet_is_linked(client, site):
+def test_print_stylesheet_is_linked(client, public_site):
     assert 'href="/static/css/print.css" media="print"' in text(client.get("/"))
 
 

@@ -3,17 +3,12 @@
 import pytest
 
 from tests.factories import MentionFactory, OutletFactory
-from tests.public_site import build_site, text, the_latest_ten, twelve_days_of_mentions
+from tests.public_site import text, the_latest_ten, twelve_days_of_mentions
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    return build_site()
-
-
-def test_outlet_page_has_two_sections(client, site):
+def test_outlet_page_has_two_sections(client, public_site):
     html = text(client.get("/outlet/scmp/"))
     assert "3 columns · 0 media appearances" in html
     assert "Columns published in South China Morning Post" in html
@@ -39,7 +34,7 @@ def test_outlet_page_lists_the_latest_mentions_and_links_to_the_rest(
     assert "AFP talk 00" in html and "AFP talk 11" in html and "elsewhere" not in html
 
 
-def test_outlet_list_counts(client, site):
+def test_outlet_list_counts(client, public_site):
     OutletFactory(name="Unused Gazette")
     html = text(client.get("/outlets/"))
     assert 'South China Morning Post</a> <span class="meta">Newspaper · 3 columns' in html

@@ -5,17 +5,12 @@ import re
 import pytest
 
 from tests.factories import ColumnFactory, MentionFactory
-from tests.public_site import build_site, text, the_latest_ten, twelve_days_of_mentions
+from tests.public_site import text, the_latest_ten, twelve_days_of_mentions
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    return build_site()
-
-
-def test_tag_page_has_columns_and_mentions_with_a_count(client, site):
+def test_tag_page_has_columns_and_mentions_with_a_count(client, public_site):
     html = text(client.get("/tag/sco/"))
     assert "5 columns tagged ‘SCO’" in html
     assert "In the media on ‘SCO’" in html and "the SCO summit 2" in html
@@ -46,13 +41,13 @@ def test_tag_page_lists_the_latest_mentions_and_links_to_the_rest(
     assert 'href="/tag/china/">Columns tagged ‘China’</a>' in html
 
 
-def test_tag_page_with_few_mentions_lists_them_all_without_the_link(client, site):
+def test_tag_page_with_few_mentions_lists_them_all_without_the_link(client, public_site):
     html = text(client.get("/tag/sco/"))
     assert "3 media appearances</a> on this topic too" in html
     assert "Every media appearance" not in html
 
 
-def test_tag_list_counts(client, site):
+def test_tag_list_counts(client, public_site):
     html = text(client.get("/tags/"))
     assert re.search(r'href="/tag/sco/">SCO</a> <span class="meta">5 columns, 3 mentions', html)
     assert re.search(r'href="/tag/china/">China</a> <span class="meta">3 columns<', html)
