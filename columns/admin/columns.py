@@ -1,3 +1,9 @@
+"""
+The column's admin: the form (tags picked or typed, the optimistic lock, image checks), the
+byline inline, the list with its filters and bulk actions. The modules beside it bring the
+publishing buttons, the rich-text editor, revisions and "Add column from URL".
+"""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
@@ -18,7 +24,7 @@ from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
-from .revisions import ColumnRevisionsMixin
+from .revisions import ColumnVersionAdmin
 
 
 class ColumnForm(forms.ModelForm):
@@ -163,7 +169,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnRevisionsMixin, ModelAdmin):
+class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAdmin, ModelAdmin):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
