@@ -1,13 +1,13 @@
 """
 The admin's "Merge the selected … into one" action, for outlets and tags: the editor picks the
 one to keep on a confirmation page (admin/merge.html), then the model admin's merge() does
-the work. Its guard on POSTs to the list comes with it.
+the work. Like every action, it is refused with a 403 to those it is not offered to
+(core/admin.py).
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
 
@@ -28,11 +28,6 @@ class MergeActionMixin:
     """For a ModelAdmin of named things. The admin defines merge(request, merged, target,
     names), returning what was moved (for the log) and the message for the editor, and
     merge_detail(obj): what each choice holds, shown beside its name."""
-
-    def changelist_view(self, request, extra_context=None):
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
 
     @admin.action(
         description="Merge the selected %(verbose_name_plural)s into one…",

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
+from core.admin import ModelAdmin
+
 from .models import Image
 from .renditions import NOT_AN_IMAGE, validate_image_upload
 
@@ -20,7 +22,7 @@ class ImageForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt", "caption", "credit", "dimensions", "created_at"]
     search_fields = ["alt", "caption", "credit"]

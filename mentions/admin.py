@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from core.admin import ModelAdmin
+
 from .log import LogAppearancesForm
 from .models import Mention
 
@@ -23,7 +25,7 @@ class MentionForm(forms.ModelForm):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(ModelAdmin):
     form = MentionForm
     list_display = ["date", "outlet", "topic", "kind", "status", "created_by"]
     list_filter = ["kind", "status", "outlet"]

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
+from core.admin import ModelAdmin
 from core.merge_action import MergeActionMixin
 
 from .merge import merge_outlets
@@ -31,7 +32,7 @@ class OutletAliasInline(admin.TabularInline):
 
 
 @admin.register(Outlet)
-class OutletAdmin(MergeActionMixin, admin.ModelAdmin):
+class OutletAdmin(MergeActionMixin, ModelAdmin):
     form = OutletForm
     list_display = ["name", "short_name", "kind", "column_count", "mention_count"]
     list_filter = ["kind"]

@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from taggit.models import Tag
 
+from core.admin import ModelAdmin
 from core.merge_action import MergeActionMixin
 from tags.links import tag_url
 
@@ -54,7 +55,7 @@ class TagAliasInline(admin.TabularInline):
 
 
 @admin.register(Tag)
-class TagAdmin(MergeActionMixin, admin.ModelAdmin):
+class TagAdmin(MergeActionMixin, ModelAdmin):
     form = TagForm
     inlines = [TagAliasInline]
     list_display = ["name", "slug", "usage", "alias_list"]
@@ -117,7 +118,7 @@ class TagAdmin(MergeActionMixin, admin.ModelAdmin):
 
 
 @admin.register(TagMerge)
-class TagMergeAdmin(admin.ModelAdmin):
+class TagMergeAdmin(ModelAdmin):
     list_display = ["merged_at", "merged_list", "into_name", "retagged", "merged_by"]
     list_select_related = ["merged_by"]
     readonly_fields = [f.name for f in TagMerge._meta.fields]

@@ -1,11 +1,14 @@
+"""The authors' admin: the list with each author's column count, and the byline's autocomplete."""
+
 from django.contrib import admin
 from django.db.models import Count
 
 from columns.models import Author
+from core.admin import ModelAdmin
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ModelAdmin):
     list_display = ["name", "is_owner", "column_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

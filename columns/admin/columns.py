@@ -1,7 +1,12 @@
+"""
+The column's admin: the form (tags picked or typed, the optimistic lock, image checks), the
+byline inline, the list with its filters and bulk actions. The modules beside it bring the
+publishing buttons, the rich-text editor, revisions and "Add column from URL".
+"""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -12,13 +17,14 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from columns.models import Byline, Column
+from core.admin import ModelAdmin
 from core.html import clean_html
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
-from .revisions import ColumnRevisionsMixin
+from .revisions import ColumnVersionAdmin
 
 
 class ColumnForm(forms.ModelForm):
@@ -163,9 +169,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(
-    EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnRevisionsMixin, admin.ModelAdmin
-):
+class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAdmin, ModelAdmin):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
@@ -236,12 +240,6 @@ class ColumnAdmin(
             self.message_user(request, publishing.publishing_message(column), messages.SUCCESS)
             return redirect("admin:columns_column_change", column.pk)
         return None
-
-    def changelist_view(self, request, extra_context=None):
-        # Actions and list edits are POSTs to the list: without change permission, a 403.
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
 
     @admin.display(description="authors")
     def byline(self, column):

@@ -1,7 +1,7 @@
 """
 The rich-text editor for a column's intro note and body (django-prose-editor).
 
-The editor offers exactly what the sanitiser (columns/html.py) keeps: headings, bold and italic,
+The editor offers exactly what the sanitiser (core/html.py) keeps: headings, bold and italic,
 links, lists, blockquotes, and images with captions (figure/figcaption). The model sanitises
 again at save, so nothing the editor or a hand-edited form sends can add more.
 

@@ -1,17 +1,26 @@
 """
-Column revisions (django-reversion): what each save looked like, a diff of two, and restore.
+Column revisions: django-reversion's VersionAdmin, plus what it lacks: a diff of two revisions,
+and a restore that survives renamed tags and vanished authors.
 
-Every admin save of a column stores one revision holding the column, its bylines (with the
-authors' names) and its tags (with their names). Restoring applies the stored title, text,
+VersionAdmin stores one revision per admin save (the form, the list's actions) with who saved
+it and the admin's "what changed" message, and lists a column's revisions on its History page.
+A revision holds the column, its bylines (VersionAdmin follows the admin's inline) and, followed
+here, its tags and the names of its authors and tags. Restoring applies the stored title, text,
 dates, outlet, bylines and tags through the ORM, by name for tags, so a revision still restores
 after its tags were renamed, merged or deleted; the restore is itself a new revision.
+
+VersionAdmin's own revert and recover views are not used: they save every object of the old
+revision back by id, authors and tags included (a tag renamed since would take its old name
+back, and a tag deleted since would come back with its old id, or fail on a name taken since),
+and say nothing of what was lost. Its revert link leads to our restore; deleted columns are not
+recovered (its recover pages are left out).
 """
 
 import difflib
 import html
 
 import reversion
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -21,17 +30,20 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag
 
 from columns.models import Author, Byline, Column, TaggedColumn
 from outlets.models import Outlet
 
-reversion.register(Author)
-reversion.register(Tag)
-reversion.register(Byline, follow=["author"])
-reversion.register(TaggedColumn, follow=["tag"])
-reversion.register(Column, follow=["bylines", "taggedcolumn_set"])
+# What a revision follows beyond what VersionAdmin finds (the column's bylines, its inline),
+# by model: {relation: the model it leads to}.
+ALSO_FOLLOWED = {
+    Column: {"taggedcolumn_set": TaggedColumn},
+    TaggedColumn: {"tag": Tag},
+    Byline: {"author": Author},
+}
 
 # The fields an editor sets; derived ones (date, day, excerpt_html, stamps) follow from them.
 RESTORED_FIELDS = [
@@ -150,13 +162,45 @@ def restore(column, version, user):
     return warnings
 
 
-class ColumnRevisionsMixin:
+class _RevisionList(admin.ModelAdmin):
+    """
+    Below VersionAdmin in the class order, to take its list of revisions on the way to
+    Django's history view: VersionAdmin passes it as `action_list`, which on that page is the
+    admin log, so it goes on as `revisions`, each with the id of the column's version in it
+    (the compare form sends those): the last part of the link VersionAdmin made for it,
+    ".../<object id>/history/<version id>/".
+    """
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = dict(extra_context or {})
+        context["revisions"] = context.pop("action_list", [])
+        for item in context["revisions"]:
+            item["version_id"] = item["url"].rstrip("/").rsplit("/", 1)[-1]
+        return super().history_view(request, object_id, context)
+
+
+class ColumnVersionAdmin(VersionAdmin, _RevisionList):
     """Admin views: the history lists revisions; compare two; restore one."""
 
     object_history_template = "admin/columns/column/revisions.html"
+    # Django's lookup (admin/columns/column/change_list.html), not VersionAdmin's template,
+    # which links to the recovery of deleted columns.
+    change_list_template = None
+    history_latest_first = True
+
+    def reversion_register(self, model, **kwargs):
+        # VersionAdmin registers the column and the inline's model; each also follows what
+        # ALSO_FOLLOWED says, those models being registered first.
+        followed = ALSO_FOLLOWED.get(model, {})
+        for related in followed.values():
+            if not reversion.is_registered(related):
+                self.reversion_register(related)
+        kwargs["follow"] = (*kwargs.get("follow", ()), *followed)
+        super().reversion_register(model, **kwargs)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
+        recovery = {"columns_column_recoverlist", "columns_column_recover"}
         return [
             path(
                 "<path:object_id>/history/compare/",
@@ -168,38 +212,8 @@ class ColumnRevisionsMixin:
                 wrap(self.restore_view),
                 name="columns_column_restore",
             ),
-            *super().get_urls(),
+            *(url for url in super().get_urls() if url.name not in recovery),
         ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST":
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def changelist_view(self, request, extra_context=None):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changelist_view(request, extra_context)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Bylines and tags are saved after the column: store the column with them.
-        if reversion.is_active():
-            reversion.add_to_revision(form.instance)
-
-    def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        if reversion.is_active():
-            reversion.set_comment(entry.get_change_message() or "Added.")
-        return entry
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        if reversion.is_active():
-            reversion.set_comment(entry.get_change_message() or "Saved with no changes.")
-        return entry
 
     def _column_or_404(self, request, object_id):
         column = self.get_object(request, unquote(object_id))
@@ -212,13 +226,14 @@ class ColumnRevisionsMixin:
 
     def history_view(self, request, object_id, extra_context=None):
         column = self._column_or_404(request, object_id)
-        versions = list(self._versions(column))
         extra_context = {
-            "versions": versions,
             "can_restore": self.has_change_permission(request, column),
             **(extra_context or {}),
         }
         return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        return redirect("admin:columns_column_restore", object_id, version_id)
 
     def compare_view(self, request, object_id):
         column = self._column_or_404(request, object_id)

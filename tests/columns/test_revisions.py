@@ -1,10 +1,13 @@
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.urls import reverse
+from django.contrib.messages import get_messages
+from django.test.utils import override_script_prefix
+from django.urls import NoReverseMatch, reverse
 from reversion.models import Version
 from taggit.models import Tag
 
 from columns.models import Column
+from outlets.models import Outlet
 from tests.columns.test_admin import column_form_data
 from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
 
@@ -125,6 +128,91 @@ class TestRevisions:
         (version,) = versions(column)
         assert version.field_dict["status"] == "published"
         assert version.revision.get_comment() == "Published from the column list."
+
+    def test_bulk_actions_keep_one_revision_each_with_its_comment(self, editor_client):
+        columns = [
+            ColumnFactory(status=Column.Status.DRAFT, bylines=[AuthorFactory()]) for _ in range(2)
+        ]
+        Column.objects.update(needs_review=True)
+        url = reverse("admin:columns_column_changelist")
+        selected = [column.pk for column in columns]
+        for action in ["publish", "unpublish", "mark_reviewed"]:
+            editor_client.post(url, {"action": action, "_selected_action": selected})
+        comments = [
+            "Published from the column list.",
+            "Unpublished from the column list.",
+            "Marked as reviewed from the column list.",
+        ]
+        for column in columns:
+            assert [v.revision.get_comment() for v in versions(column)] == comments[::-1]
+        # One revision per action, holding every column it changed.
+        assert versions(columns[0])[0].revision_id == versions(columns[1])[0].revision_id
+
+    def test_restore_warns_of_authors_and_outlets_gone_since(self, editor_client, saved_twice):
+        older = versions(saved_twice)[1]
+        old_outlet, old_author = saved_twice.outlet, saved_twice.ordered_bylines[0].author
+        new_outlet, new_author = OutletFactory(), AuthorFactory(name="John Doe")
+        response = editor_client.post(
+            reverse("admin:columns_column_change", args=[saved_twice.pk]),
+            change_data(saved_twice, outlet=new_outlet.pk, **{"bylines-0-author": new_author.pk}),
+        )
+        assert response.status_code == 302
+        old_author.delete()
+        Outlet.objects.filter(pk=old_outlet.pk).delete()
+        url = reverse("admin:columns_column_restore", args=[saved_twice.pk, older.pk])
+        response = editor_client.post(url)
+        shown = [str(message) for message in get_messages(response.wsgi_request)]
+        assert "Jane Roe no longer exists; left off the byline." in shown
+        assert "The outlet of that revision no longer exists; the outlet is kept." in shown
+        column = Column.objects.get()
+        assert (column.title, column.outlet) == ("The SCO at twenty", new_outlet)
+        assert not column.bylines.exists()
+        assert versions(column)[0].revision.get_comment().startswith("Restored the revision")
+
+
+class TestVersionAdmin:
+    """django-reversion's VersionAdmin keeps the revisions; its own revert and recover pages,
+    which save an old revision's authors and tags back by id, are not used."""
+
+    def test_history_lists_revisions_beside_the_admin_log(self, editor_client, saved_twice):
+        newer, older = versions(saved_twice)
+        url = reverse("admin:columns_column_history", args=[saved_twice.pk])
+        content = editor_client.get(url).content.decode()
+        radios = [
+            f'name="new" value="{newer.pk}" aria-label="Compare to this revision" checked',
+            f'name="old" value="{older.pk}" aria-label="Compare from this revision" checked',
+        ]
+        assert all(radio in content for radio in radios)
+        restore = reverse("admin:columns_column_restore", args=[saved_twice.pk, older.pk])
+        assert f'<a href="{restore}">Restore…</a>' in content
+        log = content[content.index('<div id="change-history"') :]  # Django's admin log
+        assert "Added." in log and "Changed Title" in log and "2 entries" in log
+
+    def test_history_under_a_script_prefix(self, editor_client, saved_twice):
+        older = versions(saved_twice)[1]
+        url = reverse("admin:columns_column_history", args=[saved_twice.pk])
+        restore = reverse("admin:columns_column_restore", args=[saved_twice.pk, older.pk])
+        with override_script_prefix("/cms/"):  # the site served under /cms/
+            content = editor_client.get(url).content.decode()
+        assert f'<a href="/cms{restore}">Restore…</a>' in content
+        assert f'name="old" value="{older.pk}"' in content
+
+    def test_its_revert_page_leads_to_our_restore(self, editor_client, saved_twice):
+        older = versions(saved_twice)[1]
+        url = reverse("admin:columns_column_revision", args=[saved_twice.pk, older.pk])
+        restore = reverse("admin:columns_column_restore", args=[saved_twice.pk, older.pk])
+        assert editor_client.get(url)["Location"] == restore
+        assert editor_client.post(url)["Location"] == restore
+        assert Column.objects.get().title == "The SCO at twenty-one"
+        assert len(versions(saved_twice)) == 2
+
+    def test_deleted_columns_are_not_recovered(self, editor_client):
+        for name in ["recoverlist", "recover"]:
+            with pytest.raises(NoReverseMatch):
+                reverse(f"admin:columns_column_{name}", args=[1] if name == "recover" else [])
+        response = editor_client.get(reverse("admin:columns_column_changelist"))
+        assert "Recover deleted" not in response.content.decode()
+        assert "Add column from URL" in response.content.decode()
 
 
 class TestOptimisticLocking:

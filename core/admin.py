@@ -1,0 +1,51 @@
+"""
+The base of every ModelAdmin of ours: one guard on POSTs to a change list.
+
+A change list takes POSTs for its actions and its list edits. Django offers each user only the
+actions their permissions allow, but answers a POST naming another one with "No action
+selected." and the list again; here it is refused as any other forbidden change is, with a 403
+(a press assistant posting "publish" to the column list by hand). Selected ids that are not ids
+of the model (`_selected_action=abc`), which Django passes on to the database and so answers
+with a 500, get a message and the list again, as an empty selection does.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+
+
+class ModelAdmin(admin.ModelAdmin):
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST":
+            if not self.may_post_to_changelist(request):
+                raise PermissionDenied
+            if not self.selection_is_valid(request):
+                plural = self.opts.verbose_name_plural
+                self.message_user(
+                    request,
+                    f"The selection holds ids that are not {plural}: nothing was changed.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+    def may_post_to_changelist(self, request):
+        """Whether this POST is an action offered to the user, or a list edit they may make."""
+        if "_save" in request.POST:  # Django reads a list edit first, whatever else is posted
+            return self.has_change_permission(request)
+        actions = self.get_actions(request)
+        if request.POST.get("action"):
+            return request.POST["action"] in actions
+        # "Go" with no action chosen: Django says so, to those who have actions to choose.
+        return bool(actions) or self.has_change_permission(request)
+
+    def selection_is_valid(self, request):
+        pk = self.opts.pk
+        try:
+            for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+                # The validators hold the range of the database's integers.
+                pk.run_validators(pk.to_python(value))
+        except ValidationError:
+            return False
+        return True

@@ -1,0 +1,106 @@
+"""The one guard on POSTs to a change list (core/admin.py), on every ModelAdmin of ours."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from columns.models import Column
+from core.admin import ModelAdmin
+from mentions.models import Mention
+from outlets.models import Outlet
+from tests.factories import ColumnFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def our_model_admins():
+    """(model, its ModelAdmin) for every model registered by an app of this project."""
+    ours = {
+        config.name
+        for config in apps.get_app_configs()
+        if not Path(config.path).is_relative_to(sys.prefix)  # not an installed package
+    }
+    return [
+        (model, admin.site.get_model_admin(model))
+        for model in apps.get_models()
+        if admin.site.is_registered(model)
+        and type(admin.site.get_model_admin(model)).__module__.split(".")[0] in ours
+    ]
+
+
+def changelist(model):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+OUR_MODELS = [model for model, _ in our_model_admins()]
+
+
+def test_every_model_admin_of_ours_has_the_guard():
+    assert {Column, Outlet, Mention} <= set(OUR_MODELS)  # the search above finds them
+    for model, model_admin in our_model_admins():
+        assert isinstance(model_admin, ModelAdmin), model
+
+
+@pytest.mark.parametrize("model", OUR_MODELS, ids=lambda model: model._meta.label)
+def test_an_action_not_offered_is_refused(press_client, model):
+    # Press assistants may not delete anything, though they change their own mentions.
+    response = press_client.post(
+        changelist(model), {"action": "delete_selected", "_selected_action": ["1"], "index": 0}
+    )
+    assert response.status_code == 403
+
+
+def test_list_edits_and_posts_without_an_action_need_a_permission(press_client):
+    mine = OutletFactory()
+    assert press_client.post(changelist(Mention), {"action": "", "index": 0}).status_code == 200
+    assert press_client.post(changelist(Outlet), {"action": "", "index": 0}).status_code == 403
+    assert press_client.post(changelist(Outlet), {"_save": "Save"}).status_code == 403
+    assert press_client.post(changelist(Outlet), {}).status_code == 403
+    assert Outlet.objects.filter(pk=mine.pk).exists()
+
+
+@pytest.mark.parametrize("model", OUR_MODELS, ids=lambda model: model._meta.label)
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "9" * 30])
+def test_a_selection_that_is_not_ids_gets_a_message(admin_client, admin_user, rf, model, value):
+    request = rf.get("/")
+    request.user = admin_user
+    action = next(iter(admin.site.get_model_admin(model).get_actions(request)))
+    response = admin_client.post(
+        changelist(model), {"action": action, "_selected_action": [value], "index": 0}
+    )
+    assert response.status_code == 302 and response["Location"] == changelist(model)
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert shown == [
+        f"The selection holds ids that are not {model._meta.verbose_name_plural}: "
+        "nothing was changed."
+    ]
+
+
+def test_nothing_is_changed_when_one_selected_id_is_not_an_id(editor_client):
+    column = ColumnFactory(status=Column.Status.DRAFT)
+    outlet = OutletFactory()
+    editor_client.post(
+        changelist(Column), {"action": "publish", "_selected_action": [column.pk, "abc"]}
+    )
+    editor_client.post(
+        changelist(Outlet),
+        {"action": "delete_selected", "_selected_action": [outlet.pk, "x"], "post": "yes"},
+    )
+    column.refresh_from_db()
+    assert column.status == Column.Status.DRAFT
+    assert Outlet.objects.filter(pk=outlet.pk).exists()
+
+
+def test_the_editors_actions_still_work(editor_client):
+    outlets = [OutletFactory(), OutletFactory()]
+    response = editor_client.post(
+        changelist(Outlet),
+        {"action": "delete_selected", "_selected_action": [o.pk for o in outlets], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Outlet.objects.exists()
