@@ -25,7 +25,7 @@ from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator
 from tags.links import tag_url
 
-from .search import clean_query, matching, most_recent, ranked
+from .search import clean_query, most_recent, search_backend
 
 PAGE_SIZE = 20
 
@@ -184,7 +184,8 @@ def unknown(request, path):
 @api_view
 def column_list(request):
     query, _ = clean_query(request.GET.get("q", ""))
-    columns = matching(Column, query) if query else Column.objects.published()
+    search = search_backend()
+    columns = search.matching(Column, query) if query else Column.objects.published()
     if tag := text_param(request, "tag"):
         columns = columns.filter(tags__slug=tag)
     if outlet := text_param(request, "outlet"):
@@ -196,7 +197,7 @@ def column_list(request):
     if query:
         # As on the search page: the best matches among the most recent ones.
         recent = most_recent(columns, settings.SEARCH_MATCH_LIMIT).values("pk")
-        columns = ranked(Column.objects.filter(pk__in=recent), query)
+        columns = search.ranked(Column.objects.filter(pk__in=recent), query)
         columns = columns.order_by("-rank", "-date", "-id")
     return paginated(request, columns_for_api(columns), lambda c: column_data(request, c))
 
