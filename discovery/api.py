@@ -47,11 +47,14 @@ def whole_number(name, minimum, maximum=None):
     message = f"`{name}` must be a whole number {limits}."
 
     def parse(value):
-        if isinstance(value, str) and value.isdecimal():
-            number = int(value)
-            if number >= minimum and (maximum is None or number <= maximum):
-                return number
-        raise PydanticCustomError("whole_number", message)
+        try:
+            # int() also refuses digits past Python's 4,300-digit limit.
+            number = int(value) if isinstance(value, str) and value.isdecimal() else None
+        except ValueError:
+            number = None
+        if number is None or number < minimum or (maximum is not None and number > maximum):
+            raise PydanticCustomError("whole_number", message)
+        return number
 
     # The bounds come first so that the document shows them as minimum and maximum.
     return Annotated[int, Field(ge=minimum, le=maximum), BeforeValidator(parse)]
