@@ -2,7 +2,7 @@
 What every public list shares (`PublicListMixin`): forgiving pagination (`?page=abc` is page 1,
 `?page=999` the last), the total count cached until the content changes (pagecache/paginator.py),
 so a list's cost does not grow with the archive, and the query string without `page` for the
-page links. The read API's lists use the same pieces (`get_page`, `query_without_page`).
+page links. The read API's lists use the same pieces (`paginator_for`, `page_query`).
 """
 
 from django.db.models import Count
@@ -16,6 +16,12 @@ def query_without_page(request, page_kwarg="page"):
     query = request.GET.copy()
     query.pop(page_kwarg, None)
     return query.urlencode()
+
+
+def page_query(request, page_kwarg="page"):
+    """`query_without_page()` ready for `page=N` to be appended: "tag=x&", or "" alone."""
+    query = query_without_page(request, page_kwarg)
+    return query + "&" if query else ""
 
 
 def paginator_for(request, queryset, per_page, page_kwarg="page", **kwargs):
@@ -63,8 +69,7 @@ class PublicListMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = query_without_page(self.request, self.page_kwarg)
-        context["page_query"] = query + "&" if query else ""
+        context["page_query"] = page_query(self.request, self.page_kwarg)
         return context
 
     def add_latest_mentions(self, context, mentions):

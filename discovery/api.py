@@ -1,231 +1,255 @@
 """
 The read-only JSON API under /api/: published columns, mentions, outlets and tags.
 
-Plain views returning `{"count", "next", "previous", "results"}` pages; no login, no writes.
-Every response carries an ETag (304 on If-None-Match) and `Access-Control-Allow-Origin: *`.
-The shapes are described in `openapi.py`, and the tests check every response against it.
+Built on django-ninja: the schemas in `schemas.py` serialise every response and, with the
+typed parameters below, generate the OpenAPI 3.1 document at /api/openapi.json (the tests
+check every response against it). Lists answer `{"count", "next", "previous", "results"}`
+pages; no login, no writes. GET, HEAD and OPTIONS only; every response carries an ETag (304
+on If-None-Match) and `Access-Control-Allow-Origin: *`; errors are `{"error": "…"}`.
 """
 
 from functools import wraps
+from typing import Annotated
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.decorators.http import conditional_page, require_http_methods
+from django.views.decorators.http import conditional_page, require_GET
+from ninja import Field, NinjaAPI, Query
+from ninja.errors import ValidationError
+from ninja.responses import Status
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
+from core.lists import page_query, paginator_for
 from core.params import clean_param
 from mentions.models import Mention, TaggedMention
 from outlets.models import Outlet
-from pagecache.paginator import VersionedCountPaginator
 from tags.links import tag_url
 
-from .search import clean_query, matching, most_recent, ranked
+from . import schemas
+from .search import clean_query, most_recent, search_backend
 
 PAGE_SIZE = 20
+ERRORS = {400: schemas.Error, 404: schemas.Error}
 
 
-class BadRequest(Exception):
-    """A filter or page the API cannot read: answered with 400 and the message."""
+def whole_number(name, minimum, maximum=None):
+    """An integer query parameter written in digits alone (no sign, space or point); anything
+    else is a 400 that says what `name` must be."""
+    limits = f"from {minimum} to {maximum}" if maximum else f"from {minimum}"
+    message = f"`{name}` must be a whole number {limits}."
+
+    def parse(value):
+        try:
+            # int() also refuses digits past Python's 4,300-digit limit.
+            number = int(value) if isinstance(value, str) and value.isdecimal() else None
+        except ValueError:
+            number = None
+        if number is None or number < minimum or (maximum is not None and number > maximum):
+            raise PydanticCustomError("whole_number", message)
+        return number
+
+    # The bounds come first so that the document shows them as minimum and maximum.
+    return Annotated[int, Field(ge=minimum, le=maximum), BeforeValidator(parse)]
 
 
-def api_view(view):
-    """GET, HEAD and OPTIONS only; CORS open to every origin; ETags; JSON errors."""
+Year = whole_number("year", 1, 9999)
+PageNumber = whole_number("page", 1)
+PAGE = Query(1, description="Page number, from 1.")
+YEAR = Query(None, description="Only this year.")
+TAG = Query("", description="Only items with the tag of this slug.")
+OUTLET = Query("", description="Only items from the outlet of this slug.")
+
+
+class ReadAPI(NinjaAPI):
+    def get_content_type(self):
+        # "application/json", as Django's JsonResponse writes it: JSON is UTF-8 by definition.
+        return self.renderer.media_type
+
+
+def openapi_view(view):
+    """The document: GET only, readable from any origin."""
 
     @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return require_GET(wrapper)
+
+
+api = ReadAPI(
+    title="Columnist read API",
+    version="1",
+    description="Published columns, media mentions, outlets and tags. Read-only, no login; "
+    "CORS is open to every origin; responses carry ETags.",
+    # The document only: ninja's interactive page (not an installed app here) loads Swagger UI
+    # from a CDN, which the site's Content-Security-Policy forbids.
+    docs_url=None,
+    docs_decorator=openapi_view,
+    # The URL names stay in the site's "discovery" namespace (discovery/urls.py).
+    urls_namespace="discovery",
+)
+
+
+def http_rules(run):
+    """Around every operation: a CORS preflight answer to OPTIONS, ETags and 304s, CORS."""
+    conditional_run = conditional_page(run)
+
+    @wraps(run)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Max-Age"] = "86400"
         else:
-            try:
-                response = conditional_page(view)(request, *args, **kwargs)
-            except BadRequest as error:
-                response = JsonResponse({"error": str(error)}, status=400)
-            except Http404:
-                response = JsonResponse({"error": "Not found."}, status=404)
+            response = conditional_run(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag"
         return response
 
-    return require_http_methods(["GET", "HEAD", "OPTIONS"])(wrapper)
+    return wrapper
 
 
-def int_param(request, name, minimum=1, maximum=9999):
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    if not value.isdecimal() or not minimum <= int(value) <= maximum:
-        raise BadRequest(f"`{name}` must be a whole number from {minimum} to {maximum}.")
-    return int(value)
+api.add_decorator(http_rules, mode="view")
 
 
-def paginated(request, items, serialise):
-    """A page of `items` as {count, next, previous, results}; bad or missing pages are 400/404."""
-    number = request.GET.get("page", "1")
-    # The total is cached under the content version, as for the HTML lists: a COUNT(*) of
-    # every public column grows with the archive (BENCHMARKS.md).
-    query = request.GET.copy()
-    query.pop("page", None)
-    paginator = VersionedCountPaginator(
-        items, PAGE_SIZE, count_key=f"{request.path}?{query.urlencode()}"
-    )
+@api.exception_handler(ValidationError)
+def bad_request(request, error):
+    return api.create_response(request, {"error": error.errors[0]["msg"]}, status=400)
+
+
+@api.exception_handler(Http404)
+def not_found(request, error):
+    return api.create_response(request, {"error": "Not found."}, status=404)
+
+
+def read(path, **options):
+    """Register `view` for GET at `path`, as documented, and for HEAD and OPTIONS, which
+    every path answers the same way (`http_rules`) and the document leaves out."""
+
+    def register(view):
+        api.get(path, **options)(view)
+        undocumented = {**options, "include_in_schema": False}
+        api.api_operation(["HEAD", "OPTIONS"], path, **undocumented)(view)
+        return view
+
+    return register
+
+
+def paginated(request, items, page_number, result=None):
+    """Page `page_number` of `items` as {count, next, previous, results}, or a 404 past the end;
+    `result(item)` gives what the schema reads of an item, when not the item itself.
+
+    The total is cached under the content version and the page links keep the other
+    parameters, as on the HTML lists (core/lists.py): a COUNT(*) of every public column grows
+    with the archive (BENCHMARKS.md).
+    """
+    paginator = paginator_for(request, items, PAGE_SIZE)
     try:
-        page = paginator.page(number)
-    except PageNotAnInteger:
-        raise BadRequest("`page` must be a whole number from 1.") from None
+        page = paginator.page(page_number)
     except EmptyPage:
-        if not number.isdecimal() or int(number) < 1:
-            raise BadRequest("`page` must be a whole number from 1.") from None
-        return JsonResponse(
-            {"error": f"There is no page {number}; there are {paginator.num_pages}."}, status=404
-        )
+        message = f"There is no page {page_number}; there are {paginator.num_pages}."
+        return Status(404, {"error": message})
+    query = page_query(request)
 
-    def link(n):
-        query = request.GET.copy()
-        query["page"] = n
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    def link(number):
+        return request.build_absolute_uri(f"{request.path}?{query}page={number}")
 
-    return JsonResponse(
-        {
-            "count": paginator.count,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [serialise(item) for item in page],
-        }
-    )
-
-
-def stamp(value):
-    return value.isoformat() if value else None
-
-
-def mention_data(request, mention, with_column=True):
-    data = {
-        "id": mention.pk,
-        "outlet": {"name": mention.outlet.name, "slug": mention.outlet.slug},
-        "topic": mention.topic,
-        "sentence": mention.sentence,
-        "date": mention.date.isoformat(),
-        "kind": mention.kind,
-        "url": mention.url or None,
-        "tags": sorted((tag.name for tag in mention.tags.all()), key=str.casefold),
-    }
-    if with_column:
-        column = mention.public_column
-        data["column"] = request.build_absolute_uri(column.get_absolute_url()) if column else None
-    return data
-
-
-def column_data(request, column):
-    absolute = request.build_absolute_uri
-    outlet = column.outlet
     return {
-        "id": column.pk,
-        "url": absolute(column.get_absolute_url()),
-        "title": column.title,
-        "slug": column.slug,
-        "dek": column.dek,
-        "intro_html": column.intro,
-        "body_html": column.body,
-        "excerpt_html": column.excerpt_html,
-        "outlet": {
-            "name": outlet.name,
-            "slug": outlet.slug,
-            "url": absolute(outlet.get_absolute_url()),
-        }
-        if outlet
-        else None,
-        "authors": [
-            {"name": b.author.name, "slug": b.author.slug, "bio": b.printed_bio}
-            for b in column.ordered_bylines
-        ],
-        "tags": sorted((tag.name for tag in column.tags.all()), key=str.casefold),
-        "posted_at": stamp(column.posted_at),
-        "published_at": stamp(column.outlet_published_at),
-        "updated_at": stamp(column.outlet_updated_at),
-        "original_url": column.original_url or None,
-        "print_headline": column.print_headline,
-        "mentions": [mention_data(request, m, with_column=False) for m in column.mentions.all()],
+        "count": paginator.count,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "results": [result(item) for item in page] if result else list(page),
     }
 
 
 def columns_for_api(columns):
-    """Columns with everything `column_data` prints, in a fixed number of queries."""
+    """Columns with everything `schemas.Column` prints, in a fixed number of queries."""
     mentions = Mention.objects.published().select_related("outlet").prefetch_related("tags")
     return columns.with_listing_data().prefetch_related(Prefetch("mentions", queryset=mentions))
 
 
-def text_param(request, name):
-    return clean_param(request.GET.get(name, ""))
+def counted(request, item, path):
+    url = request.build_absolute_uri(path)
+    return {"name": item.name, "slug": item.slug, "url": url, "count": item.count}
 
 
-@api_view
+@read("/", response=schemas.Links, url_name="api")
 def api_root(request):
-    """Where each list lives, for clients finding their way in."""
+    """The addresses of the lists and of this document."""
     names = ["columns", "mentions", "outlets", "tags"]
     links = {name: request.build_absolute_uri(reverse(f"discovery:api_{name}")) for name in names}
-    return JsonResponse(
-        {**links, "openapi": request.build_absolute_uri(reverse("discovery:openapi"))}
-    )
+    return {**links, "openapi": request.build_absolute_uri(reverse("discovery:openapi-json"))}
 
 
-@api_view
-def unknown(request, path):
-    raise Http404
-
-
-@api_view
-def column_list(request):
-    query, _ = clean_query(request.GET.get("q", ""))
-    columns = matching(Column, query) if query else Column.objects.published()
-    if tag := text_param(request, "tag"):
+@read("/columns/", response={200: schemas.ColumnPage, **ERRORS}, url_name="api_columns")
+def column_list(
+    request,
+    tag: str = TAG,
+    outlet: str = OUTLET,
+    author: str = Query("", description="Only columns by the author of this slug."),
+    year: Year = YEAR,
+    q: str = Query(
+        "",
+        description="Words to search for (web-search syntax). Results are the best matches "
+        "among the most recent ones (1,000 unless the site sets otherwise), so `count` is at "
+        "most that.",
+    ),
+    page: PageNumber = PAGE,
+):
+    """Published columns, newest first (best match first with `q`)."""
+    query, _ = clean_query(q)
+    search = search_backend()
+    columns = search.matching(Column, query) if query else Column.objects.published()
+    if tag := clean_param(tag):
         columns = columns.filter(tags__slug=tag)
-    if outlet := text_param(request, "outlet"):
+    if outlet := clean_param(outlet):
         columns = columns.filter(outlet__slug=outlet)
-    if author := text_param(request, "author"):
+    if author := clean_param(author):
         columns = columns.filter(authors__slug=author)
-    if (year := int_param(request, "year")) is not None:
+    if year is not None:
         columns = columns.filter(day__year=year)
     if query:
         # As on the search page: the best matches among the most recent ones.
         recent = most_recent(columns, settings.SEARCH_MATCH_LIMIT).values("pk")
-        columns = ranked(Column.objects.filter(pk__in=recent), query)
+        columns = search.ranked(Column.objects.filter(pk__in=recent), query)
         columns = columns.order_by("-rank", "-date", "-id")
-    return paginated(request, columns_for_api(columns), lambda c: column_data(request, c))
+    return paginated(request, columns_for_api(columns), page)
 
 
-@api_view
-def column_detail(request, pk):
-    column = get_object_or_404(columns_for_api(Column.objects.published()), pk=pk)
-    return JsonResponse(column_data(request, column))
+@read("/columns/{int:id}/", response={200: schemas.Column, **ERRORS}, url_name="api_column")
+def column_detail(request, id: int):
+    """One published column."""
+    return get_object_or_404(columns_for_api(Column.objects.published()), pk=id)
 
 
-@api_view
-def mention_list(request):
+@read("/mentions/", response={200: schemas.MentionPage, **ERRORS}, url_name="api_mentions")
+def mention_list(
+    request, tag: str = TAG, outlet: str = OUTLET, year: Year = YEAR, page: PageNumber = PAGE
+):
+    """Published media mentions, newest first."""
     mentions = Mention.objects.published()
-    if tag := text_param(request, "tag"):
+    if tag := clean_param(tag):
         mentions = mentions.filter(tags__slug=tag)
-    if outlet := text_param(request, "outlet"):
+    if outlet := clean_param(outlet):
         mentions = mentions.filter(outlet__slug=outlet)
-    if (year := int_param(request, "year")) is not None:
+    if year is not None:
         mentions = mentions.filter(date__year=year)
-    mentions = mentions.with_listing_data()
-    return paginated(request, mentions, lambda m: mention_data(request, m))
+    return paginated(request, mentions.with_listing_data(), page)
 
 
-def counted(request, item, url):
-    return {"name": item.name, "slug": item.slug, "url": url, "count": item.count}
-
-
-@api_view
-def outlet_list(request):
+@read("/outlets/", response={200: schemas.CountedPage, **ERRORS}, url_name="api_outlets")
+def outlet_list(request, page: PageNumber = PAGE):
+    """Outlets with published content, by name; `count` is of published columns."""
     published = Column.objects.published()
     outlets = (
         Outlet.objects.filter(
@@ -235,15 +259,12 @@ def outlet_list(request):
         .annotate(count=Count("columns", filter=Q(columns__in=published)))
         .order_by(Lower("name"), "pk")
     )
-    return paginated(
-        request,
-        outlets,
-        lambda o: counted(request, o, request.build_absolute_uri(o.get_absolute_url())),
-    )
+    return paginated(request, outlets, page, lambda o: counted(request, o, o.get_absolute_url()))
 
 
-@api_view
-def tag_list(request):
+@read("/tags/", response={200: schemas.CountedPage, **ERRORS}, url_name="api_tags")
+def tag_list(request, page: PageNumber = PAGE):
+    """Tags on published content, by name; `count` is of published columns."""
     on_columns = TaggedColumn.objects.filter(content_object__in=Column.objects.published())
     on_mentions = TaggedMention.objects.filter(content_object__in=Mention.objects.published())
     tags = (
@@ -257,6 +278,9 @@ def tag_list(request):
         )
         .order_by(Lower("name"), "pk")
     )
-    return paginated(
-        request, tags, lambda t: counted(request, t, request.build_absolute_uri(tag_url(t.slug)))
-    )
+    return paginated(request, tags, page, lambda t: counted(request, t, tag_url(t.slug)))
+
+
+@read("/{path:rest}", response={404: schemas.Error}, include_in_schema=False)
+def unknown(request, rest: str):
+    raise Http404

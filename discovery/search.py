@@ -1,12 +1,15 @@
 """
-The stored search documents of columns and mentions, and the one function that refreshes them.
+Search over published columns and mentions, with one backend chosen once for the database.
 
-Each Column and Mention keeps a `search_vector` (PostgreSQL tsvector, GIN-indexed) computed in
-the database from its own text, its tags and its outlet's name. `update_search_vector()` is
-called by the signal handlers in `signals.py` whenever one of those changes. On SQLite the
-field stays empty and search falls back to plain substring matching (see `query.py`).
+PostgreSQL (`FullTextSearch`): each Column and Mention keeps a `search_vector` (tsvector,
+GIN-indexed) computed in the database from its own text, its tags and its outlet's name;
+matches are ranked and their snippets highlighted. SQLite (`SubstringSearch`, the quick
+start): the field stays empty and words match as substrings, unranked. `search_backend()`
+returns the one for the default database; the views, the API, `update_search_index` and the
+signal handlers (through `update_search_vector()`) ask it, never the database vendor.
 """
 
+import functools
 import re
 
 import nh3
@@ -19,11 +22,6 @@ from django.utils.safestring import mark_safe
 
 # The text search configuration for documents and queries: English stemming and stop words.
 SEARCH_CONFIG = "english"
-
-
-def is_full_text(using="default"):
-    """Whether this database has full-text search (PostgreSQL) rather than the fallback."""
-    return connections[using].vendor == "postgresql"
 
 
 def _tag_names(through):
@@ -74,30 +72,10 @@ def mention_document(tagged_model, outlet_model):
     )
 
 
-def update_search_vector(queryset):
-    """Recompute the stored search document of a queryset of columns or of mentions.
-
-    One UPDATE statement, whatever the number of rows; it fires no signals and leaves
-    `modified_at` alone. A no-op where the database has no full-text search.
-    """
-    if not is_full_text(queryset.db):
-        return
-    from columns.models import Byline, Column, TaggedColumn
-    from mentions.models import Mention, TaggedMention
-    from outlets.models import Outlet
-
-    documents = {
-        Column: lambda: column_document(TaggedColumn, Outlet, Byline),
-        Mention: lambda: mention_document(TaggedMention, Outlet),
-    }
-    queryset.update(search_vector=documents[queryset.model]())
-
-
 # Longer queries are cut here (and the reader told): websearch_to_tsquery copes with any text,
 # but nobody types more, and a huge OR-query only costs the database.
 MAX_QUERY_LENGTH = 300
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
-_TAGS = re.compile(r"<[^>]*>")
 
 
 def clean_query(raw):
@@ -112,55 +90,6 @@ def clean_query(raw):
     return text, False
 
 
-def _substring_match(model, text, fields, related):
-    """The SQLite fallback: every word or "quoted phrase" somewhere, none of the -words.
-
-    `related` names to-many fields (tags, authors), matched through subqueries so that a
-    column never comes back twice.
-    """
-    condition = Q()
-    for sign, phrase, word_sign, word in _TERM.findall(text):
-        term = (phrase or word).strip()
-        if not term or term.lower() == "or":
-            continue
-        found = Q()
-        for field in fields:
-            found |= Q(**{f"{field}__icontains": term})
-        for field in related:
-            rows = model.objects.filter(**{f"{field}__icontains": term})
-            found |= Q(pk__in=rows.values("pk"))
-        condition &= ~found if (sign or word_sign) else found
-    return condition
-
-
-def matching(model, text, using="default"):
-    """Published columns or mentions matching `text`, annotated with a `rank`.
-
-    The rank is computed for every row the query returns: for a word found in most of the
-    archive, take the `most_recent()` matches first.
-    """
-    from columns.models import Column
-
-    items = model.objects.using(using).published()
-    if is_full_text(using):
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return ranked(items.filter(search_vector=query), text)
-    if model is Column:
-        fields = ["title", "dek", "print_headline", "intro", "body", "outlet__name"]
-        related = ["tags__name", "authors__name"]
-    else:
-        fields, related = ["topic", "note", "outlet__name"], ["tags__name"]
-    return ranked(items.filter(_substring_match(model, text, fields, related)), text)
-
-
-def ranked(queryset, text):
-    """Annotate `rank`: how well each row's document matches `text` (0 on SQLite)."""
-    if not is_full_text(queryset.db):
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    return queryset.annotate(rank=SearchRank(F("search_vector"), query))
-
-
 def most_recent(matches, limit):
     """The `limit` most recent of `matches` (a `matching()` queryset), still to be ranked.
 
@@ -172,6 +101,11 @@ def most_recent(matches, limit):
     return matches.order_by("-date", "-pk")[:limit]
 
 
+def safe_headline(value):
+    """A headline is text cut from sanitised HTML: keep only the <mark>s we added."""
+    return mark_safe(nh3.clean(value.strip(), tags={"mark"}, attributes={}))
+
+
 def _plain_text(*fields):
     """Fields joined and stripped of tags in SQL, for ts_headline to cut snippets from."""
     joined = Concat(
@@ -181,31 +115,117 @@ def _plain_text(*fields):
                 output_field=TextField())  # fmt: skip
 
 
-def highlighted(queryset, text, **headlines):
-    """Annotate `name=SearchHeadline(...)` for each `name=fields`, marking matches with <mark>.
+class FullTextSearch:
+    """PostgreSQL: stored documents, web-search syntax, ranked and highlighted matches."""
 
-    On SQLite the annotations are left out; templates fall back to the plain text.
-    """
-    if not is_full_text(queryset.db):
+    full_text = True
+
+    def update_documents(self, queryset):
+        """Recompute the stored search document of a queryset of columns or of mentions.
+
+        One UPDATE statement, whatever the number of rows; it fires no signals and leaves
+        `modified_at` alone.
+        """
+        from columns.models import Byline, Column, TaggedColumn
+        from mentions.models import Mention, TaggedMention
+        from outlets.models import Outlet
+
+        documents = {
+            Column: lambda: column_document(TaggedColumn, Outlet, Byline),
+            Mention: lambda: mention_document(TaggedMention, Outlet),
+        }
+        queryset.update(search_vector=documents[queryset.model]())
+
+    @staticmethod
+    def _query(text):
+        return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def matching(self, model, text):
+        """Published columns or mentions matching `text`, annotated with a `rank`.
+
+        The rank is computed for every row the query returns: for a word found in most of
+        the archive, take the `most_recent()` matches first.
+        """
+        items = model.objects.published().filter(search_vector=self._query(text))
+        return self.ranked(items, text)
+
+    def ranked(self, queryset, text):
+        """Annotate `rank`: how well each row's document matches `text`."""
+        return queryset.annotate(rank=SearchRank(F("search_vector"), self._query(text)))
+
+    def highlighted(self, queryset, text, **headlines):
+        """Annotate `name=SearchHeadline(...)` for each `name=fields`, marking matches with
+        <mark>."""
+        query = self._query(text)
+
+        def options(name):
+            if name.startswith("title"):
+                # The whole title, marked: in fragment mode ts_headline drops unmatched words
+                # even with HighlightAll ("Why sanctions fail" came out as "sanctions fail").
+                return {"highlight_all": True}
+            return {"max_words": 40, "min_words": 15, "max_fragments": 2}
+
+        return queryset.annotate(**{
+            name: SearchHeadline(
+                _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
+                stop_sel="</mark>", **options(name),
+            )
+            for name, fields in headlines.items()
+        })  # fmt: skip
+
+
+class SubstringSearch:
+    """The fallback where the database has no full-text search (SQLite): every word or
+    "quoted phrase" somewhere, none of the -words; no ranking (newest first) and no
+    highlighting (templates show the plain text)."""
+
+    full_text = False
+
+    # Per model label: the fields searched, and the to-many ones (tags, authors), matched
+    # through subqueries so that a column never comes back twice.
+    FIELDS = {
+        "columns.column": (
+            ["title", "dek", "print_headline", "intro", "body", "outlet__name"],
+            ["tags__name", "authors__name"],
+        ),
+        "mentions.mention": (["topic", "note", "outlet__name"], ["tags__name"]),
+    }
+
+    def update_documents(self, queryset):
+        """Nothing is stored: matching reads the text itself."""
+
+    def matching(self, model, text):
+        fields, related = self.FIELDS[model._meta.label_lower]
+        condition = Q()
+        for sign, phrase, word_sign, word in _TERM.findall(text):
+            term = (phrase or word).strip()
+            if not term or term.lower() == "or":
+                continue
+            found = Q()
+            for field in fields:
+                found |= Q(**{f"{field}__icontains": term})
+            for field in related:
+                rows = model.objects.filter(**{f"{field}__icontains": term})
+                found |= Q(pk__in=rows.values("pk"))
+            condition &= ~found if (sign or word_sign) else found
+        return self.ranked(model.objects.published().filter(condition), text)
+
+    def ranked(self, queryset, text):
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+
+    def highlighted(self, queryset, text, **headlines):
         return queryset
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-
-    def options(name):
-        if name.startswith("title"):
-            # The whole title, marked: in fragment mode ts_headline drops unmatched words
-            # even with HighlightAll ("Why sanctions fail" came out as "sanctions fail").
-            return {"highlight_all": True}
-        return {"max_words": 40, "min_words": 15, "max_fragments": 2}
-
-    return queryset.annotate(**{
-        name: SearchHeadline(
-            _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
-            stop_sel="</mark>", **options(name),
-        )
-        for name, fields in headlines.items()
-    })  # fmt: skip
 
 
-def safe_headline(value):
-    """A headline is text cut from sanitised HTML: keep only the <mark>s we added."""
-    return mark_safe(nh3.clean(value.strip(), tags={"mark"}, attributes={}))
+@functools.cache
+def search_backend():
+    """The search of the default database, chosen on first use."""
+    if connections["default"].vendor == "postgresql":
+        return FullTextSearch()
+    return SubstringSearch()
+
+
+def update_search_vector(queryset):
+    """Refresh the stored search documents of a queryset of columns or of mentions (the
+    signal handlers in `signals.py` call it whenever one of their sources changes)."""
+    search_backend().update_documents(queryset)

@@ -10,7 +10,7 @@ from columns.models import Column, TaggedColumn
 from core.params import clean_param
 from mentions.models import Mention, TaggedMention
 
-from .search import clean_query, highlighted, matching, most_recent, safe_headline
+from .search import clean_query, most_recent, safe_headline, search_backend
 
 KINDS = {"column": Column, "mention": Mention}
 TAGGED = {"column": TaggedColumn, "mention": TaggedMention}
@@ -115,6 +115,7 @@ def link_facets(facets, filters, params):
 
 def load_page(rows, query):
     """The columns and mentions of one page of result rows, with highlighted snippets."""
+    highlighted = search_backend().highlighted
     ids = {kind: [row["item"] for row in rows if row["result_kind"] == kind] for kind in KINDS}
     objects = {}
     if ids["column"]:
@@ -144,6 +145,7 @@ def search(request):
     context = {"query": query, "was_cut": was_cut}
     if query:
         filters = read_filters(request.GET)
+        matching = search_backend().matching
         found = {
             kind: filtered(matching(model, query), kind, filters)
             for kind, model in KINDS.items()

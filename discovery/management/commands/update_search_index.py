@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from columns.models import Column
-from discovery.search import is_full_text, update_search_vector
+from discovery.search import search_backend
 from mentions.models import Mention
 
 
@@ -12,11 +12,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not is_full_text():
+        search = search_backend()
+        if not search.full_text:
             self.stdout.write("This database has no full-text search; nothing to do.")
             return
         for model in (Column, Mention):
-            update_search_vector(model.objects.all())
+            search.update_documents(model.objects.all())
         self.stdout.write(
             f"Updated {Column.objects.count()} columns and {Mention.objects.count()} mentions."
         )
