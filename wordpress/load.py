@@ -41,8 +41,8 @@ from redirects.models import Redirect
 from . import meta, prefetch, wxr
 from .bulk import insert_objects, insert_rows
 from .content import render_wordpress
-from .extract import extract
 from .registry import Authors, Outlets, Tags
+from .rules import extract
 from .summary import Summary
 
 IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
