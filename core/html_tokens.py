@@ -8,7 +8,8 @@ whatever it leaves alone.
 
 A tag is `<`, maybe `/`, a name, attributes (a name, then maybe `=` and a value in double, single
 or no quotes), maybe `/`, then `>`; a `>` inside a quoted value does not end it. Anything else
-that starts with `<` ("a < b", "<3", an unclosed comment) is text.
+that starts with `<` ("a < b", "<3", an unclosed comment) is text. A script or style element
+comes whole, as one token, since its text is not HTML.
 """
 
 import functools
@@ -69,12 +70,11 @@ def tokens(html: str, raw_text: Collection[str] = RAW_TEXT) -> Iterator[Token]:
     text unread; without its end tag, its start tag is an ordinary tag.
     """
     position = 0
-    search = _TOKEN.search
-    while match := search(html, position):
+    while match := _TOKEN.search(html, position):
         start, end = match.span()
         if start > position:
             yield Token(TEXT, html[position:start], position, start)
-        text, closing, name, attributes = match.group(0, 1, 2, 3)
+        text, closing, name, attributes = match.group(0, "closing", "name", "attributes")
         position = end
         if name is None:
             yield Token(COMMENT, text, start, end)
