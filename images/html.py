@@ -1,31 +1,28 @@
 """Giving library images in a column body their responsive sizes (srcset), at save."""
 
-import re
-
-from django.utils.html import escape
-
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+from core import html_tokens
 
 
 def add_srcset(body):
     """Every <img> whose src is an uploaded Image gets its width, height, srcset and sizes."""
     from .models import SIZES, Image
 
-    tags = _IMG.findall(body or "")
-    if not tags:
+    tokens = list(html_tokens.tokens(body or ""))
+    images = {
+        index: token.attributes()
+        for index, token in enumerate(tokens)
+        if token.kind == html_tokens.TAG and token.name == "img" and not token.closing
+    }
+    if not images:
         return body
-    srcs = {dict(_ATTR.findall(tag)).get("src", "") for tag in tags}
+    srcs = {attrs.get("src", "") for attrs in images.values()}
     by_url = {}
     for image in Image.objects.all().only("file", "width", "height", "renditions", "alt"):
         if image.file and image.file.url in srcs:
             by_url[image.file.url] = image
 
-    def enrich(match):
-        attrs = dict(_ATTR.findall(match.group(0)))
-        image = by_url.get(attrs.get("src", ""))
-        if image is None:
-            return match.group(0)
+    def enrich(attrs):
+        image = by_url[attrs["src"]]
         attrs.update(
             {
                 "alt": attrs.get("alt") or image.alt,
@@ -37,6 +34,9 @@ def add_srcset(body):
             }
         )
         attrs.pop("data-file", None)
-        return "<img " + " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items()) + ">"
+        return html_tokens.start_tag("img", attrs)
 
-    return _IMG.sub(enrich, body)
+    return "".join(
+        enrich(images[index]) if images.get(index, {}).get("src") in by_url else token.text
+        for index, token in enumerate(tokens)
+    )

@@ -24,14 +24,14 @@ Nothing is sanitised here; that is the next step's job.
 
 import re
 
+from core import html_tokens
+
 # Block-level elements, as wpautop lists them: these are never wrapped in <p>.
 _BLOCK_NAMES = (
     "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map"
     "|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside"
     "|hgroup|header|footer|nav|figure|figcaption|details|menu|summary"
 )
-# One HTML tag, with attribute values that may contain ">".
-_TAG = r"""</?[a-zA-Z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>"""
 # A whole opening or closing block tag; the name must end there (<p> but not <param>).
 _BLOCK_TAG = rf"</?(?:{_BLOCK_NAMES})(?=[\s/>])[^>]*>"
 
@@ -72,14 +72,8 @@ _URL_ALONE_IN_A_PARAGRAPH = re.compile(rf"<p>\s*({_URL})\s*</p>")
 
 _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|&#xa0;|<br\s*/?>)*</p>", re.I)
 
-_VOID_ELEMENTS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-}  # fmt: skip
 # Opening one of these ends an open paragraph, as in an HTML parser.
 _CLOSES_P = set(_BLOCK_NAMES.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|")) - {"area", "map"}
-_TAG_NAME = re.compile(r"</?([a-zA-Z][\w:-]*)")
-_BALANCE_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|{_TAG}", re.S | re.I)
 
 
 def render_wordpress(raw: str) -> str:
@@ -115,8 +109,7 @@ def wpautop(text: str) -> str:
     text = _sub(rf"(<(?:{_BLOCK_NAMES})[\s/>])", r"\n\n\1", text)
     text = _sub(rf"(</(?:{_BLOCK_NAMES})>)", r"\1\n\n", text)
     text = _sub(r"(<hr\s*/?>)", r"\1\n\n", text)
-    # A newline inside a tag or comment is not a line break.
-    text = _sub(_TAG + r"|<!--.*?-->", _hide_newlines, text, re.S)
+    text = _hide_newlines_in_tags(text)
     # A caption hugs its image: no paragraph or line break around <figcaption>.
     if "<figcaption" in text:
         text = _sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
@@ -163,24 +156,20 @@ def balance_tags(html: str) -> str:
     """
     out: list[str] = []
     open_elements: list[str] = []
-    position = 0
-    for match in _BALANCE_TOKEN.finditer(html):
-        out.append(html[position : match.start()])
-        position = match.end()
-        token = match.group(0)
-        if token.startswith("<!--") or match.group(1):
-            out.append(token)
+    for token in html_tokens.tokens(html):
+        if token.kind != html_tokens.TAG:  # text, comments, whole script and style elements
+            out.append(token.text)
             continue
-        name = _TAG_NAME.match(token).group(1).lower()
-        if token.startswith("</"):
+        name = token.name
+        if token.closing:
             if name in open_elements:
                 while open_elements[-1] != name:
                     out.append(f"</{open_elements.pop()}>")
                 open_elements.pop()
-                out.append(token)
+                out.append(token.text)
             continue
-        if name in _VOID_ELEMENTS or token.endswith("/>"):
-            out.append(token)
+        if name in html_tokens.VOID_ELEMENTS or token.self_closing:
+            out.append(token.text)
             continue
         if name in _CLOSES_P and "p" in open_elements:
             while open_elements:
@@ -191,8 +180,7 @@ def balance_tags(html: str) -> str:
         elif name == "li" and open_elements and open_elements[-1] == "li":
             out.append(f"</{open_elements.pop()}>")
         open_elements.append(name)
-        out.append(token)
-    out.append(html[position:])
+        out.append(token.text)
     out.extend(f"</{name}>" for name in reversed(open_elements))
     return "".join(out)
 
@@ -219,8 +207,13 @@ def _restore_pre(text: str, blocks: dict[str, str]) -> str:
     return text
 
 
-def _hide_newlines(match: re.Match) -> str:
-    return match.group(0).replace("\n", _NEWLINE_IN_TAG)
+def _hide_newlines_in_tags(text: str) -> str:
+    # A newline inside a tag or comment is not a line break. Script text is read for tags too,
+    # as WordPress's own split does, so a comment in a script keeps its blank lines.
+    return "".join(
+        token.text if token.kind == html_tokens.TEXT else token.text.replace("\n", _NEWLINE_IN_TAG)
+        for token in html_tokens.tokens(text, raw_text=())
+    )
 
 
 def _normalise_more_tag(text: str) -> str:

@@ -1,58 +1,39 @@
 """Write what `wxr.read_wxr()` reads into the database: `WxrImport(...).run(reader)`.
 
-What becomes what:
-- posts → columns. Status publish → published, future → published with its future posting time
-  (scheduled), draft/pending/private → draft; trash and auto-drafts are skipped. `posted_at` is
-  the post's GMT date (its local date in the site's zone for never-saved drafts).
+What becomes what (posts are planned in convert.py):
+- posts → columns; trash and auto-drafts are skipped.
 - `<wp:author>`s and post creators → authors; with no site owner yet, the author of the most
   imported posts (the first listed on a tie) becomes the owner.
-- tags → tags; categories → tags, except "Uncategorized" and those naming an outlet
-  (`Outlet.objects.match`), which set the column's outlet.
 - attachments give the featured image (address, alt text, caption) of posts whose
   `_thumbnail_id` points at them; nothing is downloaded. Pages, menu items and other types are
   counted and skipped.
-- each post's old addresses (its `<link>`, `/?p=<id>`, its `_wp_old_slug`s) redirect to the
-  column (`redirects.Redirect`).
-- with extraction on, `extract()` fills intro, standfirst, stamps, byline and bios, print
-  headline, exclusivity, outlet and press mentions; a post where any rule fired is marked
-  `needs_review` and keeps its original text beside.
+- mentions of our own exports (`columnist_mention` items) → mentions.
 
 A post is found again by (site address, post id), else by guid; a fingerprint of the item
 tells whether it changed since the last import, so an unchanged post is not touched at all
-(editors' later fixes survive) and a changed one is rewritten from the export.
+(editors' later fixes survive) and a changed one is rewritten from the export. New columns and
+the rows that hang off them (bylines, tags, mentions, redirects) are written in batches.
 """
 
-import datetime
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from columns.models import Author, Byline, Column, TaggedColumn
-from core.html import clean_html, strip_tags
+from core.html import strip_tags
 from core.signals import bulk_saved
 from mentions.models import Mention
-from redirects.models import Redirect
 
 from . import meta, prefetch, wxr
 from .bulk import insert_objects, insert_rows
-from .content import render_wordpress
-from .extract import extract
+from .convert import STATUSES, Converter, post_title
+from .old_addresses import save_redirects
 from .registry import Authors, Outlets, Tags
 from .summary import Summary
 
 IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
-STATUSES = {
-    "publish": Column.Status.PUBLISHED,
-    "future": Column.Status.PUBLISHED,
-    "draft": Column.Status.DRAFT,
-    "pending": Column.Status.DRAFT,
-    "private": Column.Status.DRAFT,
-}
 SKIPPED_TYPES = {
     "page": "pages",
     "attachment": "attachments",
@@ -60,17 +41,6 @@ SKIPPED_TYPES = {
     "revision": "revisions",
 }
 FLUSH_EVERY = 500
-
-
-@dataclass
-class _Plan:
-    """What one post becomes, before it is written."""
-
-    fields: dict
-    byline: list = field(default_factory=list)  # [(Author, bio)]
-    tags: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)  # [(outlet name, topic, kind)]
-    old_paths: list = field(default_factory=list)
 
 
 class WxrImport:
@@ -83,7 +53,7 @@ class WxrImport:
         self.authors = Authors()
         self.outlets = Outlets()
         self.tags = Tags()
-        self.categories = {}  # category slug -> outlet, for categories naming one
+        self.converter = Converter(self.authors, self.outlets, extract, self.zone)
         self.attachments = {}  # post id -> (url, alt, caption)
         self.thumbnails = []  # (post id, attachment id) seen before their attachment
         self.post_columns = {}  # post id in this file -> column pk, or the column itself
@@ -137,8 +107,7 @@ class WxrImport:
         found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
         if found and found[1] == self._digest(entry):
             return None  # unchanged: nothing to render
-        title = strip_tags(entry.title)[:300] or "(no title)"
-        return title, entry.content, tuple(self.outlets.known_names), self.extract
+        return post_title(entry), entry.content, tuple(self.outlets.known_names), self.extract
 
     # --- Channel ---------------------------------------------------------------------------
 
@@ -170,9 +139,7 @@ class WxrImport:
         if term.taxonomy == "post_tag" and term.slug:
             self.tags.slug_hints[term.name] = term.slug
         elif term.taxonomy == "category":
-            outlet = self.outlets.match(term.name)
-            if outlet:
-                self.categories[term.slug] = outlet
+            self.converter.add_category(term)
 
     # --- Items -----------------------------------------------------------------------------
 
@@ -275,103 +242,8 @@ class WxrImport:
 
     def _plan(self, item):
         if self.site.from_columnist and meta.is_columnist_item(item):
-            return self._plan_exported(item)
-        return self._plan_wordpress(item)
-
-    def _plan_exported(self, item):
-        # Our own export: the structured fields are in the post meta, exactly.
-        fields = meta.column_fields(item)
-        del fields["wordpress_id"], fields["wordpress_site"], fields["wordpress_guid"]
-        fields |= {"title": item.title, "slug": item.post_name, "body": item.content}
-        fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
-        byline = [
-            (self.authors.by_slug.get(slug) or self.authors.for_login(slug), bio)
-            for slug, bio in meta.byline(item)
-        ]
-        tags = [name for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
-        return _Plan(fields, byline, tags)
-
-    def _plan_wordpress(self, item):
-        title = strip_tags(item.title)[:300] or "(no title)"
-        prepared = prefetch.result(self._prepared)
-        rendered = prepared[0] if prepared else render_wordpress(item.content)
-        fields = {
-            "title": title,
-            "slug": self._slug(item, title),
-            "dek": "",
-            "intro": "",
-            "body": rendered,
-            "excerpt": strip_tags(item.excerpt),
-            "status": STATUSES[item.status],
-            "posted_at": self._posted_at(item),
-            "outlet_published_at": None,
-            "outlet_updated_at": None,
-            "print_headline": "",
-            "exclusive": False,
-            "needs_review": False,
-            "original_html": "",
-        }
-        outlet, tags = self._outlet_and_tags(item)
-        plan = _Plan(fields, tags=tags, old_paths=self._old_paths(item))
-        if self.extract:
-            if prepared:
-                found, original = prepared[1], prepared[2]
-            else:
-                found = extract(title, rendered, self.outlets.known_names)
-                original = clean_html(rendered) if found.fired else ""
-            outlet = outlet or self.outlets.get(found.outlet_name)
-            zone = (outlet.zone if outlet else None) or self.zone
-            fields |= {
-                "intro": found.intro_html,
-                "dek": found.dek,
-                "body": found.body_html,
-                "outlet_published_at": _aware(found.published, zone),
-                "outlet_updated_at": _aware(found.updated, zone),
-                "print_headline": found.print_headline[:300],
-                "exclusive": found.exclusive,
-                "needs_review": bool(found.fired),
-                "original_html": original,
-            }
-            plan.byline = [(self.authors.for_name(name), bio) for name, bio in found.authors]
-            plan.mentions = [(m.outlet_name, m.topic, m.kind) for m in found.mentions]
-        if not plan.byline:
-            plan.byline = [(self.authors.for_login(item.creator), "")]
-        fields["outlet"] = outlet
-        return plan
-
-    def _outlet_and_tags(self, item):
-        outlet, tags = None, []
-        for taxonomy, slug, name in item.terms:
-            if taxonomy == "post_tag":
-                tags.append(name)
-            elif taxonomy == "category":
-                match = self.categories.get(slug) or self.outlets.match(name)
-                if match:
-                    outlet = outlet or match
-                elif "uncategorized" not in (slug, name.casefold()):
-                    tags.append(name)
-        return outlet, tags
-
-    def _slug(self, item, title):
-        post_id = item.post_id or "post"
-        return slugify(unquote(item.post_name))[:200] or slugify(title)[:200] or f"post-{post_id}"
-
-    def _posted_at(self, item):
-        if item.post_date_gmt:
-            return item.post_date_gmt.replace(tzinfo=datetime.UTC)
-        return _aware(item.post_date, self.zone) or timezone.now()
-
-    def _old_paths(self, item):
-        paths = [f"/?p={item.post_id}"] if item.post_id else []
-        link = urlsplit(item.link)
-        if link.path or link.query:
-            path = unquote(link.path or "/") + (f"?{link.query}" if link.query else "")
-            paths.append(path)
-            current = f"/{unquote(item.post_name)}/"
-            for old_slug in item.meta.get("_wp_old_slug", []):
-                if old_slug and path.endswith(current):
-                    paths.append(path[: -len(current)] + f"/{unquote(old_slug)}/")
-        return [path for path in paths if len(path) <= 500]
+            return self.converter.plan_exported(item)
+        return self.converter.plan_wordpress(item, prefetch.result(self._prepared))
 
     def _set_featured_image(self, column, item):
         thumbnail = item.meta_value("_thumbnail_id")
@@ -459,7 +331,7 @@ class WxrImport:
             _pks(self._pending_mentions),
         )
         self.summary.mentions += len(self._pending_mentions)
-        self._save_redirects(self._pending_redirects)
+        self.summary.redirects += save_redirects(self._pending_redirects)
         # Bulk inserts send no post_save: say what was written, for search and caches. Batch
         # by batch, so that the database makes search documents while the workers render.
         if column_pks:
@@ -469,23 +341,6 @@ class WxrImport:
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
         self._updated_pks, self._since_flush = [], 0
-
-    def _save_redirects(self, redirects):
-        # As Redirect.objects.add() for many at once: a live address never redirects away.
-        live = set(redirects.values())
-        redirects = {old: new for old, new in redirects.items() if old not in live}
-        if not redirects:
-            return
-        Redirect.objects.filter(old_path__in=live).delete()
-        existing = dict(
-            Redirect.objects.filter(old_path__in=redirects).values_list("old_path", "new_path")
-        )
-        for old, new in redirects.items():
-            if old in existing and existing[old] != new:
-                Redirect.objects.filter(old_path=old).update(new_path=new)
-        new_rows = [(old, new) for old, new in redirects.items() if old not in existing]
-        insert_rows(Redirect, ["old_path", "new_path"], new_rows)
-        self.summary.redirects += len(new_rows)
 
     def _attach_late_thumbnails(self):
         for post_id, attachment_id in self.thumbnails:
@@ -515,7 +370,3 @@ def _pk(column):
 def _pks(rows):
     """Queued rows with their column's pk in place of the column."""
     return [(_pk(column), *values) for column, *values in rows]
-
-
-def _aware(naive, zone):
-    return naive.replace(tzinfo=zone) if naive else None

@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from core.html import clean_html
 
 from .content import render_wordpress
-from .extract import extract
+from .rules import extract
 
 # Items read ahead of the one being written: a batch of writes (load.FLUSH_EVERY), so that the
 # workers keep rendering while the database writes a batch and makes its search documents.

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from columns.models import Column
-from images.models import Image
+from images.html import add_srcset
+from images.models import SIZES, Image
 from tests.columns.test_admin import column_form_data
 from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
 
@@ -148,3 +149,29 @@ class TestRichTextEditor:
             assert kept in stored
         assert 'href="https://example.org"' in stored and 'alt="A"' in stored
         assert "script" not in stored and "onclick" not in stored
+
+
+class TestAddSrcset:
+    @pytest.mark.parametrize("quoted", ['"{url}"', "'{url}'", "{url}"])
+    def test_the_src_may_be_quoted_either_way_or_not_at_all(self, editor_client, quoted):
+        add_image(editor_client, image_bytes())
+        image = Image.objects.get()
+        src = quoted.format(url=image.file.url)
+        html = add_srcset(f"<p>Before.</p><img src={src} alt='A map'><p>After.</p>")
+        assert html == (
+            f'<p>Before.</p><img src="{image.file.url}" alt="A map" width="2000" height="1000" '
+            f'srcset="{image.srcset}" sizes="{SIZES}" loading="lazy"><p>After.</p>'
+        )
+
+    def test_escaped_text_is_not_escaped_twice(self, editor_client):
+        add_image(editor_client, image_bytes())
+        image = Image.objects.get()
+        once = add_srcset(f'<img src="{image.file.url}" alt="Salt &amp; &quot;pepper&quot;">')
+        assert 'alt="Salt &amp; &quot;pepper&quot;"' in once
+        assert add_srcset(once) == once  # every save enriches the body again
+
+    def test_other_images_text_and_comments_are_left_exactly_as_they_came(self, editor_client):
+        add_image(editor_client, image_bytes())
+        url = Image.objects.get().file.url
+        body = f'<p>a < b <img src="https://example.org/x.jpg" alt=x></p><!-- <img src="{url}"> -->'
+        assert add_srcset(body) == body

@@ -1,6 +1,15 @@
-"""Small WordPress exports written in the tests, shaped like what WordPress writes."""
+"""Small WordPress exports written in the tests, shaped like what WordPress writes, and running
+the importer on them."""
 
+from io import StringIO
 from xml.sax.saxutils import escape
+
+from django.core.management import call_command
+
+from columns.models import Author, Byline, Column
+from mentions.models import Mention
+from outlets.models import Outlet
+from redirects.models import Redirect
 
 NAMESPACES = {
     "1.0": "http://wordpress.org/export/1.0/",
@@ -114,3 +123,36 @@ def write(tmp_path, text, name="export.xml", encoding="utf-8"):
     path = tmp_path / name
     path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
     return str(path)
+
+
+# A post with something for every rule: intro note, title, standfirst, stamps, byline, print
+# note and bios.
+STRUCTURED = "\n\n".join(
+    [
+        "My latest column in the South China Morning Post. Also spoke to the BBC and Sky News "
+        "about the election, and separately to Le Monde about energy prices.",
+        "<h2>Beijing lends less</h2>",
+        "Why the loans are drying up.",
+        "PUBLISHED : Tuesday, 3 March, 2020, 7:05pm | UPDATED : 4 March 2020, 8:00am",
+        "By Jane Roe and John Doe",
+        "Body one. Body two. Body three.",
+        "This article appeared in the South China Morning Post print edition as: Debt trap",
+        "Jane Roe is a senior fellow at the Example Institute. "
+        "John Doe is professor of economics at Example University.",
+    ]
+)
+
+
+def run(path, *args):
+    """Run the command; return what it printed."""
+    out = StringIO()
+    call_command("import_wxr", path, *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """Everything an import writes, to prove that a run changed nothing."""
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in (Column, Author, Byline, Outlet, Mention, Redirect)
+    ]

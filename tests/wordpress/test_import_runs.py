@@ -1,0 +1,236 @@
+"""How an import runs: safe to repeat, a dry run, all or nothing, progress, queries."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError
+
+from columns.models import Byline, Column
+from mentions.models import Mention
+from redirects.models import Redirect
+from tests.factories import ColumnFactory
+from tests.wordpress.samples import STRUCTURED, export, item, run, snapshot, write
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Idempotency and updates -----------------------------------------------------------------
+
+
+def test_importing_the_same_file_twice_changes_nothing_and_says_so(tmp_path):
+    path = write(tmp_path, export(item(1), item(2, "Second"), item(3, post_type="page")))
+    run(path)
+    before = snapshot()
+    output = run(path)
+    assert snapshot() == before
+    assert "Columns: 0 created, 0 updated, 2 unchanged" in output
+    assert "Nothing changed" in output
+
+
+def test_a_newer_export_updates_what_changed_and_duplicates_nothing(tmp_path):
+    run(write(tmp_path, export(item(1, "Old title", name="post"), item(2, "Second"))))
+    first = Column.objects.get(wordpress_id=1)
+    old_url = first.get_absolute_url()
+    newer = export(item(1, "New title", "New text.", name="renamed"), item(2, "Second"))
+    output = run(write(tmp_path, newer, name="newer.xml"))
+    assert "Columns: 0 created, 1 updated, 1 unchanged" in output
+    first.refresh_from_db()
+    assert (first.title, first.body, first.slug) == ("New title", "<p>New text.</p>", "renamed")
+    assert Column.objects.count() == 2
+    assert Redirect.objects.get(old_path=old_url).new_path == first.get_absolute_url()
+
+
+def test_an_unchanged_post_keeps_the_editors_fixes(tmp_path):
+    path = write(tmp_path, export(item(1, "Title")))
+    run(path)
+    Column.objects.update(dek="Written by the editor after the import.")
+    run(path)
+    assert Column.objects.get().dek == "Written by the editor after the import."
+
+
+# --- Dry run ---------------------------------------------------------------------------------
+
+
+def test_dry_run_prints_what_it_would_do_and_saves_nothing(tmp_path):
+    path = write(tmp_path, export(item(1, "A post"), item(2, "Binned", status="trash")))
+    output = run(path, "--dry-run")
+    assert "create  item 1 “A post”" in output
+    assert "skip    item 2 “Binned”" in output
+    assert "Would import" in output and "Dry run: nothing was saved." in output
+    assert snapshot() == [[], [], [], [], [], []]
+
+
+def test_dry_run_of_a_newer_export_prints_the_updates_and_keeps_the_old_version(tmp_path):
+    run(write(tmp_path, export(item(1, "Old title"), item(2, "Second"))))
+    before = snapshot()
+    newer = write(tmp_path, export(item(1, "New title"), item(2, "Second")), name="newer.xml")
+    output = run(newer, "--dry-run")
+    assert "update  item 1 “New title”" in output
+    assert "same    item 2 “Second”" in output
+    assert "Columns: 0 created, 1 updated, 1 unchanged" in output
+    assert snapshot() == before
+
+
+# --- Bad files: a clear message and nothing written --------------------------------------------
+
+
+BAD_FILES = {
+    "malformed": (export(item(1)).replace("</title>", "</titel>", 1),
+                  "line 10: malformed XML: Opening and ending"),
+    "truncated": (export(item(1), item(2))[:-400], "looks truncated"),
+    "unknown encoding": (
+        export(item(1), prolog='<?xml version="1.0" encoding="klingon-9"?>'),
+        "Unsupported encoding",
+    ),
+    "billion laughs": (
+        export(item(1, "&lol3;")).replace(
+            "<rss",
+            '<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n<rss',
+            1,
+        ),
+        "declares a DTD",
+    ),
+    "external entity": (
+        export(item(1, "&xxe;")).replace(
+            "<rss", '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss', 1
+        ),
+        "declares a DTD",
+    ),
+    "not rss": ('<?xml version="1.0"?><feed><entry/></feed>', "not a WordPress export"),
+    "future version": (export(item(1)).replace(">1.2</wp:wxr_version>", ">2.0</wp:wxr_version>"),
+                       "WXR version 2.0 is not supported"),
+    "empty": ("", "the file is empty"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_files_are_refused_clearly_and_change_nothing(tmp_path, name):
+    ColumnFactory(title="Already here")
+    before = snapshot()
+    text, message = BAD_FILES[name]
+    with pytest.raises(CommandError, match=message) as error:
+        run(write(tmp_path, text))
+    assert "Nothing was imported" in str(error.value)
+    assert snapshot() == before
+
+
+def test_a_failure_halfway_rolls_everything_back_and_names_the_item(tmp_path):
+    ColumnFactory(title="Already here")
+    before = snapshot()
+    items = [item(n, f"Post {n}") for n in range(1, 6)]
+    items.append(item(6, "Broken", date="2020-13-45 99:00:00", date_gmt="2020-13-45 99:00:00"))
+    with pytest.raises(CommandError, match=r"line \d+: “2020-13-45 99:00:00” is not a WordPress"):
+        run(write(tmp_path, export(*items)))
+    assert snapshot() == before
+
+
+def test_an_error_halfway_rolls_back_and_names_the_item(tmp_path, monkeypatch):
+    from wordpress import convert
+
+    def render(raw):
+        if raw == "boom":
+            raise ValueError("cannot render this")
+        return f"<p>{raw}</p>"
+
+    monkeypatch.setattr(convert, "render_wordpress", render)
+    before = snapshot()
+    path = write(tmp_path, export(item(1, "Fine"), item(2, "Fine too"), item(3, "Bad", "boom")))
+    with pytest.raises(CommandError, match=r"item 3 “Bad” \(line \d+\): ValueError: cannot"):
+        run(path)
+    assert snapshot() == before
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        run(str(tmp_path / "nope.xml"))
+
+
+def test_latin_1_files_are_read(tmp_path):
+    text = export(item(1, "Café")).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    run(write(tmp_path, text, encoding="latin-1"))
+    assert Column.objects.get().title == "Café"
+
+
+# --- The real WordPress theme-test exports -----------------------------------------------------
+
+# The exports sit in ../shared/wxr beside the repository (a worktree may be one level deeper).
+REPOSITORY = Path(__file__).resolve().parents[2]
+SHARED = next(
+    (p / "shared" / "wxr" for p in REPOSITORY.parents[:2] if (p / "shared" / "wxr").is_dir()),
+    REPOSITORY.parent / "shared" / "wxr",
+)
+REAL_EXPORTS = {
+    # file: columns created
+    "themeunittestdata.wordpress.xml": 58,
+    "64-block-test-data.xml": 61,
+}
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared WordPress exports are not here")
+@pytest.mark.parametrize("name", REAL_EXPORTS)
+def test_real_wordpress_exports_import_twice_the_second_time_changing_nothing(name):
+    path = str(SHARED / name)
+    first = run(path)
+    assert Column.objects.count() == REAL_EXPORTS[name]
+    before = snapshot()
+    second = run(path)
+    assert snapshot() == before
+    assert "Nothing changed" in second and "Nothing changed" not in first
+
+
+# --- Progress ----------------------------------------------------------------------------------
+
+
+class FakeReader:
+    size, bytes_read = 1000, 500
+
+
+def test_progress_is_a_bar_on_a_terminal_and_a_line_per_thousand_in_a_log():
+    from io import StringIO
+
+    from django.core.management.base import OutputWrapper
+
+    from wordpress.management.commands.import_wxr import Progress
+
+    log = StringIO()
+    progress = Progress(OutputWrapper(log), FakeReader(), bar=False)
+    for _ in range(2500):
+        progress.tick(None)
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(" 50% 1000 items, ")
+    assert lines[0].endswith(" items/s")
+
+    terminal = StringIO()
+    progress = Progress(OutputWrapper(terminal), FakeReader(), bar=True)
+    progress.last_drawn -= 1  # as if the last drawing was a second ago
+    progress.tick(None)
+    progress.end()
+    assert terminal.getvalue().startswith("\r[###############...............]  50% 1 items")
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_posts(tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count):
+        for model in (Mention, Byline, Column, Redirect):
+            model.objects.all().delete()
+        posts = [
+            item(n, "Beijing lends less", STRUCTURED, name=f"p{n}", tags=[("debt", "debt")])
+            for n in range(1, count + 1)
+        ]
+        path = write(tmp_path, export(*posts), name=f"{count}.xml")
+        with CaptureQueriesContext(connection) as queries:
+            run(path)
+        assert Column.objects.count() == count
+        return len(queries)
+
+    queries_for(1)  # creates the authors, outlets and tag once
+    few, many = queries_for(5), queries_for(40)
+    # 35 more posts, with their bylines, mentions, tags and redirects: at most a few more
+    # queries, where SQLite splits a bulk insert into batches; never one (or more) per post.
+    assert many - few < 5

@@ -1,0 +1,95 @@
+"""Rules: byline and bios, who wrote the piece and who they are.
+
+A byline is a whole line, "By A, B and C for The Outlet" or "A and B write for The Outlet". Bios
+are sentences "<Name> is/are <role>" closing the piece; the runner decides which lines to try.
+"""
+
+import re
+from collections.abc import Iterable
+
+from .names import OUTLET_NAME, is_person_name, name_key, split_names
+from .text import split_sentences
+
+# "By A, B and C for The Outlet", "BY A AND B"
+_BYLINE_BY = re.compile(r"^by\s+(?P<names>.+?)(?:,?\s+for\s+(?P<outlet>.+?))?[.\s]*$", re.I)
+# "A and B write for The Outlet"
+_BYLINE_WRITE_FOR = re.compile(
+    r"^(?P<names>.+?)\s+(?:writes?|wrote|(?:is|are)\s+writing)\s+for\s+(?P<outlet>.+?)[.\s]*$"
+)
+
+
+def parse_byline(text: str) -> tuple[list[str], str] | None:
+    """(author names in order, outlet as written or "") if the whole line is a byline."""
+    for pattern in (_BYLINE_BY, _BYLINE_WRITE_FOR):
+        match = pattern.match(text.strip())
+        if not match:
+            continue
+        names = split_names(match.group("names"))
+        outlet = (match.group("outlet") or "").strip()
+        if outlet and not OUTLET_NAME.match(outlet):
+            continue
+        if names and all(is_person_name(name) for name in names):
+            return names, outlet
+    return None
+
+
+# Bios. The nouns of a role: "Jane Roe is a senior fellow at ...", "... director of X".
+_ROLE_NOUNS = (
+    r"fellow|director|professor|author|editor|analyst|researcher|lecturer|correspondent|head"
+    r"|chair(?:man|woman)?|president|founder|co-founder|partner|advis[eo]r|associate|scholar"
+    r"|journalist|writer|columnist|economist|member|dean|chief|manager|officer|minister"
+    r"|ambassador|student|candidate|contributor|expert|specialist|consultant|secretary"
+    r"|historian|commentator|reporter|reader|lawyer|diplomat|strategist|principal|coordinator"
+)
+# The predicate starts like a role: "a ...", "the ...", "senior fellow ...", "director of ...".
+_ROLE_START = re.compile(
+    rf"""^(?:a|an|the|both|currently|also|now|formerly|former|senior|junior|visiting|adjunct
+        |assistant|associate|deputy|executive|managing|non-resident|nonresident|distinguished
+        |emeritus|(?:{_ROLE_NOUNS})s?)\b""",
+    re.I | re.X,
+)
+_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b", re.I)
+_BIO_CLAUSE = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?P<predicate>.+?)[.;\s]*$", re.S)
+# "..., and B is professor of Y": a new clause starts with up to five words and "is"/"are".
+_BIO_CLAUSE_BREAK = re.compile(r",?\s+(?:and|while)\s+(?=(?:\S+\s+){1,5}?(?:is|are)\s)|;\s+")
+
+
+def _bio_clause_names(clause: str, byline_keys: set[str]) -> list[str]:
+    match = _BIO_CLAUSE.match(clause.strip())
+    if not match:
+        return []
+    names = split_names(match.group("subject"))
+    predicate = match.group("predicate")
+    if not names or not _ROLE_START.match(predicate):
+        return []
+    for name in names:
+        known = name_key(name) in byline_keys
+        if not known and not (is_person_name(name) and _ROLE_NOUN.search(predicate)):
+            return []
+    return names
+
+
+def _parse_bio_sentence(sentence: str, byline_keys: set[str]) -> list[tuple[list[str], str]]:
+    clauses = _BIO_CLAUSE_BREAK.split(sentence.strip())
+    parsed = [(_bio_clause_names(clause, byline_keys), clause) for clause in clauses]
+    if len(parsed) > 1 and all(names for names, _ in parsed):
+        return [(names, clause.strip().rstrip(".,;") + ".") for names, clause in parsed]
+    names = _bio_clause_names(sentence, byline_keys)
+    return [(names, sentence.strip())] if names else []
+
+
+def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """[(name, bio)] if the line opens with a bio sentence, else []."""
+    byline_keys = {name_key(name) for name in byline_names}
+    bios: list[tuple[list[str], str]] = []
+    for sentence in split_sentences(text):
+        found = _parse_bio_sentence(sentence, byline_keys)
+        if found:
+            bios.extend(found)
+        elif bios:
+            # "She is the author of ..." and the like belong to the bio before them.
+            names, bio = bios[-1]
+            bios[-1] = (names, f"{bio} {sentence.strip()}")
+        else:
+            return []
+    return [(name, bio) for names, bio in bios for name in names]
