@@ -275,6 +275,8 @@ COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG els
 SEARCH_MATCH_LIMIT = int(os.environ.get("SEARCH_MATCH_LIMIT", "1000"))
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+# Answered before everything else (config/healthz.py) and never from the page cache.
+HEALTH_CHECK_PATH = "/healthz"
 
 # Security headers. The Content-Security-Policy allows no inline script or style: every script
 # and stylesheet is a file from this site (the admin's too).
