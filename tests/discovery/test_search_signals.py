@@ -11,10 +11,10 @@ from discovery.search import SEARCH_CONFIG
 from discovery.signals import REACHES, searchable_models
 from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="documents are PostgreSQL's"),
-]
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stored documents are PostgreSQL's"
+)
 
 
 def found(model, word):
@@ -29,6 +29,7 @@ def test_the_searchable_models_are_those_with_a_stored_document():
     assert set(searchable) <= set(REACHES)
 
 
+@postgres_only
 def test_a_mentions_document_follows_tag_and_outlet_renames():
     outlet = OutletFactory(name="Daily Planet")
     mention = MentionFactory(topic="water", outlet=outlet)
@@ -43,6 +44,7 @@ def test_a_mentions_document_follows_tag_and_outlet_renames():
     assert found(type(column), "savanna") == found(type(column), "bugle") == {column.pk}
 
 
+@postgres_only
 def test_links_added_from_the_other_side_reach_the_document():
     author = AuthorFactory(name="Ottoline Quist")
     # Not the column whose key is the author's: the columns are found from the keys added.
@@ -53,6 +55,7 @@ def test_links_added_from_the_other_side_reach_the_document():
     assert found(type(column), "quist") == set()
 
 
+@postgres_only
 def test_bulk_writes_of_related_rows_reach_the_documents():
     outlet = OutletFactory(name="Daily Planet")
     mention = MentionFactory(topic="water", outlet=outlet)
