@@ -1,19 +1,20 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from core.content import PublicContent
 from core.html import clean_html, excerpt_html
 from core.links import slug_url
 from core.signals import page_moved
 
 
-class Author(models.Model):
+class Author(PublicContent):
     """The site's owner or a co-author. Authors are people in bylines, not logins."""
 
     name = models.CharField(max_length=200)
@@ -48,7 +49,7 @@ class Author(models.Model):
         return slug_url("columns:author", self.slug)
 
 
-class TaggedColumn(TaggedItemBase):
+class TaggedColumn(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Column", on_delete=models.CASCADE)
 
     class Meta:
@@ -70,7 +71,7 @@ class ColumnQuerySet(models.QuerySet):
         )
 
 
-class Column(models.Model):
+class Column(PublicContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -216,6 +217,12 @@ class Column(models.Model):
             },
         )
 
+    @classmethod
+    def next_public_at(cls):
+        # The inverse of published(): published, but posted in the future.
+        scheduled = cls.objects.filter(status=cls.Status.PUBLISHED, posted_at__gt=timezone.now())
+        return scheduled.aggregate(at=Min("posted_at"))["at"]
+
     def derive_fields(self):
         """Sanitise and compute what is derived at save; bulk imports call it themselves."""
         if not self.slug:
@@ -269,7 +276,7 @@ class Column(models.Model):
         return sorted(self.bylines.all(), key=lambda b: (b.position, b.pk or 0))
 
 
-class Byline(models.Model):
+class Byline(PublicContent):
     """One author of one column, in printed order, with the bio line printed with it."""
 
     column = models.ForeignKey(Column, on_delete=models.CASCADE, related_name="bylines")

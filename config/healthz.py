@@ -1,11 +1,10 @@
 """/healthz for load balancers: 200 when the database and the cache answer, else 503."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-
-PATH = "/healthz"
 
 
 def database_answers():
@@ -45,6 +44,6 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == PATH:
+        if request.path == settings.HEALTH_CHECK_PATH:
             return healthz(request)
         return self.get_response(request)

@@ -2,7 +2,23 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """What several apps share: the sanitiser, slugs, lists, feeds, the merge action, signals."""
+    """What several apps share: the sanitiser, slugs, lists, feeds, the merge action, signals,
+    and the list of public content (content.py), which it hands to the page cache."""
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from taggit.models import Tag
+
+        from pagecache import versions
+
+        from . import content
+        from .signals import bulk_saved
+
+        # taggit's, so it cannot inherit PublicContent: tag names show on every tagged page.
+        # Registered here, the first of our apps to start, before anything reads the list.
+        content.register(Tag)
+        versions.watch(content.public_models(), next_change=content.next_public_change)
+        # Bulk writes (the WordPress importer) send no post_save; they announce themselves.
+        bulk_saved.connect(versions.content_changed, dispatch_uid="pagecache:bulk_saved")

@@ -1,69 +1,114 @@
-"""Keep the stored search documents current: on save, on tag and byline changes, on renames."""
+"""
+Keep the stored search documents current, whichever public content they read changes.
 
+A searchable model is public content (core/content.py) with a stored search document (a
+SearchVectorField). Its document holds its own text and the names of the public content it
+points to: directly (a column's outlet) or through rows of links (its tags, its authors
+through bylines). So which documents a save, a delete or a change of links touches is found
+from those relations, not listed by hand: a public model that a new searchable relation
+reaches is followed without a change here. Another searchable model pointed to (a mention's
+column) is searched on its own and is not part of the document.
+"""
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from django.contrib.postgres.search import SearchVectorField
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
-from taggit.models import Tag
 
-from columns.models import Author, Byline, Column, TaggedColumn
+from core.content import public_models
 from core.signals import bulk_saved
-from mentions.models import Mention, TaggedMention
-from outlets.models import Outlet
 
 from .search import update_search_vector
 
-SEARCHABLE = {TaggedColumn: Column, TaggedMention: Mention}
+
+class Reach(NamedTuple):
+    """How a changed row of some model reaches the documents of `searchable`."""
+
+    searchable: type
+    # The searchable rows are those whose `lookup` is among the changed rows' keys: "pk" for
+    # the searchable model itself and for rows of links, a relation's name ("outlet", "tags").
+    lookup: str
+    # For rows of links (a through model): the field holding the searchable row's key.
+    link: str | None = None
 
 
-@receiver(post_save, sender=Column)
-@receiver(post_save, sender=Mention)
-def item_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        update_search_vector(sender.objects.filter(pk=instance.pk))
+def searchable_models(models):
+    return [m for m in models if any(isinstance(f, SearchVectorField) for f in m._meta.fields)]
 
 
-@receiver(bulk_saved, sender=Column)
-@receiver(bulk_saved, sender=Mention)
-def items_bulk_saved(sender, pks, **kwargs):
-    if pks:
-        update_search_vector(sender.objects.filter(pk__in=pks))
+def reaches(models):
+    """{model: [Reach, ...]} for every model among `models` (public content) whose changes
+    some stored document reads."""
+    found = defaultdict(list)
+    searchable = searchable_models(models)
+    for model in searchable:
+        found[model].append(Reach(model, "pk"))
+        for field in model._meta.get_fields():
+            target = field.related_model
+            if field.auto_created or target not in models or target in searchable:
+                continue  # reverse relations, private or other searchable models
+            found[target].append(Reach(model, field.name))
+            through = field.remote_field.through if field.many_to_many else None
+            if through is not None:
+                link = next(f for f in through._meta.fields if f.related_model is model)
+                found[through].append(Reach(model, "pk", link.attname))
+    return dict(found)
 
 
-@receiver(m2m_changed, sender=TaggedColumn)
-@receiver(m2m_changed, sender=TaggedMention)
-def tags_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"}:
-        update_search_vector(SEARCHABLE[sender].objects.filter(pk=instance.pk))
+REACHES = reaches(public_models())
 
 
-@receiver(post_delete, sender=TaggedColumn)
-@receiver(post_delete, sender=TaggedMention)
-def tagging_deleted(sender, instance, **kwargs):
-    # Deleting a tag removes its taggings without an m2m signal.
-    update_search_vector(SEARCHABLE[sender].objects.filter(pk=instance.content_object_id))
+def refresh(reach, keys):
+    update_search_vector(reach.searchable.objects.filter(**{f"{reach.lookup}__in": keys}))
 
 
-@receiver(post_save, sender=Tag)
-def tag_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
-        update_search_vector(Column.objects.filter(tags=instance))
-        update_search_vector(Mention.objects.filter(tags=instance))
+def saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    for reach in REACHES[sender]:
+        if reach.link:
+            refresh(reach, [getattr(instance, reach.link)])
+        elif reach.lookup == "pk" or not created:  # nothing points at a new row yet
+            refresh(reach, [instance.pk])
 
 
-@receiver(post_save, sender=Outlet)
-def outlet_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
-        update_search_vector(Column.objects.filter(outlet=instance))
-        update_search_vector(Mention.objects.filter(outlet=instance))
+def deleted(sender, instance, **kwargs):
+    # A deleted row of links (a tag's taggings go with it, with no m2m signal) changes the
+    # document it pointed from; rows pointed to are protected or leave nothing to find.
+    for reach in REACHES[sender]:
+        if reach.link:
+            refresh(reach, [getattr(instance, reach.link)])
 
 
-@receiver(post_save, sender=Byline)
-@receiver(post_delete, sender=Byline)
-def byline_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        update_search_vector(Column.objects.filter(pk=instance.column_id))
+def bulk_written(sender, pks, **kwargs):
+    if not pks:
+        return
+    for reach in REACHES[sender]:
+        keys = sender.objects.filter(pk__in=pks).values(reach.link) if reach.link else pks
+        refresh(reach, keys)
 
 
-@receiver(post_save, sender=Author)
-def author_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
-        update_search_vector(Column.objects.filter(authors=instance))
+def links_changed(sender, instance, action, model, pk_set=None, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    for reach in REACHES[sender]:
+        if not reach.link:
+            continue
+        if isinstance(instance, reach.searchable):  # column.tags.add(...)
+            refresh(reach, [instance.pk])
+        elif model is reach.searchable and pk_set:  # author.columns.add(...)
+            refresh(reach, pk_set)
+
+
+def connect_signals():
+    for model, model_reaches in REACHES.items():
+        uid = f"discovery:search:{model._meta.label}"
+        post_save.connect(saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(deleted, sender=model, dispatch_uid=uid)
+        bulk_saved.connect(bulk_written, sender=model, dispatch_uid=uid)
+        if any(reach.link for reach in model_reaches):
+            m2m_changed.connect(links_changed, sender=model, dispatch_uid=uid)
+
+
+connect_signals()

@@ -1,15 +1,19 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from core.content import PublicContent
 from outlets.models import Outlet
 
 
-class TaggedMention(TaggedItemBase):
+class TaggedMention(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Mention", on_delete=models.CASCADE)
 
     class Meta:
@@ -27,7 +31,7 @@ class MentionQuerySet(models.QuerySet):
         return self.select_related("outlet", "column").prefetch_related("tags")
 
 
-class Mention(models.Model):
+class Mention(PublicContent):
     """A press mention or media appearance: "Spoke to Reuters about Chinese intelligence."."""
 
     class Kind(models.TextChoices):
@@ -93,6 +97,13 @@ class Mention(models.Model):
 
     def get_absolute_url(self):
         return reverse("mentions:list") + f"#mention-{self.pk}"
+
+    @classmethod
+    def next_public_at(cls):
+        # The inverse of published(): published, but dated after today; public from midnight.
+        scheduled = cls.objects.filter(status=cls.Status.PUBLISHED, date__gt=timezone.localdate())
+        day = scheduled.aggregate(day=Min("date"))["day"]
+        return day and timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
     SENTENCES = {
         "interview": "Spoke to {outlet} about {topic}.",

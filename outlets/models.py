@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
+from core.content import PublicContent
 from core.links import slug_url
 
 
@@ -34,7 +35,7 @@ class OutletQuerySet(models.QuerySet):
         return None
 
 
-class Outlet(models.Model):
+class Outlet(PublicContent):
     class Kind(models.TextChoices):
         NEWSPAPER = "newspaper", "Newspaper"
         MAGAZINE = "magazine", "Magazine"
@@ -85,7 +86,7 @@ class Outlet(models.Model):
         return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
 
 
-class OutletAlias(models.Model):
+class OutletAlias(PublicContent):
     """Another spelling of an outlet's name, used to recognise it in text and imports."""
 
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="aliases")

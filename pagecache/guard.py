@@ -4,8 +4,9 @@ Calls to the cache that never fail a request.
 When the cache (Redis) is down, every call returns its default, the site serves pages
 uncached, and one warning is logged per outage and process. The cache is not tried again for
 RETRY_SECONDS, so a dead Redis costs one failed connection per process every few seconds,
-not one per request. When it answers again, the content version is bumped: a save made
-during the outage could not invalidate the pages cached before it.
+not one per request. When it answers again, the callbacks registered with on_recovery() run:
+the page cache bumps its content version there (pagecache/apps.py), since a save made during
+the outage could not invalidate the pages cached before it.
 """
 
 import logging
@@ -24,6 +25,13 @@ class _State:
 
 
 state = _State()
+_recovery_callbacks = []
+
+
+def on_recovery(callback):
+    """Call `callback()` each time the cache answers again after an outage."""
+    if callback not in _recovery_callbacks:
+        _recovery_callbacks.append(callback)
 
 
 def reset():
@@ -48,7 +56,6 @@ def cache_call(method, *args, default=None, **kwargs):
     if state.down:
         state.down = False
         log.warning("The cache answers again; page caching resumes.")
-        from .versions import bump_content_version
-
-        bump_content_version()
+        for callback in _recovery_callbacks:
+            callback()
     return result

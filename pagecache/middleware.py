@@ -1,10 +1,12 @@
+"""
+Whole pages for anonymous readers, served from the cache (PageCacheMiddleware).
+"""
+
 import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, set_response_etag
-
-from config import healthz
 
 from . import versions
 
@@ -25,7 +27,9 @@ class PageCacheMiddleware:
     without cookies or no-cache headers.
 
     A hit costs one round trip: the content version and the page are read together, and the
-    page counts only if it was stored under the current version.
+    page counts only if it was stored under the current version. A page is kept until the
+    next scheduled item goes public at most (pagecache/versions.py), so a hit never needs
+    the database to know whether it is still current.
     """
 
     def __init__(self, get_response):
@@ -35,15 +39,15 @@ class PageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        version, stored = versions.read_current(key)
-        if version is None:  # the cache is down: serve uncached
+        current, stored = versions.read_current(key)
+        if current is None:  # the cache is down: serve uncached
             return self.get_response(request)
         if stored is not None:
             return self.thaw(stored)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(response):
             frozen = self.freeze(response)
-            versions.store_current(key, version, frozen, settings.PAGE_CACHE_SECONDS)
+            versions.store_current(key, current, frozen, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -56,7 +60,7 @@ class PageCacheMiddleware:
             and "HTTP_AUTHORIZATION" not in request.META
             and not request.path.startswith(f"/{settings.ADMIN_PATH}")
             # Health checks answer from the database and cache themselves, never from here.
-            and request.path != healthz.PATH
+            and request.path != getattr(settings, "HEALTH_CHECK_PATH", None)
         )
 
     @staticmethod

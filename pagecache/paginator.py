@@ -3,8 +3,9 @@ Paginated lists whose total count is cached until the content changes.
 
 A list page's COUNT(*) reads every public row: at 50,000 columns it is most of the page's
 time, and it grows with the archive (BENCHMARKS.md). The count can only change when the
-content version does (pagecache/versions.py), so it is cached under that version and the
-list's address. Public lists get it through core.lists.PublicListMixin.
+content version does or a scheduled item goes public (pagecache/versions.py), so it is cached
+under that version and the list's address, until then. Public lists get it through
+core.lists.PublicListMixin.
 """
 
 import hashlib
@@ -18,17 +19,18 @@ from . import versions
 
 def cached_aggregate(name, compute):
     """compute()'s result, cached under the content version: recomputed once per content
-    change (and per COUNT_CACHE_SECONDS), or on every call when that is 0 or the cache is
-    down. For whole-archive aggregates (counts, the sitemap's months) that pages show."""
+    change (and per COUNT_CACHE_SECONDS, and when a scheduled item goes public), or on every
+    call when that is 0 or the cache is down. For whole-archive aggregates (counts, the
+    sitemap's months) that pages show."""
     if settings.COUNT_CACHE_SECONDS <= 0:
         return compute()
     key = "count:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    version, value = versions.read_current(key)
-    if version is None:  # the cache is down
+    current, value = versions.read_current(key)
+    if current is None:  # the cache is down
         return compute()
     if value is None:
         value = compute()
-        versions.store_current(key, version, value, settings.COUNT_CACHE_SECONDS)
+        versions.store_current(key, current, value, settings.COUNT_CACHE_SECONDS)
     return value
 
 

@@ -1,5 +1,7 @@
 from django.db import models
 
+from core.content import PublicContent
+
 
 class RedirectQuerySet(models.QuerySet):
     def add(self, old_path, new_path):
@@ -14,7 +16,7 @@ class RedirectQuerySet(models.QuerySet):
         return redirect
 
 
-class Redirect(models.Model):
+class Redirect(PublicContent):
     """A permanent (301) redirect from an old address of this site to its current one."""
 
     old_path = models.CharField(

@@ -15,9 +15,9 @@ def test_healthz_answers_when_database_and_cache_do(client, django_assert_num_qu
 def test_healthz_fails_when_the_cache_is_down(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "pagecache.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5},
         }
     }
     response = client.get("/healthz")

@@ -79,7 +79,7 @@ def test_redis_is_the_cache_when_configured():
     expression = "settings.CACHES['default']['BACKEND']"
     assert setting(expression).endswith("LocMemCache")
     assert setting(expression, REDIS_URL="redis://127.0.0.1:6379/1").endswith(
-        "pagecache.redis.RedisCache"
+        "django_redis.cache.RedisCache"
     )
 
 

@@ -23,10 +23,10 @@ def page_cache(settings):
 
 def redis_cache(location, prefix):
     return {
-        "BACKEND": "pagecache.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": location,
         "KEY_PREFIX": prefix,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
 
 
