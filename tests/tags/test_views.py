@@ -62,3 +62,17 @@ def test_tag_pages_after_the_first_skip_the_mentions(client, django_assert_num_q
     with django_assert_num_queries(5):  # tag, count, columns, their bylines, their tags
         html = text(client.get("/tag/china/?page=2"))
     assert "11 columns tagged ‘China’" in html and "a talk on China" not in html
+
+
+def test_a_tag_in_any_script_has_its_pages(client):
+    """taggit slugs "Türkiye" as "türkiye"; an ASCII-only URL pattern made every page that
+    showed the tag fail."""
+    column = ColumnFactory(title="Ankara and the SCO", tags=["Türkiye", "Ελλάδα"])
+    home = text(client.get("/"))
+    assert 'href="/tag/t%C3%BCrkiye/"' in home
+    for tag in column.tags.all():
+        page = text(client.get(f"/tag/{tag.slug}/"))
+        assert "Ankara and the SCO" in page
+        assert client.get(f"/tag/{tag.slug}/feed/").status_code == 200
+    assert text(client.get(column.get_absolute_url()))
+    assert client.get("/api/tags/").status_code == 200
