@@ -168,15 +168,8 @@ class WxrImport:
         self.attachments[item.post_id] = (url, alt, strip_tags(item.excerpt))
 
     def _key(self, item):
-        if self.site.from_columnist and meta.is_columnist_item(item):
-            original = meta.column_fields(item)
-            if original["wordpress_id"] is not None:
-                return (
-                    original["wordpress_site"],
-                    original["wordpress_id"],
-                    original["wordpress_guid"],
-                )
-        return self.site.url[:200], item.post_id, item.guid[:500]
+        original = meta.original_post(item) if self.site.from_columnist else None
+        return original or (self.site.url[:200], item.post_id, item.guid[:500])
 
     def _post(self, item):
         site, post_id, guid = self._key(item)

@@ -71,6 +71,17 @@ def is_columnist_item(item):
     return key("status") in item.meta or key("topic") in item.meta
 
 
+def original_post(item):
+    """(site, post id, guid) of the WordPress post an exported column was imported from, or
+    None: importing our own export again finds the column by where it first came from."""
+    if not is_columnist_item(item):
+        return None
+    fields = column_fields(item)
+    if fields["wordpress_id"] is None:
+        return None
+    return fields["wordpress_site"], fields["wordpress_id"], fields["wordpress_guid"]
+
+
 def byline(item):
     return [tuple(entry) for entry in json.loads(item.meta_value(key("byline")) or "[]")]
 

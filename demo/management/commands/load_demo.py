@@ -75,10 +75,10 @@ def adopt_earlier_demo(posts):
 
 
 def _import_guid(item):
-    # The guid the importer matches the post by: the post's original one when the file was
-    # exported from an import, as WxrImport._key() reads it.
-    origin = meta.column_fields(item)
-    return origin["wordpress_guid"] if origin["wordpress_id"] is not None else item.guid
+    # The guid the importer matches the post by: the original post's, when the file was
+    # exported from an import.
+    original = meta.original_post(item)
+    return original[2] if original else item.guid
 
 
 def _what(entry):
