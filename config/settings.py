@@ -284,7 +284,7 @@ EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # The nonce is for the rich-text editor's import map (columns/editor.py) alone.
+        # The nonce is for the rich-text editor's import map (columns/admin/editor.py) alone.
         "script-src": ["'self'", NONCE],
         # The one inline style allowed is the editor's own base CSS, which Tiptap injects as a
         # <style> element (ProseMirror needs its white-space rule); the hash pins that text, and
