@@ -7,6 +7,7 @@ DJANGO_ALLOWED_HOSTS.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -315,7 +316,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
     # Behind a TLS-terminating proxy, set DJANGO_PROXY_SSL_HEADER=1 so Django sees https.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [rf"^{re.escape(HEALTH_CHECK_PATH.lstrip('/'))}$"]
     if env_bool("DJANGO_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -10,7 +10,7 @@ admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("healthz", healthz, name="healthz"),
+    path(settings.HEALTH_CHECK_PATH.lstrip("/"), healthz, name="healthz"),
     path("", include("discovery.urls")),
     path("", include("mentions.urls")),
     path("", include("outlets.urls")),
