@@ -249,3 +249,10 @@ def test_press_assistants_see_history_without_restore_links(press_client, saved_
     url = reverse("admin:columns_column_history", args=[saved_twice.pk])
     content = press_client.get(url).content.decode()
     assert "Changed Title" in content and "Restore…" not in content
+
+
+def test_history_page_has_each_id_once(editor_client, saved_twice):
+    """Our revisions table sits above Django's admin log: one page, one #content-main."""
+    url = reverse("admin:columns_column_history", args=[saved_twice.pk])
+    html = editor_client.get(url).content.decode()
+    assert html.count('id="content-main"') == 1
