@@ -1,3 +1,5 @@
+"""What every page's template knows: the site's name and description, and its own address."""
+
 from django.conf import settings
 
 

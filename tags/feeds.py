@@ -1,3 +1,5 @@
+"""A tag's feed: its latest public columns, as every feed of columns (core/feeds.py)."""
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag

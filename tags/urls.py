@@ -1,3 +1,5 @@
+"""The tag pages' addresses: /tags/, /tag/<slug>/ and its feeds."""
+
 from django.urls import path, register_converter
 from django.views.decorators.http import conditional_page
 

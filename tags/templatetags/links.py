@@ -1,3 +1,5 @@
+"""`{% load links %}`: tag addresses in templates, without a URL lookup per link."""
+
 from django import template
 
 from tags.links import tag_url as tag_address

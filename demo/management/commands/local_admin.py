@@ -1,3 +1,6 @@
+"""`local_admin`: the two logins of `make run`, an editor and a press assistant, each given a
+fresh password that is printed; with DEBUG on only."""
+
 import secrets
 
 from django.conf import settings

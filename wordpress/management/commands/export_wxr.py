@@ -1,3 +1,5 @@
+"""`export_wxr`: the site as a WordPress export (WXR 1.2) that import_wxr reads back whole."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 

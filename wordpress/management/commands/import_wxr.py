@@ -1,3 +1,5 @@
+"""`import_wxr`: a WordPress export (WXR) into columns, all or nothing (wordpress/load.py)."""
+
 import os
 import time
 
