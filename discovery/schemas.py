@@ -120,8 +120,10 @@ class Column(Closed):
     title: str
     slug: str
     dek: str = Field(description="The standfirst.")
-    intro_html: str = Field(description="The author's own note, sanitised HTML.")
-    body_html: str = Field(description="The article, sanitised HTML.")
+    intro_html: str = Field(
+        validation_alias="intro", description="The author's own note, sanitised HTML."
+    )
+    body_html: str = Field(validation_alias="body", description="The article, sanitised HTML.")
     excerpt_html: str
     outlet: ColumnOutlet | None
     authors: list[Author] = Field(
@@ -129,8 +131,12 @@ class Column(Closed):
     )
     tags: list[str]
     posted_at: Stamp = Field(description="When it was posted on this site.")
-    published_at: Stamp | None = Field(description="The outlet's PUBLISHED stamp.")
-    updated_at: Stamp | None = Field(description="The outlet's UPDATED stamp.")
+    published_at: Stamp | None = Field(
+        validation_alias="outlet_published_at", description="The outlet's PUBLISHED stamp."
+    )
+    updated_at: Stamp | None = Field(
+        validation_alias="outlet_updated_at", description="The outlet's UPDATED stamp."
+    )
     original_url: URL | None
     print_headline: str = Field(description="The print edition's headline, or empty.")
     mentions: list[ColumnMention]
@@ -140,28 +146,12 @@ class Column(Closed):
         return absolute(context, column.get_absolute_url())
 
     @staticmethod
-    def resolve_intro_html(column):
-        return column.intro
-
-    @staticmethod
-    def resolve_body_html(column):
-        return column.body
-
-    @staticmethod
     def resolve_authors(column):
         return column.ordered_bylines
 
     @staticmethod
     def resolve_tags(column):
         return sorted_names(column.tags.all())
-
-    @staticmethod
-    def resolve_published_at(column):
-        return column.outlet_published_at
-
-    @staticmethod
-    def resolve_updated_at(column):
-        return column.outlet_updated_at
 
     @staticmethod
     def resolve_original_url(column):
