@@ -1,5 +1,6 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Min, Q
 from django.urls import reverse
@@ -12,6 +13,27 @@ from core.content import PublicContent
 from core.html import clean_html, excerpt_html
 from core.links import slug_url
 from core.signals import page_moved
+
+PROFILE_LINK_SCHEMES = ["http", "https"]
+
+
+def validate_profile_links(value):
+    check = URLValidator(schemes=PROFILE_LINK_SCHEMES)
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                check(line.strip())
+            except ValidationError:
+                raise ValidationError(
+                    "Each line must be one http(s) address: %(line)s is not.",
+                    params={"line": line.strip()[:200]},
+                ) from None
+
+
+validate_fediverse_handle = RegexValidator(
+    r"^@[A-Za-z0-9_.-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,}$",
+    "Write the handle as @name@server, e.g. @jane@mastodon.social.",
+)
 
 
 class Author(PublicContent):
@@ -27,6 +49,41 @@ class Author(PublicContent):
     website = models.URLField(blank=True, default="")
     is_owner = models.BooleanField(
         "site owner", default=False, help_text="The analyst whose site this is. Only one."
+    )
+    # The profile: shown on the author's page and, for the site owner, in the header and on About.
+    photo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A portrait, from the image library.",
+    )
+    about = models.TextField(
+        "long bio",
+        blank=True,
+        default="",
+        help_text="The full bio for the About and author pages. Plain text; a blank line starts "
+        "a new paragraph.",
+    )
+    profile_links = models.TextField(
+        "other profiles",
+        blank=True,
+        default="",
+        validators=[validate_profile_links],
+        help_text="Addresses of this person's other profiles (institution page, Mastodon, "
+        "LinkedIn, ORCID...), one per line. Shown as links and given to search engines as "
+        "the same person.",
+    )
+    contact_email = models.EmailField(
+        blank=True, default="", help_text="Shown on the About page, if given."
+    )
+    fediverse_handle = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        validators=[validate_fediverse_handle],
+        help_text="e.g. @jane@mastodon.social: Mastodon credits this person on shared links.",
     )
 
     class Meta:
@@ -47,6 +104,11 @@ class Author(PublicContent):
 
     def get_absolute_url(self):
         return slug_url("columns:author", self.slug)
+
+    @property
+    def profile_urls(self):
+        """The other profiles' addresses, in the editor's order (schema.org's sameAs)."""
+        return [line.strip() for line in self.profile_links.splitlines() if line.strip()]
 
 
 class TaggedColumn(PublicContent, TaggedItemBase):

@@ -12,6 +12,18 @@ class AuthorAdmin(ModelAdmin):
     list_display = ["name", "is_owner", "column_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["photo"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_owner", "bio", "website"]}),
+        (
+            "Profile",
+            {
+                "fields": ["photo", "about", "profile_links", "contact_email", "fediverse_handle"],
+                "description": "What readers see on this author's page and, for the site "
+                "owner, in the header and on the About page.",
+            },
+        ),
+    ]
 
     def get_queryset(self, request):
         # Aggregation drops Meta.ordering; autocomplete pages need a stable order.

@@ -262,3 +262,11 @@ def test_author_autocomplete_for_the_byline(editor_client):
         {"term": "jan", "app_label": "columns", "model_name": "byline", "field_name": "author"},
     )
     assert [r["text"] for r in response.json()["results"]] == ["Jane Roe"]
+
+
+def test_author_form_edits_the_profile(editor_client):
+    author = AuthorFactory(name="Jane Roe")
+    response = editor_client.get(reverse("admin:columns_author_change", args=[author.pk]))
+    assert response.status_code == 200
+    for field in ["about", "profile_links", "contact_email", "fediverse_handle", "photo"]:
+        assert f'name="{field}"' in response.text

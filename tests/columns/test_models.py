@@ -163,3 +163,26 @@ def test_slug_and_author_slug_default_from_names():
     author = Author.objects.create(name="Jane Roe")
     assert column.slug == "why-the-sco-matters"
     assert author.slug == "jane-roe"
+
+
+@pytest.mark.django_db
+def test_author_profile_links_are_http_addresses_one_per_line():
+    author = AuthorFactory(
+        profile_links="https://example.org/jane\n\n  https://mastodon.social/@jane  \n"
+    )
+    author.full_clean()
+    assert author.profile_urls == ["https://example.org/jane", "https://mastodon.social/@jane"]
+
+    author.profile_links = "https://example.org/jane\njavascript:alert(1)"
+    with pytest.raises(ValidationError, match="javascript:alert"):
+        author.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "handle", ["jane@mastodon.social", "@jane", "@jane@localhost", "@a b@x.org"]
+)
+def test_author_fediverse_handle_must_be_at_name_at_server(handle):
+    author = AuthorFactory(fediverse_handle=handle)
+    with pytest.raises(ValidationError, match="@name@server"):
+        author.full_clean()
