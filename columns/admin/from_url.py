@@ -15,10 +15,10 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from columns.models import Author, Column
+from core.fetch import FetchError, fetch_html
 from core.slugs import free_slug
 from outlets.models import Outlet
 
-from .fetch import FetchError, fetch_html
 from .page_metadata import extract_metadata
 
 SESSION_KEY = "column_from_url"

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from columns.admin.fetch import FetchError, fetch_html
 from columns.admin.page_metadata import extract_metadata
 from columns.models import Author, Column
+from core.fetch import FetchError, fetch_html
 from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,11 +1,11 @@
 """
-Fetching an article page for "Add column from URL", without becoming a network probe.
+Fetching from the web (add-from-URL, media, link checks) without becoming a network probe.
 
 The host is resolved once, every address must be public (no private, loopback, link-local,
 multicast or reserved ones), and the connection goes to that checked address, so a DNS
 answer cannot change between the check and the request. Redirects are followed by hand and
-checked the same way. Only HTML is read, within a time and size limit. Tests serving pages
-from 127.0.0.1 turn on ALLOW_LOOPBACK_FETCH; production leaves it off.
+checked the same way. Only the expected types are read, within a time and size limit. Tests
+serving pages from 127.0.0.1 turn on ALLOW_LOOPBACK_FETCH; production leaves it off.
 """
 
 import http.client
@@ -13,12 +13,14 @@ import ipaddress
 import socket
 import ssl
 import time
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 MAX_REDIRECTS = 3
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 USER_AGENT = "Columnist/1.0 (metadata preview for an editor)"
 
 
@@ -72,7 +74,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
-def _request(url, timeout, deadline):
+def _request(url, timeout, deadline, headers):
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError("Paste the address of a web page, starting with https://.")
@@ -86,15 +88,7 @@ def _request(url, timeout, deadline):
     if parts.query:
         path += "?" + parts.query
     try:
-        connection.request(
-            "GET",
-            path,
-            headers={
-                "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml",
-                "Accept-Encoding": "identity",
-            },
-        )
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         if time.monotonic() > deadline:
             raise TimeoutError
@@ -104,40 +98,91 @@ def _request(url, timeout, deadline):
     return connection, response
 
 
-def fetch_html(url):
-    """The page at `url` as (final URL, text). Raises FetchError with a plain message."""
-    timeout = settings.FETCH_TIMEOUT
-    limit = settings.FETCH_MAX_BYTES
+@dataclass
+class Fetched:
+    """A response read whole: where it ended up (after redirects), its status, headers and body."""
+
+    url: str
+    status: int
+    headers: dict
+    body: bytes
+
+    @property
+    def content_type(self):
+        return (self.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+    def text(self):
+        charset = "utf-8"
+        for param in (self.headers.get("content-type") or "").split(";")[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "charset" and value.strip():
+                charset = value.strip().strip('"')
+        try:
+            return self.body.decode(charset, errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")
+
+
+def _type_accepted(content_type, accept):
+    return any(
+        content_type.startswith(wanted) if wanted.endswith("/") else content_type == wanted
+        for wanted in accept
+    )
+
+
+def fetch(
+    url,
+    *,
+    accept,
+    what="a web page",
+    max_bytes=None,
+    timeout=None,
+    headers=None,
+    follow_redirects=True,
+):
+    """
+    GET `url` and read it whole, following redirects (each hop checked), as a `Fetched`.
+
+    `accept` is a set of content types ("text/html") or families ("image/"); a 200 of another
+    type is refused, saying it is not `what`. Other statuses (304, 404, 410...) are returned
+    with an empty body for the caller to judge. Anything else raises FetchError, plainly worded.
+    """
+    timeout = timeout or settings.FETCH_TIMEOUT
+    limit = max_bytes or settings.FETCH_MAX_BYTES
     deadline = time.monotonic() + timeout * 2
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": ",".join(type_ + "*" if type_.endswith("/") else type_ for type_ in accept),
+        "Accept-Encoding": "identity",
+        **(headers or {}),
+    }
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            connection, response = _request(url, timeout, deadline)
+            connection, response = _request(url, timeout, deadline, headers)
             try:
-                if response.status in {301, 302, 303, 307, 308}:
+                response_headers = {name.lower(): value for name, value in response.getheaders()}
+                if response.status in REDIRECT_STATUSES and follow_redirects:
                     location = response.getheader("Location")
                     if not location:
                         raise FetchError("The page redirected nowhere.")
                     url = urljoin(url, location)
                     continue
+                fetched = Fetched(url, response.status, response_headers, b"")
                 if response.status != 200:
-                    raise FetchError(f"The site answered with an error ({response.status}).")
-                content_type = (response.getheader("Content-Type") or "").split(";")[0]
-                if content_type.strip().lower() not in HTML_TYPES:
+                    return fetched
+                if not _type_accepted(fetched.content_type, accept):
                     raise FetchError(
-                        f"That address is not a web page (it is “{content_type or 'unknown'}”)."
+                        f"That address is not {what} (it is “{fetched.content_type or 'unknown'}”)."
                     )
                 body = b""
                 while chunk := response.read(65536):
                     body += chunk
                     if len(body) > limit:
-                        raise FetchError("The page is too large to read.")
+                        raise FetchError(f"That address holds {what} too large to read.")
                     if time.monotonic() > deadline:
                         raise TimeoutError
-                charset = response.headers.get_content_charset() or "utf-8"
-                try:
-                    return url, body.decode(charset, errors="replace")
-                except LookupError:
-                    return url, body.decode("utf-8", errors="replace")
+                fetched.body = body
+                return fetched
             finally:
                 connection.close()
         raise FetchError("The page redirected too many times.")
@@ -149,3 +194,11 @@ def fetch_html(url):
         raise FetchError("The site's secure connection could not be verified.") from None
     except (OSError, http.client.HTTPException, ValueError):
         raise FetchError("The page could not be fetched (the connection failed).") from None
+
+
+def fetch_html(url):
+    """The page at `url` as (final URL, text). Raises FetchError with a plain message."""
+    fetched = fetch(url, accept=HTML_TYPES)
+    if fetched.status != 200:
+        raise FetchError(f"The site answered with an error ({fetched.status}).")
+    return fetched.url, fetched.text()
