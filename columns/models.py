@@ -138,6 +138,10 @@ class Column(PublicContent):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class ArticleType(models.TextChoices):
+        OPINION = "OpinionNewsArticle", "Opinion (argues a view)"
+        ANALYSIS = "AnalysisNewsArticle", "Analysis (interprets the news)"
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(
         max_length=200, help_text="Part of the column's address; unique within its date."
@@ -183,6 +187,13 @@ class Column(PublicContent):
         blank=True,
         default="",
         help_text="The headline in the outlet's print edition, when it differed.",
+    )
+    article_type = models.CharField(
+        "kind of piece",
+        max_length=30,
+        choices=ArticleType.choices,
+        default=ArticleType.OPINION,
+        help_text="How search engines and citation managers are told to file it.",
     )
     exclusive = models.BooleanField("written exclusively for the outlet", default=False)
     canonical_is_original = models.BooleanField(

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tags",
     "images",
     "wordpress",
+    "citations",
     "demo",
     "axes",
 ]
