@@ -48,17 +48,15 @@ def filtered_columns(request):
     Unknown or malformed values choose nothing rather than fail."""
     columns = Column.objects.published()
     used = {}
-    for name, lookup in FILTERS.items():
-        value = clean_param(request.GET.get(name, ""))
-        if value:
-            columns = columns.filter(**{lookup: value})
-            used[name] = value
-    year = clean_param(request.GET.get("year", ""))
-    if year:
-        if not (year.isdigit() and len(year) == 4):
-            return Column.objects.none(), {"year": year}
-        columns = columns.filter(day__year=int(year))
-        used["year"] = year
+    for name in [*FILTERS, "year"]:
+        if name not in request.GET:
+            continue
+        value = used[name] = clean_param(request.GET[name])
+        if name == "year":
+            valid = value.isdigit() and len(value) == 4 and int(value) > 0
+            columns = columns.filter(day__year=int(value)) if valid else columns.none()
+        else:
+            columns = columns.filter(**{FILTERS[name]: value}) if value else columns.none()
     if "tag" in used or "author" in used:
         columns = columns.distinct()
     return columns.order_by("-date", "-pk"), used
