@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "images",
     "wordpress",
     "citations",
+    "subscribers",
     "demo",
     "axes",
 ]
@@ -193,6 +194,24 @@ SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
 SITE_DESCRIPTION = os.environ.get(
     "SITE_DESCRIPTION", "Columns, commentary and media appearances, kept in one place."
 )
+
+# The site's public address, for links in emails sent by commands (no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Email (the subscribers' digest): the console in development, SMTP in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 
 LOGGING = {
     "version": 1,

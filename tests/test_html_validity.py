@@ -106,6 +106,8 @@ def pages(every_column=False):
         "not found": "/no/such/page/",
         "publications": "/publications/",
         "publications filtered": f"/publications/?style=chicago&tag={tag.slug}",
+        "subscribe": "/subscribe/",
+        "check your inbox": "/subscribe/check-your-inbox/",
     }
     urls |= {f"column {c.pk}": c.get_absolute_url() for c in columns}
     if pictured:
