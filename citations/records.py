@@ -3,8 +3,8 @@ A column as a bibliographic record: CSL-JSON, the common input of citation style
 RIS (citeproc-js, Zotero, Pandoc and citeproc-py all read it).
 
 The record cites the piece where it was published: the outlet is the container and the
-outlet's address is the URL, as a reference list should. A column first published here cites
-this site.
+outlet's address is the URL, as a reference list should. A column first published here, or
+whose original is gone (check_originals), cites this site's copy.
 """
 
 from django.conf import settings
@@ -50,7 +50,7 @@ def csl_item(column, page_url):
         "author": [person_name(byline.author.name) for byline in column.ordered_bylines],
         "container-title": column.outlet.name if column.outlet else settings.SITE_NAME,
         "issued": {"date-parts": [[published.year, published.month, published.day]]},
-        "URL": column.original_url or page_url,
+        "URL": column.live_original_url or page_url,
         "language": settings.LANGUAGE_CODE,
     }
     if column.dek:

@@ -196,6 +196,20 @@ class Column(PublicContent):
         help_text="How search engines and citation managers are told to file it.",
     )
     exclusive = models.BooleanField("written exclusively for the outlet", default=False)
+    original_gone_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by check_originals once the original has failed for several days.",
+    )
+    archived_url = models.URLField(
+        "archived copy",
+        max_length=1000,
+        blank=True,
+        default="",
+        help_text="A copy of the original kept by a web archive; check_originals finds or makes "
+        "one. Shown to readers when the original is gone.",
+    )
     canonical_is_original = models.BooleanField(
         "canonical link points to the original",
         default=False,
@@ -342,6 +356,12 @@ class Column(PublicContent):
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.posted_at > timezone.now()
+
+    @property
+    def live_original_url(self):
+        """The original's address while it is online; "" once check_originals found it gone
+        (links, canonical, structured data and citations then point at this site's copy)."""
+        return "" if self.original_gone_since else self.original_url
 
     @property
     def ordered_bylines(self):

@@ -43,7 +43,7 @@ def article(column, request):
         ).isoformat(),
         "author": [person(byline.author, request) for byline in column.ordered_bylines],
         "mainEntityOfPage": page_url,
-        "url": column.original_url or page_url,
+        "url": column.live_original_url or page_url,
     }
     if column.print_headline:
         data["alternativeHeadline"] = column.print_headline
@@ -53,8 +53,10 @@ def article(column, request):
         data["publisher"] = {"@type": "NewsMediaOrganization", "name": column.outlet.name}
         if column.outlet.homepage:
             data["publisher"]["url"] = column.outlet.homepage
-    if column.original_url:
-        data["isBasedOn"] = column.original_url
+    if column.live_original_url:
+        data["isBasedOn"] = column.live_original_url
+    elif column.archived_url:
+        data["isBasedOn"] = column.archived_url
     if column.image:
         data["image"] = request.build_absolute_uri(column.image.url)
     keywords = [tag.name for tag in column.tags.all()]

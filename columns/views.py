@@ -101,7 +101,7 @@ class ColumnDetailView(DateDetailView):
             og_type="article",
             og_image=self.request.build_absolute_uri(column.image.url) if column.image else "",
             canonical_url=column.original_url
-            if column.canonical_is_original and column.original_url
+            if column.canonical_is_original and column.live_original_url
             else self.request.build_absolute_uri(column.get_absolute_url()),
             **kwargs,
         )

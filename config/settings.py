@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "wordpress",
     "citations",
     "subscribers",
+    "originals",
     "demo",
     "axes",
 ]
@@ -197,6 +198,17 @@ SITE_DESCRIPTION = os.environ.get(
 
 # The site's public address, for links in emails sent by commands (no request to ask).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The link checker (check_originals): an original is declared gone after this many failed
+# checks in a row over at least this many days; two requests to one site are this far apart.
+ORIGINALS_GONE_AFTER_FAILURES = int(os.environ.get("ORIGINALS_GONE_AFTER_FAILURES", "3"))
+ORIGINALS_GONE_AFTER_DAYS = int(os.environ.get("ORIGINALS_GONE_AFTER_DAYS", "3"))
+ORIGINALS_HOST_DELAY = float(os.environ.get("ORIGINALS_HOST_DELAY", "10"))
+# Archived copies (the Internet Archive's APIs): off unless set, e.g. in production
+# ARCHIVE_SAVE_URL=https://web.archive.org/save and
+# ARCHIVE_AVAILABILITY_URL=https://archive.org/wayback/available
+ARCHIVE_SAVE_URL = os.environ.get("ARCHIVE_SAVE_URL", "")
+ARCHIVE_AVAILABILITY_URL = os.environ.get("ARCHIVE_AVAILABILITY_URL", "")
 
 # Email (the subscribers' digest): the console in development, SMTP in production.
 EMAIL_BACKEND = os.environ.get(

@@ -225,7 +225,7 @@ class ColumnEntriesFeed(ContentFeed):
                 (b.author.name, absolute(b.author.get_absolute_url()))
                 for b in column.ordered_bylines
             ],
-            "original_url": column.original_url,
+            "original_url": column.live_original_url,
             "original_title": f"Originally in {outlet.name}" if outlet else "The original",
             "content": absolute_links(
                 render_to_string("feeds/column_content.html", {"column": column}), self.request
