@@ -169,7 +169,7 @@ def test_least_recently_checked_first_and_bounded(outlet_site):
     column_at(outlet_site("/b", article("Beta piece")), title="Beta piece")
     with time_machine.travel(START, tick=False):
         run("--limit", "1")
-    assert sorted(Original.objects.values_list("checked_at", flat=True), key=str) == [None, START]
+    assert set(Original.objects.values_list("checked_at", flat=True)) == {None, START}
     with time_machine.travel(START + DAY, tick=False):
         run("--limit", "1")  # resumes with the one not checked yet
     assert sorted(Original.objects.values_list("checked_at", flat=True)) == [START, START + DAY]
