@@ -11,8 +11,9 @@ from urllib.parse import quote, urlencode, urljoin
 from django.conf import settings
 
 from core.fetch import FetchError, fetch
+from core.polite import user_agent
 
-from .visit import user_agent
+from .visit import USER_AGENT_JOB
 
 
 def enabled():
@@ -29,7 +30,7 @@ def existing_capture(url):
             f"{settings.ARCHIVE_AVAILABILITY_URL}?{query}",
             accept={"application/json", "text/"},
             what="an archive's answer",
-            headers={"User-Agent": user_agent()},
+            headers={"User-Agent": user_agent(USER_AGENT_JOB)},
             max_bytes=200_000,
         )
         closest = json.loads(fetched.body)["archived_snapshots"]["closest"]
@@ -50,7 +51,7 @@ def capture(url):
             save,
             accept={"text/html", "text/"},
             what="an archive's answer",
-            headers={"User-Agent": user_agent()},
+            headers={"User-Agent": user_agent(USER_AGENT_JOB)},
             follow_redirects=False,
             max_bytes=2_000_000,
             timeout=60,

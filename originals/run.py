@@ -7,19 +7,18 @@ since the next one starts again from the least recently checked.
 
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
 from columns.models import Column
+from core.polite import HostPacer, Robots, user_agent
 
 from . import archive
 from .models import Check, Original
-from .robots import Robots
 from .state import record
-from .visit import Visit, user_agent, visit
+from .visit import USER_AGENT_JOB, Visit, visit
 
 
 @dataclass
@@ -64,27 +63,25 @@ def check_originals(max_minutes=None, limit=None, host_delay=None, log=lambda li
     host_delay = settings.ORIGINALS_HOST_DELAY if host_delay is None else host_delay
     deadline = time.monotonic() + max_minutes * 60 if max_minutes else None
     summary = Summary()
-    robots = Robots(user_agent())
+    robots = Robots(user_agent(USER_AGENT_JOB))
+    pacer = HostPacer(host_delay)
     sync_originals()
     queue = list(due_originals()[:limit] if limit else due_originals())
-    next_at = {}  # host -> monotonic time its next request may go
     while queue:
         if deadline and time.monotonic() >= deadline:
             summary.stopped_early = True
             break
-        now_mono = time.monotonic()
-        ready = next((o for o in queue if next_at.get(_host(o.url), 0) <= now_mono), None)
+        ready = next((o for o in queue if pacer.ready(o.url)), None)
         if ready is None:
-            time.sleep(max(0, min(next_at[_host(o.url)] for o in queue) - now_mono))
+            pacer.wait_for_any([o.url for o in queue])
             continue
         queue.remove(ready)
-        host = _host(ready.url)
+        was_gone = ready.state == Original.State.GONE
         if robots.allows(ready.url):
-            was_gone = ready.state == Original.State.GONE
             found = visit(ready.url, ready.column.title, ready.etag, ready.last_modified)
-            next_at[host] = time.monotonic() + host_delay
+            pacer.visited(ready.url)
         else:
-            was_gone, found = False, Visit(Check.Outcome.ROBOTS, detail="robots.txt disallows.")
+            found = Visit(Check.Outcome.ROBOTS, detail="robots.txt disallows.")
         record(ready, found, timezone.now())
         summary.checked += 1
         summary.outcomes[found.outcome] = summary.outcomes.get(found.outcome, 0) + 1
@@ -117,7 +114,3 @@ def archive_originals(everything=False, limit=None, log=lambda line: None):
             archived += 1
             log(f"archived: {url} -> {copy}")
     return archived
-
-
-def _host(url):
-    return urlsplit(url).netloc.lower()

@@ -16,6 +16,7 @@ from django.conf import settings
 
 from columns.admin.page_metadata import extract_metadata
 from core.fetch import HTML_TYPES, REDIRECT_STATUSES, FetchError, fetch
+from core.polite import user_agent
 
 from .models import Check
 
@@ -36,8 +37,7 @@ class Visit:
     last_modified: str = ""
 
 
-def user_agent():
-    return f"{settings.SITE_NAME} link checker (+{settings.SITE_URL}; checks its own columns)"
+USER_AGENT_JOB = "link checker"
 
 
 def carries(title, html):
@@ -51,7 +51,7 @@ def carries(title, html):
 
 
 def visit(url, title, etag="", last_modified=""):
-    headers = {"User-Agent": user_agent()}
+    headers = {"User-Agent": user_agent(USER_AGENT_JOB)}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
