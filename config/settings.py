@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "citations",
     "subscribers",
     "originals",
+    "suggestions",
     "demo",
     "axes",
 ]
