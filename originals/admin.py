@@ -3,10 +3,11 @@
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
 
 from core.admin import ModelAdmin
 
-from .models import Check, Original
+from .models import Check, Link, Original
 
 
 class CheckInline(admin.TabularInline):
@@ -58,3 +59,28 @@ class OriginalAdmin(ModelAdmin):
     @admin.display(boolean=True, description="archived copy")
     def archived(self, original):
         return bool(original.column.archived_url)
+
+
+@admin.register(Link)
+class LinkAdmin(ModelAdmin):
+    """Links in columns' bodies to other sites, dead ones with their archived copy."""
+
+    list_display = ["url", "column", "state", "last_outcome", "checked_at", "archive"]
+    list_filter = ["state"]
+    search_fields = ["url", "column__title"]
+    list_select_related = ["column"]
+    fields = ["column", "url", "state", "last_outcome", "failures", "failing_since",
+              "checked_at", "archived_url"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="archived copy")
+    def archive(self, link):
+        if not link.archived_url:
+            return ""
+        return format_html('<a href="{}">archived copy</a>', link.archived_url)

@@ -61,3 +61,31 @@ class Check(models.Model):
 
     def __str__(self):
         return f"{self.get_outcome_display()} at {self.checked_at:%Y-%m-%d %H:%M}"
+
+
+class Link(models.Model):
+    """A link in a public column's body to another site, as the link checker last saw it."""
+
+    class State(models.TextChoices):
+        UNCHECKED = "unchecked", "Not checked yet"
+        ALIVE = "alive", "Online"
+        FAILING = "failing", "Failing (not yet declared dead)"
+        DEAD = "dead", "Dead"
+
+    column = models.ForeignKey(Column, on_delete=models.CASCADE, related_name="+")
+    url = models.URLField(max_length=1000)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.UNCHECKED)
+    failures = models.PositiveIntegerField("failed checks in a row", default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)
+    checked_at = models.DateTimeField("last checked", null=True, blank=True)
+    last_outcome = models.CharField(max_length=15, choices=Check.Outcome.choices, blank=True)
+    archived_url = models.URLField("archived copy", max_length=1000, blank=True, default="")
+
+    class Meta:
+        ordering = ["checked_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["column", "url"], name="unique_link_per_column"),
+        ]
+
+    def __str__(self):
+        return self.url

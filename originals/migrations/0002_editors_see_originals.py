@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR_PERMISSIONS = ["view_original", "view_check"]
+EDITOR_PERMISSIONS = ["view_original", "view_check", "view_link"]
 
 
 def grant(apps, schema_editor):

@@ -1,5 +1,8 @@
+import time
+
 from django.core.management.base import BaseCommand
 
+from originals.links import check_links
 from originals.run import archive_originals, check_originals
 
 
@@ -25,8 +28,14 @@ class Command(BaseCommand):
             "for the newly published.",
         )
         parser.add_argument("--no-archive", action="store_true", help="Skip archived copies.")
+        parser.add_argument(
+            "--links",
+            action="store_true",
+            help="Also check the links in columns' bodies to other sites (Admin → Links).",
+        )
 
     def handle(self, *args, **options):
+        started = time.monotonic()
         log = self.stdout.write if options["verbosity"] > 1 else (lambda line: None)
         summary = check_originals(
             max_minutes=options["max_minutes"],
@@ -45,3 +54,12 @@ class Command(BaseCommand):
         if not options["no_archive"]:
             archived = archive_originals(everything=options["archive_all"], log=log)
             self.stdout.write(f"Archived copies found or made: {archived}.")
+        if options["links"]:
+            limit = options["max_minutes"]
+
+            def out_of_time():
+                return bool(limit) and time.monotonic() - started >= limit * 60
+
+            counts = check_links(host_delay=options["host_delay"], deadline=out_of_time)
+            outcomes = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
+            self.stdout.write(f"Links in columns checked: {sum(counts.values())} ({outcomes}).")
