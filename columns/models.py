@@ -138,6 +138,10 @@ class Column(PublicContent):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class ArticleType(models.TextChoices):
+        OPINION = "OpinionNewsArticle", "Opinion (argues a view)"
+        ANALYSIS = "AnalysisNewsArticle", "Analysis (interprets the news)"
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(
         max_length=200, help_text="Part of the column's address; unique within its date."
@@ -184,7 +188,28 @@ class Column(PublicContent):
         default="",
         help_text="The headline in the outlet's print edition, when it differed.",
     )
+    article_type = models.CharField(
+        "kind of piece",
+        max_length=30,
+        choices=ArticleType.choices,
+        default=ArticleType.OPINION,
+        help_text="How search engines and citation managers are told to file it.",
+    )
     exclusive = models.BooleanField("written exclusively for the outlet", default=False)
+    original_gone_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by check_originals once the original has failed for several days.",
+    )
+    archived_url = models.URLField(
+        "archived copy",
+        max_length=1000,
+        blank=True,
+        default="",
+        help_text="A copy of the original kept by a web archive; check_originals finds or makes "
+        "one. Shown to readers when the original is gone.",
+    )
     canonical_is_original = models.BooleanField(
         "canonical link points to the original",
         default=False,
@@ -331,6 +356,12 @@ class Column(PublicContent):
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.posted_at > timezone.now()
+
+    @property
+    def live_original_url(self):
+        """The original's address while it is online; "" once check_originals found it gone
+        (links, canonical, structured data and citations then point at this site's copy)."""
+        return "" if self.original_gone_since else self.original_url
 
     @property
     def ordered_bylines(self):

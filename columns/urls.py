@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.views.decorators.http import conditional_page
 
-from core.feeds import as_rss
+from core.feeds import as_json, as_rss
 
 from . import views
 from .feeds import AuthorFeed, ColumnFeed
@@ -42,14 +42,21 @@ urlpatterns = [
         name="detail",
     ),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    # Feeds: Atom at …/feed/, its RSS 2.0 twin at …/feed/rss/; ETags and Last-Modified give 304s.
+    # Feeds: Atom at …/feed/, its RSS 2.0 twin at …/feed/rss/, JSON Feed at …/feed/json/;
+    # ETags and Last-Modified give 304s.
     path("feed/", conditional_page(ColumnFeed()), name="feed"),
     path("feed/rss/", conditional_page(as_rss(ColumnFeed)()), name="feed_rss"),
+    path("feed/json/", conditional_page(as_json(ColumnFeed)()), name="feed_json"),
     path("author/<slug:slug>/feed/", conditional_page(AuthorFeed()), name="author_feed"),
     path(
         "author/<slug:slug>/feed/rss/",
         conditional_page(as_rss(AuthorFeed)()),
         name="author_feed_rss",
+    ),
+    path(
+        "author/<slug:slug>/feed/json/",
+        conditional_page(as_json(AuthorFeed)()),
+        name="author_feed_json",
     ),
     path("archive/", views.ArchiveIndexView.as_view(), name="archive"),
     path("<yyyy:year>/", views.ColumnYearArchiveView.as_view(), name="year"),

@@ -1,4 +1,3 @@
-import json
 from itertools import groupby
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
@@ -26,10 +25,10 @@ from mentions.models import Mention
 from outlets.models import Outlet
 from pagecache.paginator import cached_aggregate
 
+from . import structured
 from .models import Author, Column, TaggedColumn
 
 # JSON inside <script> must not be able to close the element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def can_preview(user):
@@ -96,13 +95,13 @@ class ColumnDetailView(DateDetailView):
             next_column=later.first(),
             related_columns=self.related_columns(column, earlier, later),
             mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
-            json_ld=self.json_ld(column),
+            json_ld=structured.article(column, self.request),
             title=column.title,
             description=column.dek or Truncator(strip_tags(column.excerpt_html)).words(40),
             og_type="article",
             og_image=self.request.build_absolute_uri(column.image.url) if column.image else "",
             canonical_url=column.original_url
-            if column.canonical_is_original and column.original_url
+            if column.canonical_is_original and column.live_original_url
             else self.request.build_absolute_uri(column.get_absolute_url()),
             **kwargs,
         )
@@ -150,45 +149,6 @@ class ColumnDetailView(DateDetailView):
             .order_by("-shared", "-date", "-pk")[:5]
         )
 
-    def json_ld(self, column):
-        """schema.org NewsArticle, as search engines and link previews read it."""
-        page_url = self.request.build_absolute_uri(column.get_absolute_url())
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": column.title,
-            "datePublished": (column.outlet_published_at or column.date).isoformat(),
-            "dateModified": (
-                column.outlet_updated_at or column.outlet_published_at or column.date
-            ).isoformat(),
-            "author": [
-                {
-                    "@type": "Person",
-                    "name": byline.author.name,
-                    "url": self.request.build_absolute_uri(byline.author.get_absolute_url()),
-                }
-                for byline in column.ordered_bylines
-            ],
-            "mainEntityOfPage": page_url,
-            "url": column.original_url or page_url,
-        }
-        if column.print_headline:
-            data["alternativeHeadline"] = column.print_headline
-        if column.dek:
-            data["description"] = column.dek
-        if column.outlet:
-            data["publisher"] = {"@type": "NewsMediaOrganization", "name": column.outlet.name}
-            if column.outlet.homepage:
-                data["publisher"]["url"] = column.outlet.homepage
-        if column.original_url:
-            data["isBasedOn"] = column.original_url
-        if column.image:
-            data["image"] = self.request.build_absolute_uri(column.image.url)
-        keywords = [tag.name for tag in column.tags.all()]
-        if keywords:
-            data["keywords"] = keywords
-        return json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if self.object.is_public:
@@ -202,7 +162,9 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = get_object_or_404(
+            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -212,6 +174,7 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
             raise Http404("No public column has this author.")
         return context | {
             "author": self.author,
+            "json_ld": structured.profile_page(self.author, self.request),
             "title": f"Columns with {self.author.name}",
             "description": self.author.bio or f"Columns written with {self.author.name}.",
         }

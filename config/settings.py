@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "tags",
     "images",
     "wordpress",
+    "citations",
+    "subscribers",
+    "originals",
+    "suggestions",
     "demo",
     "axes",
 ]
@@ -192,6 +196,35 @@ SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
 SITE_DESCRIPTION = os.environ.get(
     "SITE_DESCRIPTION", "Columns, commentary and media appearances, kept in one place."
 )
+
+# The site's public address, for links in emails sent by commands (no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The link checker (check_originals): an original is declared gone after this many failed
+# checks in a row over at least this many days; two requests to one site are this far apart.
+ORIGINALS_GONE_AFTER_FAILURES = int(os.environ.get("ORIGINALS_GONE_AFTER_FAILURES", "3"))
+ORIGINALS_GONE_AFTER_DAYS = int(os.environ.get("ORIGINALS_GONE_AFTER_DAYS", "3"))
+ORIGINALS_HOST_DELAY = float(os.environ.get("ORIGINALS_HOST_DELAY", "10"))
+# Archived copies (the Internet Archive's APIs): off unless set, e.g. in production
+# ARCHIVE_SAVE_URL=https://web.archive.org/save and
+# ARCHIVE_AVAILABILITY_URL=https://archive.org/wayback/available
+ARCHIVE_SAVE_URL = os.environ.get("ARCHIVE_SAVE_URL", "")
+ARCHIVE_AVAILABILITY_URL = os.environ.get("ARCHIVE_AVAILABILITY_URL", "")
+
+# Email (the subscribers' digest): the console in development, SMTP in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 
 LOGGING = {
     "version": 1,

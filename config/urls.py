@@ -12,6 +12,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path(settings.HEALTH_CHECK_PATH.lstrip("/"), healthz, name="healthz"),
     path("", include("discovery.urls")),
+    path("", include("citations.urls")),
+    path("", include("subscribers.urls")),
     path("", include("mentions.urls")),
     path("", include("outlets.urls")),
     path("", include("tags.urls")),

@@ -3,12 +3,14 @@ The feeds' shared parts: Atom with an RSS 2.0 twin, full content, several author
 entry ids, and the links a page gives to its feeds.
 
 Entries carry what Django's stock feeds lack: the full content, every author in byline order
-and a link to the original at the outlet. `ColumnEntriesFeed` makes one entry per column
-and is what every feed of columns (the site's, a tag's, an outlet's, an author's) builds on.
+and a link to the original at the outlet. Every feed also comes as JSON Feed 1.1 (`as_json`).
+`ColumnEntriesFeed` makes one entry per column and is what every feed of columns (the site's,
+a tag's, an outlet's, an author's) builds on.
 """
 
 import copy
 import datetime
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -17,7 +19,8 @@ from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import strip_tags
 
 FEED_SIZE = 20
 
@@ -67,6 +70,51 @@ class FullRssFeed(StableDateMixin, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
+class JsonFeed(StableDateMixin, SyndicationFeed):
+    """JSON Feed 1.1 (jsonfeed.org/version/1.1): the Atom feed's entries, with every author,
+    the language and the original's address, for readers and tools that prefer JSON."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        feed = self.feed
+        data = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed["title"],
+            "home_page_url": feed["link"],
+            "feed_url": feed["feed_url"],
+            "description": feed["description"],
+            "language": feed["language"],
+            "authors": _json_authors([(feed["author_name"], feed["author_link"])]),
+            "items": [self._item(item) for item in self.items],
+        }
+        outfile.write(json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False))
+
+    def _item(self, item):
+        entry = {
+            "id": item["unique_id"] or item["link"],
+            "url": item["link"],
+            "external_url": item.get("original_url"),
+            "title": item["title"],
+            "content_html": item.get("content") or item["description"],
+            "summary": " ".join(strip_tags(item["description"] or "").split()),
+            "date_published": item["pubdate"] and item["pubdate"].isoformat(),
+            "date_modified": item["updateddate"] and item["updateddate"].isoformat(),
+            "authors": _json_authors(item.get("authors", ())),
+            "tags": list(item["categories"] or ()),
+            "language": self.feed["language"],
+        }
+        return {k: v for k, v in entry.items() if v}
+
+
+def _json_authors(authors):
+    return [
+        {key: value for key, value in [("name", name), ("url", url)] if value}
+        for name, url in authors
+        if name
+    ]
+
+
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
@@ -87,17 +135,23 @@ def as_rss(feed_class):
     return type(f"{feed_class.__name__}Rss", (feed_class,), {"feed_type": FullRssFeed})
 
 
+def as_json(feed_class):
+    """The JSON Feed twin of an Atom feed class."""
+    return type(f"{feed_class.__name__}Json", (feed_class,), {"feed_type": JsonFeed})
+
+
 def day_start(day):
     """A date as an aware datetime at the start of that day, for feeds that need times."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def feed_link(title, viewname, **kwargs):
-    """A feed as a page announces it (templates/includes/feed_links.html): Atom and RSS."""
+    """A feed as a page announces it (templates/includes/feed_links.html): Atom, RSS, JSON."""
     return {
         "title": title,
         "atom": reverse(viewname, kwargs=kwargs),
         "rss": reverse(f"{viewname}_rss", kwargs=kwargs),
+        "json": reverse(f"{viewname}_json", kwargs=kwargs),
     }
 
 
@@ -171,7 +225,7 @@ class ColumnEntriesFeed(ContentFeed):
                 (b.author.name, absolute(b.author.get_absolute_url()))
                 for b in column.ordered_bylines
             ],
-            "original_url": column.original_url,
+            "original_url": column.live_original_url,
             "original_title": f"Originally in {outlet.name}" if outlet else "The original",
             "content": absolute_links(
                 render_to_string("feeds/column_content.html", {"column": column}), self.request

@@ -104,6 +104,10 @@ def pages(every_column=False):
         "in the media": "/in-the-media/",
         "filtered": f"/in-the-media/?outlet={mention.outlet.slug}&year={mention.date.year}",
         "not found": "/no/such/page/",
+        "publications": "/publications/",
+        "publications filtered": f"/publications/?style=chicago&tag={tag.slug}",
+        "subscribe": "/subscribe/",
+        "check your inbox": "/subscribe/check-your-inbox/",
     }
     urls |= {f"column {c.pk}": c.get_absolute_url() for c in columns}
     if pictured:

@@ -62,6 +62,8 @@ class ColumnForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
             self.initial["opened_at"] = self.instance.modified_at.isoformat()
+        if "article_type" in self.fields:
+            self.fields["article_type"].required = False
 
     def clean(self):
         cleaned_data = super().clean()
@@ -70,6 +72,10 @@ class ColumnForm(forms.ModelForm):
         tags += parse_tags(cleaned_data.get("new_tags", ""))  # aliases resolved (settings)
         cleaned_data["tags"] = tags
         return publishing.apply_publishing_button(self, cleaned_data)
+
+    def clean_article_type(self):
+        # A form that doesn't send the kind (an older page, a script) keeps the column's.
+        return self.cleaned_data.get("article_type") or self.instance.article_type
 
     def clean_body(self):
         return add_srcset(self.cleaned_data.get("body", ""))
@@ -202,6 +208,7 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
                     ("outlet_published_at", "outlet_updated_at"),
                     "print_headline",
                     "exclusive",
+                    "article_type",
                     "canonical_is_original",
                 ]
             },

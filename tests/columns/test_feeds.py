@@ -1,4 +1,5 @@
 import datetime
+import json
 
 import feedparser
 import pytest
@@ -81,6 +82,37 @@ def test_every_column_feed_carries_the_full_column(client, column, flavour):
             assert 'href="https://asia.nikkei.com/sco"' in content
 
 
+def test_every_column_feed_has_a_json_feed_twin(client, column, settings):
+    settings.LANGUAGE_CODE = "en-gb"
+    for url in feed_urls(column):
+        response = client.get(url + "json/")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/feed+json; charset=utf-8"
+        data = json.loads(response.content)
+        assert data["version"] == "https://jsonfeed.org/version/1.1"
+        assert data["feed_url"] == f"http://testserver{url}json/"
+        assert data["language"] == "en-gb"
+        [item] = data["items"]
+        assert item["url"] == f"http://testserver{column.get_absolute_url()}"
+        assert item["external_url"] == "https://asia.nikkei.com/sco"
+        assert [a["name"] for a in item["authors"]] == ["Li Wei", "Jane Roe"]
+        assert item["authors"][0]["url"].startswith("http://testserver/author/")
+        assert "The rest of the &amp; article." in item["content_html"]
+        assert item["summary"].startswith("Intro paragraph.")
+        assert item["tags"] == ["Central Asia", "SCO"]
+        assert item["id"].startswith("tag:testserver,")
+        assert datetime.datetime.fromisoformat(item["date_published"]) == column.date
+        # JSON Feed 1.1 requires these, and strings or lists where present.
+        assert data["title"] and data["home_page_url"].startswith("http://testserver/")
+        assert all(isinstance(a, dict) for a in data["authors"])
+
+
+def test_pages_announce_their_json_feed(client, column):
+    response = client.get(reverse("tags:detail", kwargs={"slug": column.tags.get(name="SCO").slug}))
+    assert 'type="application/feed+json"' in response.text
+    assert f'href="{reverse("tags:feed_json", kwargs={"slug": "sco"})}"' in response.text
+
+
 def test_feed_is_newest_first_and_dated_by_the_latest_change(client):
     with_dates = [datetime.datetime(2024, m, 1, tzinfo=UTC) for m in (1, 3, 2)]
     for n, when in enumerate(with_dates):
@@ -147,11 +179,11 @@ def test_every_page_announces_the_feeds(client, column):
     atom = 'type="application/atom+xml" title="Columnist: latest columns" href="/feed/"'
     rss = 'type="application/rss+xml" title="Columnist: latest columns (RSS)" href="/feed/rss/"'
     assert atom in home and rss in home
-    assert home.count('rel="alternate"') == 2  # the site's feed only
+    assert home.count('rel="alternate"') == 3  # the site's feed only: Atom, RSS, JSON Feed
     tag_page = client.get(reverse("tags:detail", kwargs={"slug": "sco"})).content.decode()
     assert 'title="Columns about SCO" href="/tag/sco/feed/"' in tag_page
     assert 'title="Columns about SCO (RSS)" href="/tag/sco/feed/rss/"' in tag_page
-    assert atom in tag_page and tag_page.count('rel="alternate"') == 4
+    assert atom in tag_page and tag_page.count('rel="alternate"') == 6
     outlet_page = client.get(column.outlet.get_absolute_url()).content.decode()
     assert 'title="Columns in Nikkei Asia" href="/outlet/nikkei/feed/"' in outlet_page
     author_page = client.get(reverse("columns:author", kwargs={"slug": "jane"})).content.decode()

@@ -33,7 +33,8 @@ def test_home_shows_cards_and_both_strips(client, public_site):
     assert "Latest columns" in html
     assert 'South China Morning Post</a> · <time datetime="2018-06-10">10 June 2018</time>' in html
     assert (
-        'By <a href="/author/maya-okafor/">Maya Okafor</a> and <a href="/author/li-wei/">' in html
+        'By <a class="p-author h-card" href="/author/maya-okafor/">Maya Okafor</a> and '
+        '<a class="p-author h-card" href="/author/li-wei/">' in html
     )
     assert "Why I wrote column 0." in html
     assert "First paragraph of column 0." in html and "The rest." not in html
@@ -57,7 +58,7 @@ def test_column_page_shows_every_part(client, public_site):
     column.print_headline = "The club that grew"
     column.save()
     html = text(client.get(column.get_absolute_url()))
-    assert "<h1>Column 0 on the SCO</h1>" in html
+    assert '<h1 class="p-name">Column 0 on the SCO</h1>' in html
     assert "Standfirst of column 0." in html
     assert (
         'Originally published in <a href="https://scmp.example/0">South China Morning Post' in html
@@ -134,7 +135,7 @@ def test_column_json_ld(client, public_site):
     html = text(client.get(column.get_absolute_url()))
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(raw)
-    assert data["@type"] == "NewsArticle"
+    assert data["@type"] == "OpinionNewsArticle"
     assert data["headline"] == "Column 0 on the SCO"
     assert data["alternativeHeadline"] == "Print title"
     assert data["datePublished"] == "2018-06-10T09:00:00+00:00"

@@ -23,6 +23,8 @@ def public_outputs(client, outlet, author):
         f"/outlet/{outlet.slug}/feed/", f"/outlet/{outlet.slug}/feed/rss/",
         f"/author/{author.slug}/feed/", f"/author/{author.slug}/feed/rss/",
         "/in-the-media/feed/", "/in-the-media/feed/rss/",
+        "/feed/json/", "/tag/zebra/feed/json/", f"/outlet/{outlet.slug}/feed/json/",
+        f"/author/{author.slug}/feed/json/", "/in-the-media/feed/json/",
         "/sitemap-columns.xml", "/sitemap-years.xml", "/sitemap-months.xml",
         "/sitemap-tags.xml", "/sitemap-outlets.xml",
         "/api/columns/", "/api/columns/?q=zebra", "/api/mentions/", "/api/tags/",

@@ -20,6 +20,10 @@ NOT_ON_PAGES = {
     "taggit.TaggedItem": "taggit's generic tagging, unused: ours go through typed models",
     "tags.TagAlias": "other names for a tag, turned into the tag when typed or imported",
     "tags.TagMerge": "the admin's record of tag merges",
+    "originals.Original": "the link checker's record; pages read Column.original_gone_since",
+    "originals.Link": "the link checker's record of links in bodies, for the admin's report",
+    "suggestions.BylineSource": "where watch_bylines looks, for the editor only",
+    "suggestions.Suggestion": "pieces waiting for the editor; a draft made of one is a Column",
 }
 
 

@@ -1,0 +1,111 @@
+"""
+Following by email: sign up (double opt-in), confirm, unsubscribe.
+
+Nothing here says whether an address is subscribed: every signup gets the same answer, and the
+email goes to the address's owner. Confirming and unsubscribing take a POST (mail scanners
+follow links in emails; they don't submit forms); unsubscribing also answers a mail client's
+one-click POST (RFC 8058), which carries no CSRF token: the secret in the address is the proof.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from .forms import SubscribeForm
+from .models import Subscriber
+
+# One confirmation email per address per this long, however often the form is sent.
+RESEND_AFTER = datetime.timedelta(minutes=15)
+
+
+def _send_confirmation(request, subscriber, already=False):
+    context = {
+        "site_name": settings.SITE_NAME,
+        "confirm_url": request.build_absolute_uri(subscriber.confirm_path()),
+        "unsubscribe_url": request.build_absolute_uri(subscriber.unsubscribe_path()),
+        "already": already,
+    }
+    send_mail(
+        f"Confirm your subscription to {settings.SITE_NAME}"
+        if not already
+        else f"You already follow {settings.SITE_NAME}",
+        render_to_string("subscribers/email/confirm.txt", context),
+        None,
+        [subscriber.email],
+    )
+
+
+@never_cache
+def subscribe(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["website"]:  # the honeypot is empty: a person
+            _sign_up(request, form.cleaned_data)
+        return redirect("subscribers:check_email")
+    return render(
+        request,
+        "subscribers/subscribe.html",
+        {"form": form, "title": "Follow by email", "noindex": False},
+        status=400 if form.errors else 200,
+    )
+
+
+def _sign_up(request, data):
+    now = timezone.now()
+    existing = Subscriber.objects.filter(email__iexact=data["email"]).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=data["email"],
+                    frequency=data["frequency"],
+                    include_mentions=data["include_mentions"],
+                )
+        except IntegrityError:  # the same address, signed up at the same moment
+            return
+        _send_confirmation(request, subscriber)
+    elif now - existing.asked_at >= RESEND_AFTER:
+        Subscriber.objects.filter(pk=existing.pk).update(asked_at=now)
+        _send_confirmation(request, existing, already=existing.confirmed_at is not None)
+
+
+@never_cache
+def check_email(request):
+    return render(request, "subscribers/check_email.html", {"title": "Check your inbox"})
+
+
+@never_cache
+def confirm(request, token):
+    subscriber = Subscriber.objects.filter(token=token).first()
+    if subscriber and request.method == "POST" and subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return render(
+        request,
+        "subscribers/confirm.html",
+        {"subscriber": subscriber, "title": "Confirm your subscription"},
+        status=200 if subscriber else 404,
+    )
+
+
+@csrf_exempt
+@never_cache
+def unsubscribe(request, token):
+    subscriber = Subscriber.objects.filter(token=token).first()
+    done = False
+    if request.method == "POST":
+        # The address is personal data: unsubscribing deletes it.
+        Subscriber.objects.filter(token=token).delete()
+        subscriber, done = None, True
+    return render(
+        request,
+        "subscribers/unsubscribe.html",
+        {"subscriber": subscriber, "done": done, "title": "Unsubscribe"},
+    )

@@ -1,0 +1,151 @@
+"""A reader's whole journey: sign up, confirm, receive digests, unsubscribe."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from subscribers.models import Subscriber
+from tests.factories import ColumnFactory, MentionFactory
+
+pytestmark = pytest.mark.django_db
+UTC = datetime.UTC
+SIGNUP = datetime.datetime(2025, 3, 3, 9, tzinfo=UTC)  # a Monday
+
+
+def sign_up(client, email="reader@example.org", **extra):
+    data = {"email": email, "frequency": "weekly", **extra}
+    return client.post("/subscribe/", data)
+
+
+def link_in(message):
+    return re.search(r"http://testserver(/\S+)", message.body)[1]
+
+
+def run_digest():
+    out = __import__("io").StringIO()
+    call_command("send_digest", stdout=out)
+    return out.getvalue()
+
+
+def test_sign_up_confirm_receive_and_unsubscribe(client, settings):
+    settings.SITE_URL = "https://analyst.example"
+    with time_machine.travel(SIGNUP, tick=False):
+        assert client.get("/subscribe/").status_code == 200
+        response = sign_up(client, include_mentions="on")
+        assert response.status_code == 302
+        assert response["Location"] == "/subscribe/check-your-inbox/"
+        [confirmation] = mail.outbox
+        assert confirmation.to == ["reader@example.org"]
+        confirm_path = link_in(confirmation)
+
+        # A mail scanner following the link confirms nothing; the reader's click does.
+        page = client.get(confirm_path)
+        assert "Confirm your subscription" in page.text
+        assert Subscriber.objects.get().confirmed_at is None
+        client.post(confirm_path)
+        assert Subscriber.objects.get().confirmed_at == SIGNUP
+
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=2), tick=False):
+        column = ColumnFactory(title="The SCO at twenty", dek="A club that grew.")
+        MentionFactory(topic="the SCO summit")
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=3), tick=False):
+        assert "Digests sent: 0" in run_digest()  # the week has not passed
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=7), tick=False):
+        assert "Digests sent: 1" in run_digest()
+        assert "Digests sent: 0" in run_digest()  # never twice
+    digest = mail.outbox[-1]
+    assert "The SCO at twenty" in digest.body and "the SCO summit" in digest.body
+    assert f"https://analyst.example{column.get_absolute_url()}" in digest.body
+    html, mime = digest.alternatives[0]
+    assert mime == "text/html" and "The SCO at twenty" in html
+    unsubscribe = digest.extra_headers["List-Unsubscribe"]
+    assert unsubscribe.startswith("<https://analyst.example/unsubscribe/")
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click", with no CSRF token.
+    path = unsubscribe.strip("<>").removeprefix("https://analyst.example")
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    response = csrf_client.post(path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert not Subscriber.objects.exists()  # deleted, not flagged
+    assert "unsubscribed" in client.get(path).text
+
+
+def test_nothing_new_means_no_email(client):
+    with time_machine.travel(SIGNUP, tick=False):
+        sign_up(client)
+        client.post(link_in(mail.outbox[0]))
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=8), tick=False):
+        assert "Nothing new for: 1" in run_digest()
+    assert len(mail.outbox) == 1
+
+
+def test_monthly_subscribers_wait_for_their_month(client):
+    with time_machine.travel(SIGNUP, tick=False):
+        sign_up(client, frequency="monthly")
+        client.post(link_in(mail.outbox[0]))
+        ColumnFactory(posted_at=SIGNUP + datetime.timedelta(hours=1))
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=8), tick=False):
+        assert "Digests sent: 0" in run_digest()
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=28), tick=False):
+        assert "Digests sent: 1" in run_digest()
+
+
+def test_the_answer_never_tells_who_subscribes(client):
+    first = sign_up(client)
+    client.post(link_in(mail.outbox[0]))
+    again = sign_up(client, email="READER@example.org")
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert Subscriber.objects.count() == 1
+    # The owner of the address is told, by email, within the resend spacing.
+    assert len(mail.outbox) == 1  # spaced: asked again within 15 minutes
+
+
+def test_confirmations_are_spaced_so_the_form_cannot_flood_an_inbox(client):
+    with time_machine.travel(SIGNUP, tick=False):
+        for _ in range(5):
+            sign_up(client, email="victim@example.org")
+    assert len(mail.outbox) == 1
+    with time_machine.travel(SIGNUP + datetime.timedelta(minutes=20), tick=False):
+        sign_up(client, email="victim@example.org")
+    assert len(mail.outbox) == 2
+
+
+def test_unconfirmed_addresses_are_forgotten_after_a_week(client):
+    with time_machine.travel(SIGNUP, tick=False):
+        sign_up(client)
+    with time_machine.travel(SIGNUP + datetime.timedelta(days=8), tick=False):
+        assert "forgotten: 1" in run_digest()
+    assert not Subscriber.objects.exists()
+
+
+def test_bots_filling_the_honeypot_get_the_same_answer_and_no_row(client):
+    response = sign_up(client, website="http://spam.example")
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists() and not mail.outbox
+
+
+@pytest.mark.parametrize("email", ["", "not-an-address", "a@b", "x" * 300 + "@example.org"])
+def test_a_bad_address_is_explained(client, email):
+    response = sign_up(client, email=email)
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.text
+    assert not Subscriber.objects.exists()
+
+
+def test_unknown_tokens_answer_plainly(client):
+    assert client.get("/subscribe/confirm/nope/").status_code == 404
+    assert client.post("/subscribe/confirm/nope/").status_code == 404
+    assert client.post("/unsubscribe/nope/").status_code == 200
+
+
+def test_the_command_logs_counts_never_addresses(client, caplog):
+    sign_up(client)
+    client.post(link_in(mail.outbox[0]))
+    output = run_digest()
+    assert "reader@example.org" not in output + caplog.text
