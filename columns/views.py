@@ -1,4 +1,3 @@
-import json
 from itertools import groupby
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
@@ -26,10 +25,8 @@ from mentions.models import Mention
 from outlets.models import Outlet
 from pagecache.paginator import cached_aggregate
 
+from .about import profile_page_json_ld, script_json
 from .models import Author, Column, TaggedColumn
-
-# JSON inside <script> must not be able to close the element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def can_preview(user):
@@ -187,7 +184,7 @@ class ColumnDetailView(DateDetailView):
         keywords = [tag.name for tag in column.tags.all()]
         if keywords:
             data["keywords"] = keywords
-        return json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+        return script_json(data)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -212,7 +209,8 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
             raise Http404("No public column has this author.")
         return context | {
             "author": self.author,
-            "title": f"Columns with {self.author.name}",
+            "json_ld": profile_page_json_ld(self.author, self.request),
+            "title": f"Columns {'by' if self.author.is_owner else 'with'} {self.author.name}",
             "description": self.author.bio or f"Columns written with {self.author.name}.",
         }
 
