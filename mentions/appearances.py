@@ -19,13 +19,19 @@ class Appearance:
     """One or more mentions of the same day, kind, topic and column, as one sentence."""
 
     def __init__(self, mentions):
-        self.mentions = mentions
-        first = mentions[0]
+        # Outlets in the order they were logged.
+        self.mentions = sorted(mentions, key=lambda mention: mention.pk)
+        first = self.mentions[0]
         self.pk, self.date, self.kind = first.pk, first.date, first.kind
 
     @property
     def public_column(self):
         return self.mentions[0].public_column
+
+    @property
+    def other_pks(self):
+        """The other mentions' ids: each keeps an anchor (#mention-<id>) that feeds link to."""
+        return [mention.pk for mention in self.mentions[1:]]
 
     @property
     def outlets(self):

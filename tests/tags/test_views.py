@@ -78,3 +78,11 @@ def test_a_tag_in_any_script_has_its_pages(client):
         assert client.get(f"/tag/{tag.slug}/feed/").status_code == 200
     assert text(client.get(column.get_absolute_url()))
     assert client.get("/api/tags/").status_code == 200
+
+
+def test_topics_are_sorted_as_people_read_them(client):
+    for name in ["CSTO", "Central Asia", "afghanistan", "Égypte", "Egypt", "Belt and Road"]:
+        ColumnFactory(tags=[name])
+    html = text(client.get("/tags/"))
+    names = re.findall(r'<li><a href="/tag/[^"]+/">([^<]+)</a>', html)
+    assert names == ["afghanistan", "Belt and Road", "Central Asia", "CSTO", "Egypt", "Égypte"]
