@@ -104,6 +104,10 @@ def pages(every_column=False):
         "in the media": "/in-the-media/",
         "filtered": f"/in-the-media/?outlet={mention.outlet.slug}&year={mention.date.year}",
         "not found": "/no/such/page/",
+        "about": "/about/",
+        "search": f"/search/?q={column.title.split()[-1]}",
+        "search filtered": f"/search/?q={tag.name}&tag={tag.slug}",
+        "search nothing": "/search/?q=zzzqqqxxx",
     }
     urls |= {f"column {c.pk}": c.get_absolute_url() for c in columns}
     if pictured:
