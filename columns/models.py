@@ -107,8 +107,10 @@ class Author(PublicContent):
 
     @property
     def profile_urls(self):
-        """The other profiles' addresses, in the editor's order (schema.org's sameAs)."""
-        return [line.strip() for line in self.profile_links.splitlines() if line.strip()]
+        """The other profiles' addresses, in the editor's order (schema.org's sameAs); only
+        http(s) ones, whatever wrote the field (the form checks it; a bulk write may not)."""
+        lines = (line.strip() for line in self.profile_links.splitlines())
+        return [line for line in lines if line.lower().startswith(("https://", "http://"))]
 
 
 class TaggedColumn(PublicContent, TaggedItemBase):

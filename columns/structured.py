@@ -26,7 +26,7 @@ def person(author, request):
         data["sameAs"] = list(dict.fromkeys(same_as))
     if author.bio:
         data["description"] = author.bio
-    if author.photo_id:
+    if author.photo_id and author.photo:
         data["image"] = request.build_absolute_uri(author.photo.file.url)
     return data
 
@@ -70,7 +70,7 @@ def profile_page(author, request):
         {
             "@context": "https://schema.org",
             "@type": "ProfilePage",
-            "url": request.build_absolute_uri(author.get_absolute_url()),
+            "url": request.build_absolute_uri(request.path),  # the About or the author page
             "mainEntity": person(author, request),
         }
     )

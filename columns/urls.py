@@ -4,6 +4,7 @@ from django.views.decorators.http import conditional_page
 from core.feeds import as_json, as_rss
 
 from . import views
+from .about import AboutView
 from .feeds import AuthorFeed, ColumnFeed
 
 
@@ -42,6 +43,7 @@ urlpatterns = [
         name="detail",
     ),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("about/", AboutView.as_view(), name="about"),
     # Feeds: Atom at …/feed/, its RSS 2.0 twin at …/feed/rss/, JSON Feed at …/feed/json/;
     # ETags and Last-Modified give 304s.
     path("feed/", conditional_page(ColumnFeed()), name="feed"),

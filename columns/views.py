@@ -28,8 +28,6 @@ from pagecache.paginator import cached_aggregate
 from . import structured
 from .models import Author, Column, TaggedColumn
 
-# JSON inside <script> must not be able to close the element.
-
 
 def can_preview(user):
     """Staff see drafts and scheduled columns, marked as such, on the public pages."""
@@ -175,7 +173,7 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
         return context | {
             "author": self.author,
             "json_ld": structured.profile_page(self.author, self.request),
-            "title": f"Columns with {self.author.name}",
+            "title": f"Columns {'by' if self.author.is_owner else 'with'} {self.author.name}",
             "description": self.author.bio or f"Columns written with {self.author.name}.",
         }
 

@@ -5,9 +5,20 @@ so a list's cost does not grow with the archive, and the query string without `p
 page links. The read API's lists use the same pieces (`paginator_for`, `page_query`).
 """
 
+import unicodedata
+
 from django.db.models import Count
 
 from pagecache.paginator import VersionedCountPaginator, cached_aggregate
+
+
+def reading_order(name):
+    """A sort key that orders names as people read them, the same on every database: case and
+    accents ignored ("Central Asia" before "CSTO", "Égypte" beside "Egypt"), then the exact
+    spelling to keep equal keys in a stable order."""
+    letters = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in letters if not unicodedata.combining(char))
+    return (plain.casefold(), name)
 
 
 def query_without_page(request, page_kwarg="page"):

@@ -142,7 +142,7 @@ def load_page(rows, query):
 
 def search(request):
     query, was_cut = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "was_cut": was_cut}
+    context = {"query": query, "was_cut": was_cut, "full_text": search_backend().full_text}
     if query:
         filters = read_filters(request.GET)
         matching = search_backend().matching

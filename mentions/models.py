@@ -111,14 +111,18 @@ class Mention(PublicContent):
         "broadcast": "Appeared on {outlet} to discuss {topic}.",
         "podcast": "Was a guest on {outlet}, talking about {topic}.",
         "panel": "Spoke on a panel hosted by {outlet} about {topic}.",
-        "other": "{outlet}: {topic}.",
+        "other": "Featured in {outlet} on {topic}.",
     }
 
     @property
     def sentence(self):
         """The public sentence, e.g. "Spoke to Reuters about Chinese intelligence abroad."."""
+        return self.sentence_about(self.outlet.name)
+
+    def sentence_about(self, outlets):
+        """The sentence with `outlets` in the outlet's place ("AFP, RFI and France 24")."""
         topic = self.topic.strip().rstrip(".")
-        return self.SENTENCES[self.kind].format(outlet=self.outlet.name, topic=topic)
+        return self.SENTENCES[self.kind].format(outlet=outlets, topic=topic)
 
     @property
     def public_column(self):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from core.feeds import FeedLinksMixin, feed_link
-from core.lists import PublicListMixin, count_by
+from core.lists import PublicListMixin, count_by, reading_order
 
 from .models import Outlet
 
@@ -65,6 +65,7 @@ class OutletListView(PublicListMixin, ListView):
         counts = public_counts()
         columns, mentions = counts["columns"], counts["mentions"]
         outlets = list(Outlet.objects.filter(pk__in=columns.keys() | mentions.keys()))
+        outlets.sort(key=lambda outlet: reading_order(outlet.name))
         for outlet in outlets:
             outlet.column_count = columns.get(outlet.pk, 0)
             outlet.mention_count = mentions.get(outlet.pk, 0)

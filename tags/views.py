@@ -8,7 +8,7 @@ from taggit.models import Tag
 from columns.models import Column, TaggedColumn
 from columns.views import PublicColumnsMixin
 from core.feeds import FeedLinksMixin, feed_link
-from core.lists import PublicListMixin, count_by
+from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
 
 
@@ -52,7 +52,9 @@ class TagListView(PublicListMixin, ListView):
             Mention.tags.through.objects.filter(content_object__in=Mention.objects.published()),
             "tag",
         )
-        tags = list(Tag.objects.filter(pk__in=columns.keys() | mentions.keys()).order_by("name"))
+        tags = list(Tag.objects.filter(pk__in=columns.keys() | mentions.keys()))
+        # Sorted here, not by the database: collations differ (SQLite's is by code point).
+        tags.sort(key=lambda tag: reading_order(tag.name))
         for tag in tags:
             tag.column_count = columns.get(tag.pk, 0)
             tag.mention_count = mentions.get(tag.pk, 0)

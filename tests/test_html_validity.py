@@ -108,6 +108,10 @@ def pages(every_column=False):
         "publications filtered": f"/publications/?style=chicago&tag={tag.slug}",
         "subscribe": "/subscribe/",
         "check your inbox": "/subscribe/check-your-inbox/",
+        "about": "/about/",
+        "search": f"/search/?q={column.title.split()[-1]}",
+        "search filtered": f"/search/?q={tag.name}&tag={tag.slug}",
+        "search nothing": "/search/?q=zzzqqqxxx",
     }
     urls |= {f"column {c.pk}": c.get_absolute_url() for c in columns}
     if pictured:

@@ -26,6 +26,8 @@ from outlets.models import Outlet
 from . import meta
 from .wxr import COLUMNIST_NS
 
+# An author's profile (About page): plain-text fields, written as `columnist:<field>`.
+PROFILE = ["about", "profile_links", "contact_email", "fediverse_handle"]
 MENTION_IDS = 10**9  # mentions' post ids start here, apart from the columns' (their pks)
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;"}
@@ -104,7 +106,9 @@ class WxrWriter:
             f"<wp:author_last_name></wp:author_last_name>"
             f"{_element('columnist:slug', author.slug)}{_element('columnist:bio', author.bio)}"
             f"{_element('columnist:website', author.website)}"
-            f"{_element('columnist:is_owner', '1' if author.is_owner else '0')}</wp:author>\n"
+            f"{_element('columnist:is_owner', '1' if author.is_owner else '0')}"
+            f"{''.join(_element(f'columnist:{name}', getattr(author, name)) for name in PROFILE)}"
+            "</wp:author>\n"
         )
 
     def _outlet(self, outlet):

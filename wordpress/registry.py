@@ -6,12 +6,41 @@ missing, so a 5,000-post import does not ask the database for every name it meet
 
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from columns.models import Author
+from columns.models import Author, validate_fediverse_handle, validate_profile_links
 from core.slugs import unique_slug
 from outlets.models import Outlet, OutletAlias, normalise_name
+
+
+def valid_profile(extra):
+    """The profile fields of a `<wp:author>` (our own export's `columnist:*`) that pass the
+    model's checks: a hostile file's `javascript:` link or malformed handle is dropped, not
+    stored for the About page to print."""
+    profile = {"about": extra.get("about", "")}
+    links = []
+    for line in extra.get("profile_links", "").splitlines():
+        try:
+            validate_profile_links(line)
+        except ValidationError:
+            continue
+        if line.strip():
+            links.append(line.strip())
+    profile["profile_links"] = "\n".join(links)
+    for field, check in (
+        ("contact_email", validate_email),
+        ("fediverse_handle", validate_fediverse_handle),
+    ):
+        value = extra.get(field, "").strip()
+        try:
+            check(value)
+        except ValidationError:
+            value = ""
+        profile[field] = value[: Author._meta.get_field(field).max_length]
+    return {field: value for field, value in profile.items() if value}
 
 
 class Authors:
@@ -39,13 +68,22 @@ class Authors:
         login, name = wxr_author.login, wxr_author.name or wxr_author.login
         slug = slugify(wxr_author.extra.get("slug") or login)
         author = self.by_slug.get(slug) or self.by_name.get(name.casefold())
+        profile = valid_profile(wxr_author.extra)
         if author is None:
             author = self._create(
                 name,
                 slug=slug,
                 bio=wxr_author.extra.get("bio", ""),
                 website=wxr_author.extra.get("website", ""),
+                **profile,
             )
+        else:
+            # A profile the site lacks is filled in; one an editor wrote is never replaced.
+            missing = [field for field, value in profile.items() if not getattr(author, field)]
+            for field in missing:
+                setattr(author, field, profile[field])
+            if missing:
+                author.save(update_fields=missing)
         if wxr_author.extra.get("is_owner") == "1" and not Author.objects.filter(is_owner=True):
             author.is_owner = True
             author.save(update_fields=["is_owner"])

@@ -31,15 +31,17 @@ def test_every_page_has_seo_and_sharing_tags(client, public_site, name):
 def test_home_shows_cards_and_both_strips(client, public_site):
     html = text(client.get("/"))
     assert "Latest columns" in html
-    assert 'South China Morning Post</a> · <time datetime="2018-06-10">10 June 2018</time>' in html
+    # A card: headline, standfirst, outlet and date, co-authors (the owner's name is implied).
+    assert '<a href="/2018/06/10/column-0/">Column 0 on the SCO</a>' in html
+    assert '<p class="card-summary">Standfirst of column 0.</p>' in html
     assert (
-        'By <a class="p-author h-card" href="/author/maya-okafor/">Maya Okafor</a> and '
-        '<a class="p-author h-card" href="/author/li-wei/">' in html
-    )
-    assert "Why I wrote column 0." in html
-    assert "First paragraph of column 0." in html and "The rest." not in html
-    assert "Read more" in html
-    assert '<a href="/tag/sco/">SCO</a>' in html
+        'South China Morning Post</a> · <time datetime="2018-06-10">10 June 2018</time>'
+        ' · with <a href="/author/li-wei/">Li Wei</a></p>'
+    ) in html
+    assert 'href="/author/maya-okafor/"' not in html
+    # The intro note, the article and the tags belong to the column's page.
+    assert "Why I wrote column" not in html and "First paragraph of column" not in html
+    assert 'href="/tag/sco/"' not in html
     assert "In the media" in html and "Spoke to Reuters about the SCO summit 0." in html
     assert "As published in" in html and 'href="/outlet/scmp/"' in html
 
@@ -180,7 +182,8 @@ def test_date_archives(client, public_site):
     day = text(client.get("/2018/06/10/"))
     assert "Columns from 10 June 2018" in day and "1 column ·" in day
     assert "Column 0 on the SCO" in day and "Column 1 on the SCO" not in day
-    assert "0 columns" in text(client.get("/2017/"))
+    empty = text(client.get("/2017/"))
+    assert "No columns from this date." in empty and "0 columns" not in empty
 
 
 def test_date_archives_link_only_to_periods_with_columns(client, public_site):
@@ -312,8 +315,8 @@ def test_previous_and_next_among_columns_of_the_same_moment(client, django_asser
     )
     ColumnFactory(title="A day later", posted_at=moment + datetime.timedelta(days=1))
     # The column with its tags and bylines, previous, next, the related window's ends,
-    # related, its mentions.
-    with django_assert_num_queries(8):
+    # related, its mentions, the site owner (header).
+    with django_assert_num_queries(9):
         html = text(client.get(second.get_absolute_url()))
     nav = html[html.index('aria-label="Previous and next columns"') :]
     assert f'rel="prev" href="{first.get_absolute_url()}"' in nav

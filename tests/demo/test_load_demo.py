@@ -45,7 +45,7 @@ def test_demo_content_loads_and_loading_again_duplicates_nothing(capsys):
     assert Column.objects.published().count() == columns - 2
     assert Column.objects.filter(status="draft").count() == 1
     assert sum(c.is_scheduled for c in Column.objects.all()) == 1
-    assert "Demo site ready: 12 outlets, 3 authors, 30 columns, 24 mentions." in (
+    assert "Demo site ready: 12 outlets, 3 authors, 30 columns, 26 mentions." in (
         capsys.readouterr().out
     )
 

@@ -10,11 +10,17 @@ pytestmark = pytest.mark.django_db
 
 def test_outlet_page_has_two_sections(client, public_site):
     html = text(client.get("/outlet/scmp/"))
-    assert "3 columns · 0 media appearances" in html
-    assert "Columns published in South China Morning Post" in html
-    assert "Interviews and appearances" in html and "None yet." in html
+    # Only the sections that have something, and no count of nothing.
+    assert '<p class="count">3 columns</p>' in html and "0 media" not in html
+    assert "Columns in South China Morning Post" in html
+    assert 'id="mentions-heading"' not in html
+    # An outlet's cards don't repeat its name; its name is in the heading once.
+    cards = html.split('id="columns-heading"', 1)[1]
+    assert "South China Morning Post" not in cards.split("</h2>", 1)[1]
     html = text(client.get("/outlet/reuters/"))
-    assert '0 columns · <a href="#mentions-heading">3 media appearances</a>' in html
+    assert '<p class="count"><a href="#mentions-heading">3 media appearances</a></p>' in html
+    assert 'id="columns-heading"' not in html and "0 columns" not in html
+    assert "Media appearances</h2>" in html
     assert "the SCO summit 1" in html and "Every media appearance" not in html
 
 
@@ -24,10 +30,11 @@ def test_outlet_page_lists_the_latest_mentions_and_links_to_the_rest(
     afp = OutletFactory(name="AFP", slug="afp")
     twelve_days_of_mentions("AFP talk", outlet=afp)
     MentionFactory(topic="a talk elsewhere")
-    # outlet, count (no columns: nothing more to load for them), its latest mentions
-    with django_assert_num_queries(3):
+    # outlet, count (no columns: nothing more to load for them), its latest mentions, the
+    # site owner
+    with django_assert_num_queries(4):
         html = text(client.get("/outlet/afp/"))
-    assert '0 columns · <a href="#mentions-heading">more than 10 media appearances</a>' in html
+    assert '<p class="count"><a href="#mentions-heading">more than 10 media appearances</a>' in html
     mentions = the_latest_ten(html, "AFP talk")
     assert 'href="/in-the-media/?outlet=afp">Every media appearance with AFP</a>' in mentions
     html = text(client.get("/in-the-media/", {"outlet": "afp"}))

@@ -50,9 +50,7 @@ def site_state():
             "name", "short_name", "slug", "kind", "homepage", "logo", "description", "timezone"
         )
     ]
-    authors = list(
-        Author.objects.order_by("slug").values_list("name", "slug", "bio", "website", "is_owner")
-    )
+    authors = list(Author.objects.order_by("slug").values_list(*AUTHOR_FIELDS))
     mentions = sorted(
         (
             m.outlet.slug, m.topic, m.date, m.kind, m.url, m.note, m.status,
@@ -62,6 +60,10 @@ def site_state():
         for m in Mention.objects.with_listing_data()
     )  # fmt: skip
     return {"columns": columns, "outlets": outlets, "authors": authors, "mentions": mentions}
+
+
+AUTHOR_FIELDS = ["name", "slug", "bio", "website", "is_owner", "about", "profile_links",
+                 "contact_email", "fediverse_handle"]  # fmt: skip
 
 
 def wipe():
@@ -172,7 +174,16 @@ def test_awkward_text_round_trips(
     tmp_path, title, slug, dek, body, bio, outlet_name, tag, topic, note
 ):
     wipe()
-    author = AuthorFactory(name="Jane Roe", slug="jane-roe", bio=bio, is_owner=True)
+    author = AuthorFactory(
+        name="Jane Roe",
+        slug="jane-roe",
+        bio=bio,
+        is_owner=True,
+        about=note,
+        profile_links="https://example.org/jane\nhttps://mastodon.example/@jane",
+        contact_email="jane@example.org",
+        fediverse_handle="@jane@mastodon.example",
+    )
     outlet = OutletFactory(name=outlet_name + " outlet", slug="outlet", description=note)
     column = ColumnFactory(
         title=title,

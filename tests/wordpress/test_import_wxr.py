@@ -7,7 +7,8 @@ import pytest
 from columns.models import Author, Column
 from redirects.models import Redirect
 from tests.factories import AuthorFactory, OutletFactory
-from tests.wordpress.samples import export, item, run, write
+from tests.wordpress.samples import cdata, export, item, run, write
+from wordpress.wxr import COLUMNIST_NS
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +217,38 @@ def test_redirects_are_not_created_from_the_columns_own_address(tmp_path):
         )
     )
     assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/?p=7"]
+
+
+def profile_author(profile):
+    """A `<wp:author>` of our own export, with profile fields (`columnist:*`)."""
+    fields = "".join(f"<columnist:{key}>{cdata(value)}</columnist:{key}>" for key, value in profile)
+    return (
+        f'<wp:author xmlns:columnist="{COLUMNIST_NS}"><wp:author_id>1</wp:author_id>'
+        "<wp:author_login>jroe</wp:author_login>"
+        "<wp:author_display_name>Jane Roe</wp:author_display_name>"
+        f"<columnist:is_owner>1</columnist:is_owner>{fields}</wp:author>"
+    )
+
+
+def test_an_authors_profile_is_imported_and_hostile_values_are_dropped(tmp_path, client):
+    profile = [
+        ("about", "Jane writes on ports.\n\nShe lives in Hull."),
+        ("profile_links", "https://example.org/jane\njavascript:alert(1)\nhttps://m.example/@jr"),
+        ("contact_email", "not an address"),
+        ("fediverse_handle", "@jr@m.example"),
+    ]
+    run(write(tmp_path, export(item(1), authors=profile_author(profile))))
+    jane = Author.objects.get(slug="jroe")
+    assert jane.about == "Jane writes on ports.\n\nShe lives in Hull."
+    assert jane.profile_links == "https://example.org/jane\nhttps://m.example/@jr"
+    assert jane.contact_email == "" and jane.fediverse_handle == "@jr@m.example"
+    about = client.get("/about/").content.decode()
+    assert "javascript:" not in about and "<p>She lives in Hull.</p>" in about
+
+
+def test_a_profile_fills_only_the_blanks_of_an_existing_author(tmp_path):
+    AuthorFactory(name="Jane Roe", slug="jroe", about="Written by an editor.")
+    profile = [("about", "From the file."), ("contact_email", "jane@example.org")]
+    run(write(tmp_path, export(item(1), authors=profile_author(profile))))
+    jane = Author.objects.get(slug="jroe")
+    assert jane.about == "Written by an editor." and jane.contact_email == "jane@example.org"
