@@ -10,6 +10,7 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion.models import Version
@@ -25,6 +26,13 @@ from images.renditions import NOT_AN_IMAGE, validate_image_upload
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
 from .revisions import ColumnVersionAdmin
+
+
+def parse_datetime_or_none(value):
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        return None
 
 
 class ColumnForm(forms.ModelForm):
@@ -81,9 +89,20 @@ class ColumnForm(forms.ModelForm):
         return upload
 
     def check_not_changed_meanwhile(self, opened_at):
-        """Refuse to overwrite a column someone saved after this form was opened."""
-        if not self.instance.pk or not opened_at:
+        """Refuse to overwrite a column someone saved after this form was opened.
+
+        A change form without the time it was opened (a stale page, a hand-made POST) is
+        refused too: skipping the check would overwrite whatever was saved since.
+        """
+        if not self.instance.pk:
             return
+        if not opened_at or parse_datetime_or_none(opened_at) is None:
+            raise forms.ValidationError(
+                "This form does not say when it was opened, so saving it could overwrite a "
+                "colleague's newer changes. Nothing was saved: reload the column and make your "
+                "changes again.",
+                code="opened_at_missing",
+            )
         saved = Column.objects.filter(pk=self.instance.pk).values_list("modified_at", flat=True)
         saved_at = saved.first()
         if saved_at is None or saved_at.isoformat() == opened_at:

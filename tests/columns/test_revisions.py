@@ -229,6 +229,22 @@ class TestOptimisticLocking:
         assert "after you opened it" in response.content.decode()
         assert Column.objects.get().title == "Colleague's edit"
 
+    @pytest.mark.parametrize("opened_at", [None, "", "not a time", "\x00"])
+    def test_a_save_without_a_valid_opened_at_is_refused(
+        self, editor_client, saved_twice, opened_at
+    ):
+        """Leaving the hidden field out (or garbling it) must not skip the conflict check."""
+        url = reverse("admin:columns_column_change", args=[saved_twice.pk])
+        data = change_data(saved_twice, title="Blind overwrite")
+        if opened_at is None:
+            del data["opened_at"]
+        else:
+            data["opened_at"] = opened_at
+        response = editor_client.post(url, data)
+        assert response.status_code == 200
+        assert "reload" in response.content.decode()
+        assert Column.objects.get().title == "The SCO at twenty-one"
+
     def test_saving_again_after_reopening_works(self, editor_client, saved_twice):
         url = reverse("admin:columns_column_change", args=[saved_twice.pk])
         editor_client.post(url, change_data(saved_twice, title="First"))
