@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from core.content import PublicContent
 from core.html import clean_html, excerpt_html
@@ -113,6 +113,10 @@ class Author(PublicContent):
 
 class TaggedColumn(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Column", on_delete=models.CASCADE)
+    # A tag in use is never deleted (that would untag silently): merged instead (tags/merge.py).
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_items"
+    )
 
     class Meta:
         constraints = [

@@ -7,7 +7,7 @@ from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from core.content import PublicContent
 from outlets.models import Outlet
@@ -15,6 +15,10 @@ from outlets.models import Outlet
 
 class TaggedMention(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Mention", on_delete=models.CASCADE)
+    # A tag in use is never deleted (that would untag silently): merged instead (tags/merge.py).
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_items"
+    )
 
     class Meta:
         constraints = [
