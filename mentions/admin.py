@@ -30,10 +30,13 @@ class MentionAdmin(ModelAdmin):
     list_display = ["date", "outlet", "topic", "kind", "status", "created_by"]
     list_filter = ["kind", "status", "outlet"]
     list_select_related = ["outlet", "created_by"]
-    search_fields = ["topic", "note", "outlet__name"]
+    search_fields = ["topic", "public_note", "internal_note", "outlet__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["outlet", "column"]
-    fields = ["outlet", "topic", "date", "kind", "url", "note", "column", "tags", "status"]
+    fields = [
+        *["outlet", "topic", "date", "kind", "url", "public_note", "internal_note"],
+        *["column", "tags", "status"],
+    ]
 
     def get_urls(self):
         log_view = self.admin_site.admin_view(self.log_view)
