@@ -19,6 +19,7 @@ from taggit.utils import parse_tags
 
 from columns.models import Byline, Column
 from core.admin import ModelAdmin
+from core.confirm_action import confirmation_page, confirmed
 from core.html import clean_html
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
@@ -116,6 +117,14 @@ class ColumnForm(forms.ModelForm):
             "open the column again in a new tab, compare, and apply your changes there.",
             code="changed_meanwhile",
         )
+
+
+def _offline_detail(column):
+    """What unpublishing means for one column."""
+    when = f"{timezone.localtime(column.posted_at):%d %b %Y %H:%M}"
+    if column.is_scheduled:
+        return f"scheduled for {when}; it will not go public"
+    return f"public since {when}; it goes offline"
 
 
 class BylineInline(admin.TabularInline):
@@ -309,4 +318,26 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
         description="Unpublish the selected columns (back to draft)", permissions=["change"]
     )
     def unpublish(self, request, queryset):
+        touched = queryset.filter(status=Column.Status.PUBLISHED).order_by("-date")
+        if not touched:
+            self.message_user(
+                request, "None of the selected columns is published: nothing to unpublish."
+            )
+            return None
+        if not confirmed(request):
+            count = len(touched)
+            noun = "column" if count == 1 else "columns"
+            return confirmation_page(
+                self,
+                request,
+                queryset,
+                action="unpublish",
+                title=f"Take {count} {noun} offline?",
+                explanation=f"These {count} {noun} go back to draft: readers no longer see them "
+                "(their pages answer 404, and they leave lists, feeds, search and the sitemap) "
+                "until they are published again.",
+                items=[(column, _offline_detail(column)) for column in touched],
+                button=f"Yes, unpublish {count} {noun}",
+            )
         self._set_status(request, queryset, Column.Status.DRAFT, "Unpublished")
+        return None

@@ -137,7 +137,9 @@ class TestRevisions:
         url = reverse("admin:columns_column_changelist")
         selected = [column.pk for column in columns]
         for action in ["publish", "unpublish", "mark_reviewed"]:
-            editor_client.post(url, {"action": action, "_selected_action": selected})
+            editor_client.post(
+                url, {"action": action, "_selected_action": selected, "confirmed": "yes"}
+            )
         comments = [
             "Published from the column list.",
             "Unpublished from the column list.",
