@@ -54,6 +54,13 @@ class ColumnForm(forms.ModelForm):
     body = RichTextField(
         help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
     )
+    # Shown when adding from an article's page (from_url.py), which fills it in.
+    new_authors = forms.CharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Names not yet among the authors, one per line.",
+    )
     # Optimistic locking: the column's modified_at when the editor opened it.
     opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -141,9 +148,14 @@ class BylineInline(admin.TabularInline):
         # Drag rows (or use their arrows) to set the printed order.
         js = ["columns/admin/byline_order.js"]
 
+    def get_min_num(self, request, obj=None, **kwargs):
+        # The byline may be all new authors, added on save (from_url.py).
+        return 0 if obj is None and from_url.new_authors_wanted(request) else self.min_num
+
     def get_extra(self, request, obj=None, **kwargs):
-        # Pre-filled from an article's page: one form per author found (min_num gives one).
-        return max(0, len(from_url.byline_initial(request)) - self.min_num)
+        # Pre-filled from an article's page: one form per author found; at least one form.
+        shown = max(1, len(from_url.byline_initial(request)))
+        return shown - self.get_min_num(request, obj)
 
 
 class TagFilter(admin.SimpleListFilter):
