@@ -53,7 +53,7 @@ class Author(PublicContent):
     # The profile: shown on the author's page and, for the site owner, in the header and on About.
     photo = models.ForeignKey(
         "images.Image",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # an image in use is not deleted from under the author
         null=True,
         blank=True,
         related_name="+",
