@@ -10,10 +10,8 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
@@ -21,6 +19,7 @@ from columns.models import Byline, Column
 from core.admin import ModelAdmin
 from core.confirm_action import confirmation_page, confirmed
 from core.html import clean_html
+from core.locking import OptimisticLockForm
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
@@ -29,14 +28,7 @@ from .editor import EditorMediaMixin, RichTextField
 from .revisions import ColumnVersionAdmin
 
 
-def parse_datetime_or_none(value):
-    try:
-        return parse_datetime(value)
-    except ValueError:
-        return None
-
-
-class ColumnForm(forms.ModelForm):
+class ColumnForm(OptimisticLockForm, forms.ModelForm):
     """Tags are picked from existing ones with autocomplete, and new ones typed beside them."""
 
     tags = forms.ModelMultipleChoiceField(
@@ -61,8 +53,6 @@ class ColumnForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Names not yet among the authors, one per line.",
     )
-    # Optimistic locking: the column's modified_at when the editor opened it.
-    opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Column
@@ -77,11 +67,9 @@ class ColumnForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
-            self.initial["opened_at"] = self.instance.modified_at.isoformat()
 
     def clean(self):
-        cleaned_data = super().clean()
-        self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
+        cleaned_data = super().clean()  # the optimistic lock first (core/locking.py)
         tags = list(cleaned_data.get("tags") or [])
         tags += parse_tags(cleaned_data.get("new_tags", ""))  # aliases resolved (settings)
         cleaned_data["tags"] = tags
@@ -95,35 +83,6 @@ class ColumnForm(forms.ModelForm):
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
             validate_image_upload(upload)
         return upload
-
-    def check_not_changed_meanwhile(self, opened_at):
-        """Refuse to overwrite a column someone saved after this form was opened.
-
-        A change form without the time it was opened (a stale page, a hand-made POST) is
-        refused too: skipping the check would overwrite whatever was saved since.
-        """
-        if not self.instance.pk:
-            return
-        if not opened_at or parse_datetime_or_none(opened_at) is None:
-            raise forms.ValidationError(
-                "This form does not say when it was opened, so saving it could overwrite a "
-                "colleague's newer changes. Nothing was saved: reload the column and make your "
-                "changes again.",
-                code="opened_at_missing",
-            )
-        saved = Column.objects.filter(pk=self.instance.pk).values_list("modified_at", flat=True)
-        saved_at = saved.first()
-        if saved_at is None or saved_at.isoformat() == opened_at:
-            return
-        latest = Version.objects.get_for_object(self.instance).select_related("revision__user")
-        latest = latest.first()
-        who = latest.revision.user if latest and latest.revision.user else "someone"
-        raise forms.ValidationError(
-            f"{who} saved this column at {timezone.localtime(saved_at):%H:%M on %d %b %Y}, "
-            "after you opened it. Your changes are not saved, so as not to overwrite theirs: "
-            "open the column again in a new tab, compare, and apply your changes there.",
-            code="changed_meanwhile",
-        )
 
 
 def _offline_detail(column):

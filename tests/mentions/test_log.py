@@ -140,6 +140,7 @@ class TestWhoSeesWhich:
                 "kind": "quoted",
                 "status": "published",
                 "tags": "",
+                "opened_at": theirs.modified_at.isoformat(),  # as the form carries it
             },
         )
         assert response.status_code == 302
