@@ -75,6 +75,14 @@ class ColumnForm(OptimisticLockForm, forms.ModelForm):
         cleaned_data["tags"] = tags
         return publishing.apply_publishing_button(self, cleaned_data)
 
+    def clean_new_authors(self):
+        names = self.cleaned_data.get("new_authors", "")
+        if names.strip() and not self.instance.pk and not getattr(self, "can_add_authors", False):
+            raise forms.ValidationError(
+                "You may not add authors: pick known ones in the byline, or ask an editor."
+            )
+        return names
+
     def clean_body(self):
         return add_srcset(self.cleaned_data.get("body", ""))
 

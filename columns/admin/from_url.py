@@ -171,6 +171,11 @@ class ColumnFromUrlMixin:
                 initial[name] = parse_datetime(data[name])
         return initial
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.can_add_authors = request.user.has_perm("columns.add_author")
+        return form
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None and new_authors_wanted(request):
@@ -186,8 +191,6 @@ class ColumnFromUrlMixin:
         names = new_author_names(form.cleaned_data.get("new_authors"))
         if change or not names:
             return
-        if not request.user.has_perm("columns.add_author"):
-            raise PermissionDenied
         column = form.instance
         position = max((b.position for b in column.bylines.all()), default=-1)
         in_byline = set(column.bylines.values_list("author_id", flat=True))

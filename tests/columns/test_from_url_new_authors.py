@@ -59,3 +59,18 @@ def test_a_name_already_known_is_not_added_twice(editor_client):
 
 def test_an_ordinary_add_form_has_no_new_authors_box(editor_client):
     assert "New authors" not in editor_client.get(ADD).content.decode()
+
+
+def test_without_the_add_author_permission_new_authors_are_refused(editor_client, editor):
+    from django.contrib.auth.models import Permission
+
+    editor.groups.clear()
+    editor.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="columns", codename__in=["add_column", "view_column"]
+        )
+    )
+    response = editor_client.post(ADD, no_byline(new_authors="John Doe"))
+    assert response.status_code == 200
+    assert "You may not add authors" in response.content.decode()
+    assert not Author.objects.exists() and not Column.objects.exists()
