@@ -77,7 +77,7 @@ def fill(n):
         TaggedColumn(content_object=c, tag=t) for c in columns for t in rng.sample(tags, 3)
     )
     Mention.objects.bulk_create(
-        Mention(outlet=rng.choice(outlets), topic=text(6), note=text(20),
+        Mention(outlet=rng.choice(outlets), topic=text(6), public_note=text(20),
                 date=(now - timezone.timedelta(days=i)).date())
         for i in range(n // 2)
     )  # fmt: skip

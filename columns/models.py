@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from core.content import PublicContent
 from core.html import clean_html, excerpt_html
@@ -53,7 +53,7 @@ class Author(PublicContent):
     # The profile: shown on the author's page and, for the site owner, in the header and on About.
     photo = models.ForeignKey(
         "images.Image",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # an image in use is not deleted from under the author
         null=True,
         blank=True,
         related_name="+",
@@ -115,6 +115,10 @@ class Author(PublicContent):
 
 class TaggedColumn(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Column", on_delete=models.CASCADE)
+    # A tag in use is never deleted (that would untag silently): merged instead (tags/merge.py).
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_items"
+    )
 
     class Meta:
         constraints = [

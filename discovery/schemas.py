@@ -62,6 +62,9 @@ class ColumnMention(Closed):
     date: datetime.date
     kind: MentionModel.Kind
     url: URL | None = Field(description="The appearance itself, at the outlet.")
+    note: str = Field(
+        validation_alias="public_note", description="The public note, plain text; often empty."
+    )
     tags: list[str]
 
     @staticmethod

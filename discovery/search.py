@@ -64,12 +64,19 @@ def column_document(tagged_model, outlet_model, byline_model):
 
 
 def mention_document(tagged_model, outlet_model):
-    return (
+    """Topic above tags and outlet above the public note. The internal note is never indexed:
+    search is public, and a snippet would show it.
+    """
+    document = (
         SearchVector("topic", weight="A", config=SEARCH_CONFIG)
         + SearchVector(_tag_names(tagged_model), weight="B", config=SEARCH_CONFIG)
         + SearchVector(_outlet_name(outlet_model), weight="B", config=SEARCH_CONFIG)
-        + SearchVector("note", weight="C", config=SEARCH_CONFIG)
     )
+    # A migration from before the public note existed builds the document without it.
+    mention = tagged_model._meta.get_field("content_object").related_model
+    if any(field.name == "public_note" for field in mention._meta.fields):
+        document += SearchVector("public_note", weight="C", config=SEARCH_CONFIG)
+    return document
 
 
 # Longer queries are cut here (and the reader told): websearch_to_tsquery copes with any text,
@@ -188,7 +195,7 @@ class SubstringSearch:
             ["title", "dek", "print_headline", "intro", "body", "outlet__name"],
             ["tags__name", "authors__name"],
         ),
-        "mentions.mention": (["topic", "note", "outlet__name"], ["tags__name"]),
+        "mentions.mention": (["topic", "public_note", "outlet__name"], ["tags__name"]),
     }
 
     def update_documents(self, queryset):

@@ -126,7 +126,7 @@ def load_page(rows, query):
         objects.update({("column", c.pk): c for c in columns})
     if ids["mention"]:
         mentions = Mention.objects.published().filter(pk__in=ids["mention"]).with_listing_data()
-        mentions = highlighted(mentions, query, snippet=["topic", "note"])
+        mentions = highlighted(mentions, query, snippet=["topic", "public_note"])
         objects.update({("mention", m.pk): m for m in mentions})
     results = []
     for row in rows:

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from core.admin import ModelAdmin
+from core.locking import OptimisticLockForm
 
 from .log import LogAppearancesForm
 from .models import Mention
@@ -16,8 +17,9 @@ def can_review_all(user):
     return user.has_perm("mentions.review_mention")
 
 
-class MentionForm(forms.ModelForm):
-    """The tags field resolves aliases itself (TAGGIT_TAGS_FROM_STRING, tags/aliases.py)."""
+class MentionForm(OptimisticLockForm, forms.ModelForm):
+    """The tags field resolves aliases itself (TAGGIT_TAGS_FROM_STRING, tags/aliases.py); a
+    save over someone else's newer one is refused (core/locking.py)."""
 
     class Meta:
         model = Mention
@@ -30,10 +32,13 @@ class MentionAdmin(ModelAdmin):
     list_display = ["date", "outlet", "topic", "kind", "status", "created_by"]
     list_filter = ["kind", "status", "outlet"]
     list_select_related = ["outlet", "created_by"]
-    search_fields = ["topic", "note", "outlet__name"]
+    search_fields = ["topic", "public_note", "internal_note", "outlet__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["outlet", "column"]
-    fields = ["outlet", "topic", "date", "kind", "url", "note", "column", "tags", "status"]
+    fields = [
+        *["outlet", "topic", "date", "kind", "url", "public_note", "internal_note"],
+        *["column", "tags", "status", "opened_at"],
+    ]
 
     def get_urls(self):
         log_view = self.admin_site.admin_view(self.log_view)

@@ -47,6 +47,11 @@ class Appearance:
         return _TagList(seen.values())
 
     @property
+    def public_notes(self):
+        """The mentions' public notes, each once (internal notes are never shown)."""
+        return list(dict.fromkeys(m.public_note for m in self.mentions if m.public_note))
+
+    @property
     def sentence(self):
         return self.mentions[0].sentence_about(join_names(o.name for o in self.outlets))
 

@@ -25,7 +25,7 @@ class MentionFeed(ContentFeed):
         return mention.sentence
 
     def item_description(self, mention):
-        return mention.note or mention.sentence
+        return mention.public_note or mention.sentence
 
     def item_guid(self, mention):
         return tag_uri(self.request, mention, "mention")

@@ -59,8 +59,19 @@ class LogAppearancesForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=Mention.Kind.choices, initial=Mention.Kind.INTERVIEW)
     url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https")
-    note = forms.CharField(
-        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    public_note = forms.CharField(
+        label=Mention._meta.get_field("public_note").verbose_name.capitalize(),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=Mention._meta.get_field("public_note").help_text,
+    )
+    internal_note = forms.CharField(
+        label=Mention._meta.get_field("internal_note").verbose_name.capitalize(),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=Mention._meta.get_field("internal_note").help_text,
     )
     column = forms.ModelChoiceField(
         queryset=Mention._meta.get_field("column").related_model.objects.all(),
@@ -123,7 +134,8 @@ class LogAppearancesForm(forms.Form):
                 date=data["date"],
                 kind=data["kind"],
                 url=data.get("url", ""),
-                note=data.get("note", ""),
+                public_note=data.get("public_note", ""),
+                internal_note=data.get("internal_note", ""),
                 column=data.get("column"),
                 status=data["status"],
                 created_by=user,

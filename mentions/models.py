@@ -7,7 +7,7 @@ from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from core.content import PublicContent
 from outlets.models import Outlet
@@ -15,6 +15,10 @@ from outlets.models import Outlet
 
 class TaggedMention(PublicContent, TaggedItemBase):
     content_object = models.ForeignKey("Mention", on_delete=models.CASCADE)
+    # A tag in use is never deleted (that would untag silently): merged instead (tags/merge.py).
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_items"
+    )
 
     class Meta:
         constraints = [
@@ -57,7 +61,22 @@ class Mention(PublicContent):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INTERVIEW)
     url = models.URLField("link", max_length=500, blank=True, default="")
-    note = models.TextField(blank=True, default="")
+    # Two notes, public by design or never: the internal one is read only in the admin (and
+    # travels in the export's hidden post meta); every public path reads public_note alone.
+    internal_note = models.TextField(
+        "internal note (never public)",
+        blank=True,
+        default="",
+        help_text="For you and your team only: never shown to readers, not on the site, in "
+        "search, feeds or the API. Background, “not for attribution”, who arranged it.",
+    )
+    public_note = models.TextField(
+        "public note",
+        blank=True,
+        default="",
+        help_text="Shown to readers with the mention: on “In the media”, in search results, "
+        "the feed and the API. Plain text.",
+    )
     column = models.ForeignKey(
         "columns.Column",
         on_delete=models.SET_NULL,

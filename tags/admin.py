@@ -5,7 +5,10 @@ delete unused tags, aliases. Replaces django-taggit's own TagAdmin.
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.contrib.admin.utils import unquote
+from django.db import transaction
+from django.db.models import Count, ProtectedError
+from django.shortcuts import redirect
 from taggit.models import Tag
 
 from core.admin import ModelAdmin
@@ -16,6 +19,8 @@ from .merge import merge_tags, tag_renamed, through_models, unique_tag_slug
 from .models import TagAlias, TagMerge
 
 admin.site.unregister(Tag)
+
+UNUSED = "unused"
 
 
 def _usage_counts():
@@ -82,11 +87,24 @@ class TagAdmin(MergeActionMixin, ModelAdmin):
                 model = through._meta.get_field("content_object").related_model
                 name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
                 parts.append(f"{count} {name}")
-        return ", ".join(parts) or "unused"
+        return ", ".join(parts) or UNUSED
 
     @admin.display(description="aliases")
     def alias_list(self, tag):
         return ", ".join(alias.name for alias in tag.aliases.all())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        tag = self.get_object(request, unquote(object_id))
+        if tag is not None and self.usage(tag) != UNUSED:
+            self.message_user(
+                request,
+                f"“{tag.name}” is used by {self.usage(tag)}, so it cannot be deleted: merge it "
+                "into another tag instead (select both in the list, then “Merge the selected "
+                "tags into one…”). Its page then redirects and its name becomes an alias.",
+                messages.ERROR,
+            )
+            return redirect("admin:taggit_tag_change", tag.pk)
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         old = Tag.objects.filter(pk=obj.pk).values("name", "slug").first() if change else None
@@ -109,8 +127,13 @@ class TagAdmin(MergeActionMixin, ModelAdmin):
             in_use = any(getattr(tag, f"n_{t._meta.model_name}", 0) for t in through_models())
             (used if in_use else unused).append(tag)
         unused_tags = Tag.objects.filter(pk__in=[tag.pk for tag in unused])
-        self.log_deletions(request, unused_tags)
-        unused_tags.delete()
+        try:
+            with transaction.atomic():
+                self.log_deletions(request, unused_tags)
+                unused_tags.delete()
+        except ProtectedError:  # tagged by someone meanwhile: the tags in use are protected
+            self.message_user(request, "A tag came into use meanwhile: nothing was deleted.")
+            return
         message = f"Deleted {len(unused)} unused tag(s)."
         if used:
             message += f" Kept {', '.join(t.name for t in used)}: still in use (merge instead)."

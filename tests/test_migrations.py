@@ -13,6 +13,7 @@ content types are made again with new ids and the serialized ones no longer load
 import datetime
 
 import pytest
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -81,8 +82,13 @@ def write_rows(model):
         kind="quoted",
         status="published",
         column=column,
+        note="Background briefing, not for attribution.",
     )
     model("mentions", "TaggedMention").objects.create(content_object=mention, tag=tag)
+    if connection.vendor == "postgresql":  # the search document of that time held the note
+        model("mentions", "Mention").objects.update(
+            search_vector=SearchVector("topic", "note", config="english")
+        )
     model("redirects", "Redirect").objects.create(
         old_path="/?p=12", new_path="/2024/03/05/before-the-reshape/"
     )
@@ -106,6 +112,11 @@ def test_rows_written_before_the_reshape_survive_migrating_to_the_latest(old_mod
     assert column.outlet.aliases.get().name == "Daily Example"
     mention = Mention.objects.published().with_listing_data().get()
     assert (mention.column, [tag.name for tag in mention.tags.all()]) == (column, ["SCO"])
+    # The one note of before stays internal: kept, never public, no longer searchable.
+    assert mention.internal_note == "Background briefing, not for attribution."
+    assert mention.public_note == ""
+    found = client.get("/search/?q=briefing").content.decode()
+    assert "Quoted by The Daily Example" not in found
     assert Redirect.objects.get().new_path == column.get_absolute_url()
 
     page = client.get(column.get_absolute_url())

@@ -186,7 +186,7 @@ class WxrWriter:
             title=mention.sentence,
             link=self.site_url + mention.get_absolute_url(),
             creator=self.default_creator,
-            content=mention.note,
+            content=mention.public_note,
             excerpt="",
             local=timezone.localtime(moment),
             gmt=moment.astimezone(datetime.UTC),

@@ -88,6 +88,8 @@ def byline(item):
 
 def mention_meta(mention):
     meta = [(key(name), str(getattr(mention, name) or "")) for name in MENTION_TEXT]
+    # Hidden meta, never the post's content, which WordPress would show to readers.
+    meta.append((key("internal_note"), mention.internal_note))
     meta.append((key("date"), mention.date.isoformat()))
     meta.append((key("outlet"), mention.outlet.slug))
     # The column's post id in the export, which is its pk.
@@ -98,5 +100,10 @@ def mention_meta(mention):
 def mention_fields(item):
     fields = {name: item.meta_value(key(name)) for name in MENTION_TEXT}
     fields["date"] = datetime.date.fromisoformat(item.meta_value(key("date")))
-    fields["note"] = item.content
+    if key("internal_note") in item.meta:
+        fields["public_note"] = item.content
+        fields["internal_note"] = item.meta_value(key("internal_note"))
+    else:
+        # An export from before the public note: its one note was internal, and stays so.
+        fields["public_note"], fields["internal_note"] = "", item.content
     return fields

@@ -12,13 +12,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from columns.models import Byline, Column
 from core.admin import ModelAdmin
+from core.confirm_action import confirmation_page, confirmed
 from core.html import clean_html
+from core.locking import OptimisticLockForm
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
@@ -27,7 +28,7 @@ from .editor import EditorMediaMixin, RichTextField
 from .revisions import ColumnVersionAdmin
 
 
-class ColumnForm(forms.ModelForm):
+class ColumnForm(OptimisticLockForm, forms.ModelForm):
     """Tags are picked from existing ones with autocomplete, and new ones typed beside them."""
 
     tags = forms.ModelMultipleChoiceField(
@@ -45,8 +46,13 @@ class ColumnForm(forms.ModelForm):
     body = RichTextField(
         help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
     )
-    # Optimistic locking: the column's modified_at when the editor opened it.
-    opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Shown when adding from an article's page (from_url.py), which fills it in.
+    new_authors = forms.CharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Names not yet among the authors, one per line.",
+    )
 
     class Meta:
         model = Column
@@ -61,13 +67,11 @@ class ColumnForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
-            self.initial["opened_at"] = self.instance.modified_at.isoformat()
         if "article_type" in self.fields:
             self.fields["article_type"].required = False
 
     def clean(self):
-        cleaned_data = super().clean()
-        self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
+        cleaned_data = super().clean()  # the optimistic lock first (core/locking.py)
         tags = list(cleaned_data.get("tags") or [])
         tags += parse_tags(cleaned_data.get("new_tags", ""))  # aliases resolved (settings)
         cleaned_data["tags"] = tags
@@ -76,6 +80,14 @@ class ColumnForm(forms.ModelForm):
     def clean_article_type(self):
         # A form that doesn't send the kind (an older page, a script) keeps the column's.
         return self.cleaned_data.get("article_type") or self.instance.article_type
+
+    def clean_new_authors(self):
+        names = self.cleaned_data.get("new_authors", "")
+        if names.strip() and not self.instance.pk and not getattr(self, "can_add_authors", False):
+            raise forms.ValidationError(
+                "You may not add authors: pick known ones in the byline, or ask an editor."
+            )
+        return names
 
     def clean_body(self):
         return add_srcset(self.cleaned_data.get("body", ""))
@@ -86,23 +98,13 @@ class ColumnForm(forms.ModelForm):
             validate_image_upload(upload)
         return upload
 
-    def check_not_changed_meanwhile(self, opened_at):
-        """Refuse to overwrite a column someone saved after this form was opened."""
-        if not self.instance.pk or not opened_at:
-            return
-        saved = Column.objects.filter(pk=self.instance.pk).values_list("modified_at", flat=True)
-        saved_at = saved.first()
-        if saved_at is None or saved_at.isoformat() == opened_at:
-            return
-        latest = Version.objects.get_for_object(self.instance).select_related("revision__user")
-        latest = latest.first()
-        who = latest.revision.user if latest and latest.revision.user else "someone"
-        raise forms.ValidationError(
-            f"{who} saved this column at {timezone.localtime(saved_at):%H:%M on %d %b %Y}, "
-            "after you opened it. Your changes are not saved, so as not to overwrite theirs: "
-            "open the column again in a new tab, compare, and apply your changes there.",
-            code="changed_meanwhile",
-        )
+
+def _offline_detail(column):
+    """What unpublishing means for one column."""
+    when = f"{timezone.localtime(column.posted_at):%d %b %Y %H:%M}"
+    if column.is_scheduled:
+        return f"scheduled for {when}; it will not go public"
+    return f"public since {when}; it goes offline"
 
 
 class BylineInline(admin.TabularInline):
@@ -119,9 +121,14 @@ class BylineInline(admin.TabularInline):
         # Drag rows (or use their arrows) to set the printed order.
         js = ["columns/admin/byline_order.js"]
 
+    def get_min_num(self, request, obj=None, **kwargs):
+        # The byline may be all new authors, added on save (from_url.py).
+        return 0 if obj is None and from_url.new_authors_wanted(request) else self.min_num
+
     def get_extra(self, request, obj=None, **kwargs):
-        # Pre-filled from an article's page: one form per author found (min_num gives one).
-        return max(0, len(from_url.byline_initial(request)) - self.min_num)
+        # Pre-filled from an article's page: one form per author found; at least one form.
+        shown = max(1, len(from_url.byline_initial(request)))
+        return shown - self.get_min_num(request, obj)
 
 
 class TagFilter(admin.SimpleListFilter):
@@ -297,4 +304,26 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
         description="Unpublish the selected columns (back to draft)", permissions=["change"]
     )
     def unpublish(self, request, queryset):
+        touched = queryset.filter(status=Column.Status.PUBLISHED).order_by("-date")
+        if not touched:
+            self.message_user(
+                request, "None of the selected columns is published: nothing to unpublish."
+            )
+            return None
+        if not confirmed(request):
+            count = len(touched)
+            noun = "column" if count == 1 else "columns"
+            return confirmation_page(
+                self,
+                request,
+                queryset,
+                action="unpublish",
+                title=f"Take {count} {noun} offline?",
+                explanation=f"These {count} {noun} go back to draft: readers no longer see them "
+                "(their pages answer 404, and they leave lists, feeds, search and the sitemap) "
+                "until they are published again.",
+                items=[(column, _offline_detail(column)) for column in touched],
+                button=f"Yes, unpublish {count} {noun}",
+            )
         self._set_status(request, queryset, Column.Status.DRAFT, "Unpublished")
+        return None

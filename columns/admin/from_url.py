@@ -1,12 +1,14 @@
 """
 "Add column from URL": paste the article's address, check what its page says, then continue
-to the usual add form, pre-filled. Nothing is saved until the editor saves that form (authors
-not yet known are created only if the editor ticks them on the confirmation page).
+to the usual add form, pre-filled. Nothing is written until the editor saves that form: the
+authors not yet known that the editor ticks on the confirmation page are carried to the form's
+"New authors" field, and become authors (after the byline) only when the column is saved.
 """
 
 from urllib.parse import urlsplit
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
-from columns.models import Author, Column
+from columns.models import Author, Byline, Column
 from core.fetch import FetchError, fetch_html
 from core.slugs import free_slug
 from outlets.models import Outlet
@@ -45,6 +47,24 @@ def from_url_data(request):
     if request.method == "GET" and request.GET.get("from_url"):
         return request.session.get(SESSION_KEY)
     return None
+
+
+def new_author_names(text):
+    """The names typed in "New authors", one per line, spaces tidied, each once."""
+    names = {}
+    for line in (text or "").splitlines():
+        name = " ".join(line.split())[:200]
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
+def new_authors_wanted(request):
+    """Whether the form has new authors to show: pre-filled from a page, or posted."""
+    if request.method == "POST":
+        return bool(new_author_names(request.POST.get("new_authors")))
+    data = from_url_data(request)
+    return bool(data and data.get("new_authors"))
 
 
 def byline_initial(request):
@@ -124,16 +144,12 @@ class ColumnFromUrlMixin:
         data = request.session.get(SESSION_KEY)
         if not data:
             return redirect("admin:columns_column_from_url")
+        # Nothing is written here: the names ticked go to the form, which adds them on save.
         wanted = set(request.POST.getlist("create_author"))
         can_add = request.user.has_perm("columns.add_author")
-        for entry in data["authors"]:
-            name, pk = entry
-            if pk is None and name in wanted and can_add:
-                author = Author.objects.create(
-                    name=name, slug=free_slug(Author.objects.all(), name, fallback="author")
-                )
-                self.log_addition(request, author, "Added from an article's page.")
-                entry[1] = author.pk
+        data["new_authors"] = [
+            name for name, pk in data["authors"] if pk is None and name in wanted and can_add
+        ]
         request.session[SESSION_KEY] = data
         return redirect(reverse("admin:columns_column_add") + "?from_url=1")
 
@@ -148,11 +164,47 @@ class ColumnFromUrlMixin:
             "original_url": data["original_url"],
             "outlet": data["outlet"],
             "status": Column.Status.DRAFT,
+            "new_authors": "\n".join(data.get("new_authors", [])),
         }
         for name in ["outlet_published_at", "outlet_updated_at"]:
             if data[name]:
                 initial[name] = parse_datetime(data[name])
         return initial
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.can_add_authors = request.user.has_perm("columns.add_author")
+        return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None and new_authors_wanted(request):
+            description = "They become authors, after the byline above, when the column is saved."
+            fieldsets = [
+                *fieldsets,
+                ("New authors", {"fields": ["new_authors"], "description": description}),
+            ]
+        return fieldsets
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        names = new_author_names(form.cleaned_data.get("new_authors"))
+        if change or not names:
+            return
+        column = form.instance
+        position = max((b.position for b in column.bylines.all()), default=-1)
+        in_byline = set(column.bylines.values_list("author_id", flat=True))
+        for name in names:
+            author = Author.objects.filter(name__iexact=name).first()
+            if author is None:
+                slug = free_slug(Author.objects.all(), name, fallback="author")
+                author = Author.objects.create(name=name, slug=slug)
+                self.log_addition(request, author, f"Added with the column “{column}”.")
+                messages.info(request, f"Added {name} as a new author.")
+            if author.pk not in in_byline:
+                position += 1
+                Byline.objects.create(column=column, author=author, position=position)
+                in_byline.add(author.pk)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

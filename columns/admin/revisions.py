@@ -46,11 +46,15 @@ ALSO_FOLLOWED = {
 }
 
 # The fields an editor sets; derived ones (date, day, excerpt_html, stamps) follow from them.
-RESTORED_FIELDS = [
+CONTENT_FIELDS = [
     "title", "slug", "dek", "intro", "body", "excerpt", "outlet_id", "original_url",
     "outlet_published_at", "outlet_updated_at", "print_headline", "exclusive",
-    "canonical_is_original", "image", "image_alt", "image_caption", "status", "posted_at",
+    "canonical_is_original", "image", "image_alt", "image_caption",
 ]  # fmt: skip
+# Whether and when the column is public: restored only when the editor asks, since bringing
+# back a draft revision's status would take a live column offline.
+PUBLISHING_FIELDS = ["status", "posted_at"]
+RESTORED_FIELDS = CONTENT_FIELDS + PUBLISHING_FIELDS
 
 
 def _versions_of(revision, model):
@@ -130,12 +134,38 @@ def compare(old_version, new_version):
     ]
 
 
-def restore(column, version, user):
-    """Make `column` what it was in `version`, as a new revision. Returns warnings."""
+def publishing_state(status, posted_at):
+    """Where a column with this status and posting time stands, in words."""
+    when = f"{timezone.localtime(posted_at):%d %B %Y at %H:%M}" if posted_at else ""
+    if status != Column.Status.PUBLISHED:
+        return "a draft (only staff can see it)"
+    if posted_at and posted_at > timezone.now():
+        return f"scheduled for {when}"
+    return f"public (posted {when})"
+
+
+def publishing_choice(column, version):
+    """(what restoring says about publishing, the offer to restore it too or None)."""
+    fields = version.field_dict
+    now = publishing_state(column.status, column.posted_at)
+    then = publishing_state(fields.get("status"), fields.get("posted_at"))
+    note = f"The column stays {now}: restoring changes its content, not its status or posting time"
+    if (fields.get("status"), fields.get("posted_at")) == (column.status, column.posted_at):
+        return note + ".", None
+    offer = f"Also bring back that revision's status and posting time: {then}"
+    was_public = now.startswith("public")
+    if was_public != then.startswith("public"):
+        offer += "; this takes the column offline" if was_public else "; this makes it public"
+    return note + ", unless you tick the box below.", offer + "."
+
+
+def restore(column, version, user, publishing=False):
+    """Make `column` what it was in `version`, as a new revision; its status and posting time
+    too only if `publishing`. Returns warnings."""
     snap = snapshot(version)
     warnings = []
     with transaction.atomic(), reversion.create_revision():
-        for name in RESTORED_FIELDS:
+        for name in RESTORED_FIELDS if publishing else CONTENT_FIELDS:
             if name in snap["fields"]:
                 setattr(column, name, snap["fields"][name])
         if column.outlet_id and not Outlet.objects.filter(pk=column.outlet_id).exists():
@@ -157,9 +187,14 @@ def restore(column, version, user):
         column.tags.set(snap["tags"])
         reversion.add_to_revision(column)
         reversion.set_user(user)
-        when = timezone.localtime(version.revision.date_created)
-        reversion.set_comment(f"Restored the revision of {when:%d %b %Y %H:%M}.")
+        reversion.set_comment(restore_comment(version, publishing))
     return warnings
+
+
+def restore_comment(version, publishing):
+    when = timezone.localtime(version.revision.date_created)
+    also = ", its status and posting time too" if publishing else ""
+    return f"Restored the revision of {when:%d %b %Y %H:%M}{also}."
 
 
 class _RevisionList(admin.ModelAdmin):
@@ -266,21 +301,27 @@ class ColumnVersionAdmin(VersionAdmin, _RevisionList):
         if not self.has_change_permission(request, column):
             raise PermissionDenied
         version = get_object_or_404(self._versions(column), pk=version_id)
+        note, offer = publishing_choice(column, version)
         if request.method == "POST":
-            for warning in restore(column, version, request.user):
+            publishing = offer is not None and request.POST.get("restore_publishing") == "1"
+            for warning in restore(column, version, request.user, publishing):
                 messages.warning(request, warning)
             when = timezone.localtime(version.revision.date_created)
-            self.log_change(request, column, f"Restored the revision of {when:%d %b %Y %H:%M}.")
+            self.log_change(request, column, restore_comment(version, publishing))
             messages.success(request, f"Restored “{column}” as it was on {when:%d %b %Y %H:%M}.")
             return redirect("admin:columns_column_change", column.pk)
         latest = self._versions(column).first()
+        rows = compare(latest, version) if latest and latest != version else []
         context = {
             **self.admin_site.each_context(request),
             "title": f"Restore “{column}”?",
             "opts": self.opts,
             "original": column,
             "version": version,
-            "rows": compare(latest, version) if latest and latest != version else [],
+            # Status and posting time are offered apart, below the content's differences.
+            "rows": [row for row in rows if row[0] not in {"status", "posted at"}],
+            "publishing_note": note,
+            "publishing_offer": offer,
             "compare_url": reverse("admin:columns_column_compare", args=[column.pk]),
         }
         return TemplateResponse(request, "admin/columns/column/restore.html", context)

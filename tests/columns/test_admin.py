@@ -117,7 +117,8 @@ class TestEditor:
         selected = [c.pk for c in drafts]
         editor_client.post(url, {"action": "publish", "_selected_action": selected})
         assert Column.objects.filter(status="published").count() == 2
-        editor_client.post(url, {"action": "unpublish", "_selected_action": selected[:1]})
+        confirm = {"action": "unpublish", "_selected_action": selected[:1], "confirmed": "yes"}
+        editor_client.post(url, confirm)
         assert Column.objects.filter(status="draft").count() == 1
         assert LogEntry.objects.filter(change_message__contains="Unpublished").count() == 1
 

@@ -151,13 +151,15 @@ def test_in_the_media_feed(client, column, flavour):
         topic="the SCO summit",
         outlet=OutletFactory(name="Reuters"),
         url="https://reuters.example/sco",
-        note="Live on air.",
+        public_note="Live on air.",
+        internal_note="Not for attribution.",
         column=column,
     )
     _, feed = parse(client, reverse("mentions:feed") + flavour)
     [entry] = feed.entries
     assert entry.title == "Spoke to Reuters about the SCO summit."
     assert "Live on air." in entry.content[0].value
+    assert "attribution" not in client.get(reverse("mentions:feed") + flavour).content.decode()
     assert f'href="http://testserver{column.get_absolute_url()}"' in entry.content[0].value
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from columns.admin.page_metadata import extract_metadata
 from columns.models import Author, Column
 from core.fetch import FetchError, fetch_html
+from tests.columns.test_admin import column_form_data
 from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -180,10 +181,7 @@ class TestAddColumnFromUrl:
 
         response = editor_client.post(FROM_URL, {"confirm": "1", "create_author": ["John Doe"]})
         assert response.url == reverse("admin:columns_column_add") + "?from_url=1"
-        john = Author.objects.get(name="John Doe")
-        assert LogEntry.objects.get(object_id=str(john.pk)).get_change_message() == (
-            "Added from an article's page."
-        )
+        assert not Author.objects.filter(name="John Doe").exists()  # nothing written yet
         form = editor_client.get(response.url)
         initial = form.context["adminform"].form.initial
         assert initial["title"] == "Why the SCO matters now"
@@ -194,9 +192,24 @@ class TestAddColumnFromUrl:
             2021, 6, 14, 23, 5, tzinfo=datetime.UTC
         )
         assert initial["status"] == "draft"
+        assert initial["new_authors"] == "John Doe"
+        assert "New authors" in form.content.decode()
         bylines = form.context["inline_admin_formsets"][0].formset
-        assert [f.initial["author"] for f in bylines.forms] == [jane.pk, john.pk]
+        assert [f.initial["author"] for f in bylines.forms] == [jane.pk]
         assert not Column.objects.exists()  # nothing is saved before the editor saves
+        assert list(Author.objects.all()) == [jane] and not LogEntry.objects.exists()
+
+        saved = editor_client.post(
+            reverse("admin:columns_column_add"),
+            column_form_data(jane, outlet, title="Why the SCO matters now", new_authors="John Doe"),
+        )
+        assert saved.status_code == 302, saved.context["adminform"].form.errors
+        column = Column.objects.get()
+        john = Author.objects.get(name="John Doe")
+        assert [b.author for b in column.ordered_bylines] == [jane, john]
+        assert LogEntry.objects.get(object_id=str(john.pk)).get_change_message() == (
+            "Added with the column “Why the SCO matters now”."
+        )
 
     def test_outlet_found_by_the_pages_site_name(self, editor_client, site):
         outlet = OutletFactory(name="The Example Times")

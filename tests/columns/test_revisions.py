@@ -137,7 +137,9 @@ class TestRevisions:
         url = reverse("admin:columns_column_changelist")
         selected = [column.pk for column in columns]
         for action in ["publish", "unpublish", "mark_reviewed"]:
-            editor_client.post(url, {"action": action, "_selected_action": selected})
+            editor_client.post(
+                url, {"action": action, "_selected_action": selected, "confirmed": "yes"}
+            )
         comments = [
             "Published from the column list.",
             "Unpublished from the column list.",
@@ -228,6 +230,22 @@ class TestOptimisticLocking:
         assert response.status_code == 200
         assert "after you opened it" in response.content.decode()
         assert Column.objects.get().title == "Colleague's edit"
+
+    @pytest.mark.parametrize("opened_at", [None, "", "not a time", "\x00"])
+    def test_a_save_without_a_valid_opened_at_is_refused(
+        self, editor_client, saved_twice, opened_at
+    ):
+        """Leaving the hidden field out (or garbling it) must not skip the conflict check."""
+        url = reverse("admin:columns_column_change", args=[saved_twice.pk])
+        data = change_data(saved_twice, title="Blind overwrite")
+        if opened_at is None:
+            del data["opened_at"]
+        else:
+            data["opened_at"] = opened_at
+        response = editor_client.post(url, data)
+        assert response.status_code == 200
+        assert "reload" in response.content.decode()
+        assert Column.objects.get().title == "The SCO at twenty-one"
 
     def test_saving_again_after_reopening_works(self, editor_client, saved_twice):
         url = reverse("admin:columns_column_change", args=[saved_twice.pk])

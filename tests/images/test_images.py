@@ -175,3 +175,15 @@ class TestAddSrcset:
         url = Image.objects.get().file.url
         body = f'<p>a < b <img src="https://example.org/x.jpg" alt=x></p><!-- <img src="{url}"> -->'
         assert add_srcset(body) == body
+
+
+def test_an_image_used_as_an_authors_photo_is_kept(editor_client):
+    """Deleting it would drop the photo from the author's and About pages without a word."""
+    assert add_image(editor_client, image_bytes(600, 600)).status_code == 302
+    image = Image.objects.get()
+    author = AuthorFactory(photo=image)
+    url = reverse("admin:images_image_delete", args=[image.pk])
+    content = editor_client.post(url, {"post": "yes"}).content.decode()
+    assert "protected related objects" in content and author.name in content
+    author.refresh_from_db()
+    assert author.photo == image

@@ -23,7 +23,8 @@ def log_data(**overrides):
         "date": timezone.localdate().isoformat(),
         "kind": "interview",
         "url": "",
-        "note": "",
+        "public_note": "",
+        "internal_note": "",
         "column": "",
         "tags": "",
         "status": "published",
@@ -139,6 +140,7 @@ class TestWhoSeesWhich:
                 "kind": "quoted",
                 "status": "published",
                 "tags": "",
+                "opened_at": theirs.modified_at.isoformat(),  # as the form carries it
             },
         )
         assert response.status_code == 302

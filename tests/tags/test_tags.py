@@ -208,3 +208,58 @@ def test_tag_list_query_count_does_not_grow(editor_client, django_assert_max_num
     with django_assert_max_num_queries(15):
         response = editor_client.get(CHANGELIST)
     assert "Alias 29" in response.content.decode()
+
+
+class TestTagsInUseAreKept:
+    """Deleting a tag in use would untag its columns and mentions with no record: merge it."""
+
+    def test_the_delete_page_refuses_and_points_to_merge(self, editor_client):
+        tag = Tag.objects.create(name="China", slug="china")
+        columns = [ColumnFactory(tags=[tag]) for _ in range(2)]
+        MentionFactory().tags.add(tag)
+        url = reverse("admin:taggit_tag_delete", args=[tag.pk])
+        for response in [editor_client.get(url, follow=True), editor_client.post(url, follow=True)]:
+            content = response.content.decode()
+            assert "is used by 2 columns, 1 mention" in content and "merge" in content
+        assert Tag.objects.filter(pk=tag.pk).exists()
+        assert all(column.tags.get() == tag for column in columns)
+
+    def test_an_unused_tag_can_still_be_deleted(self, editor_client):
+        tag = Tag.objects.create(name="Typo", slug="typo")
+        url = reverse("admin:taggit_tag_delete", args=[tag.pk])
+        assert "Are you sure" in editor_client.get(url).content.decode()
+        assert editor_client.post(url, {"post": "yes"}).status_code == 302
+        assert not Tag.objects.exists()
+
+    def test_no_code_path_can_delete_a_tag_in_use(self):
+        from django.db.models import ProtectedError
+
+        tag = Tag.objects.create(name="China", slug="china")
+        ColumnFactory(tags=[tag])
+        MentionFactory().tags.add(Tag.objects.create(name="Iran", slug="iran"))
+        for name in ["China", "Iran"]:
+            with pytest.raises(ProtectedError):
+                Tag.objects.filter(name=name).delete()
+        assert Tag.objects.count() == 2
+
+    def test_bulk_delete_is_not_offered(self, editor_client):
+        tag = Tag.objects.create(name="China", slug="china")
+        ColumnFactory(tags=[tag])
+        response = editor_client.post(
+            CHANGELIST, {"action": "delete_selected", "_selected_action": [tag.pk], "post": "yes"}
+        )
+        assert response.status_code == 403
+        assert Tag.objects.exists()
+
+
+@pytest.mark.parametrize("kind", ["outlet", "author"])
+def test_outlets_and_authors_in_use_are_kept(editor_client, kind):
+    author, outlet = AuthorFactory(), OutletFactory()
+    column = ColumnFactory(outlet=outlet, bylines=[author])
+    thing = {"outlet": outlet, "author": author}[kind]
+    url = reverse(f"admin:{thing._meta.app_label}_{kind}_delete", args=[thing.pk])
+    content = editor_client.post(url, {"post": "yes"}).content.decode()
+    assert "protected related objects" in content
+    assert type(thing).objects.filter(pk=thing.pk).exists()
+    column.refresh_from_db()
+    assert column.outlet == outlet and column.bylines.get().author == author

@@ -36,7 +36,7 @@ def test_rows_are_inserted_with_their_defaults_and_pks():
     mentions = Mention.objects.in_bulk(mention_pks)
     assert [mentions[pk].topic for pk in mention_pks] == ["topic 1", "topic 2", "topic 3"]
     first = mentions[mention_pks[0]]
-    assert (first.url, first.note, first.created_by) == ("", "", None)  # defaults
+    assert (first.url, first.internal_note, first.created_by) == ("", "", None)  # defaults
     assert first.created_at >= before and first.modified_at >= before  # auto_now
     assert insert_rows(Redirect, ["old_path", "new_path"], []) == []
     # Saved rows count as saved: later writes go on from them, not over them.

@@ -53,7 +53,8 @@ def site_state():
     authors = list(Author.objects.order_by("slug").values_list(*AUTHOR_FIELDS))
     mentions = sorted(
         (
-            m.outlet.slug, m.topic, m.date, m.kind, m.url, m.note, m.status,
+            m.outlet.slug, m.topic, m.date, m.kind, m.url, m.public_note, m.internal_note,
+            m.status,
             (m.column.day, m.column.slug) if m.column else None,
             sorted(tag.name for tag in m.tags.all()),
         )
@@ -201,7 +202,7 @@ def test_awkward_text_round_trips(
         tags=[tag],
         bylines=[(author, bio)],
     )
-    MentionFactory(outlet=outlet, topic=topic, note=note, column=column)
+    MentionFactory(outlet=outlet, topic=topic, public_note=dek, internal_note=note, column=column)
     before = readable(site_state())
     # The byline travels as JSON, whose escapes carry even control characters.
     before["columns"][0]["byline"] = [("jane-roe", bio)]
