@@ -19,11 +19,12 @@ class BatchWriter:
         # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
         seen = set()
         for position, (author, bio) in enumerate(plan.byline):
-            if author.pk not in seen:
+            if author.pk not in seen and not plan.keep_byline:
                 seen.add(author.pk)
                 self._pending_bylines.append((column, author.pk, position, bio))
         tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
-        self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
+        if not plan.keep_tags:
+            self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
         existing = set()
         if updating:
             existing = set(column.mentions.values_list("outlet_id", "topic"))

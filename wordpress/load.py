@@ -30,8 +30,9 @@ from . import meta, prefetch, wxr
 from .addresses import keep_stored_file, keep_web_addresses, web_address
 from .batches import BatchWriter, pk_of
 from .convert import STATUSES, Converter, post_title
+from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
-from .summary import DROPPED, Summary
+from .summary import CONFLICTS, DROPPED, Summary
 
 IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
 SKIPPED_TYPES = {
@@ -196,8 +197,10 @@ class WxrImport(BatchWriter):
         self._check_addresses(plan.fields, item)
         if found and pk_of(found[0]) is None:
             self._flush()  # the same post twice in one file: the first is still queued
+        merge = None
         if found:
             column = Column.objects.select_related("outlet").get(pk=pk_of(found[0]))
+            merge = Merge(column)
         else:
             column = Column()
         for name, value in plan.fields.items():
@@ -206,14 +209,13 @@ class WxrImport(BatchWriter):
         column.wordpress_hash = digest
         self._set_featured_image(column, item)
         column.derive_fields()
+        if merge:
+            merge.decide(column, plan, self.tags)
         self._make_slug_unique(column)
+        kept = merge.remembered if merge else {}
+        column.wordpress_fields = remember(column, plan, self.tags, kept)
         if found:
-            column.save()  # leaves a redirect behind if the address changed
-            column.bylines.all().delete()
-            TaggedColumn.objects.filter(content_object=column).delete()
-            self._updated_pks.append(column.pk)
-            self.summary.updated += 1
-            self.log(f"update  {item.describe()}")
+            self._update(column, plan, merge, item)
         else:
             self._pending_columns.append((column, (site, post_id), digest, item.post_id))
             self.summary.created += 1
@@ -226,6 +228,20 @@ class WxrImport(BatchWriter):
         self._queue_relations(column, plan, updating=bool(found))
         if not meta.is_columnist_item(item):
             self.creators[self.authors.for_login(item.creator).pk] += 1
+
+    def _update(self, column, plan, merge, item):
+        if merge.conflicts:
+            column.needs_review = True
+            self.summary.kept_editors += 1
+            self.summary.note(CONFLICTS, f"{item.describe()}: {', '.join(merge.labels())}")
+        column.save()  # leaves a redirect behind if the address changed
+        if not plan.keep_byline:
+            column.bylines.all().delete()
+        if not plan.keep_tags:
+            TaggedColumn.objects.filter(content_object=column).delete()
+        self._updated_pks.append(column.pk)
+        self.summary.updated += 1
+        self.log(f"update  {item.describe()}")
 
     def _digest(self, item):
         data = [
