@@ -24,6 +24,8 @@ class Image(models.Model):
     )
     # {"480": "images/2024/03/photo-480w.jpg", ...}: the smaller copies, by width.
     renditions = models.JSONField(default=dict, editable=False)
+    # The SHA-256 of the file's bytes: an image brought home twice is stored once.
+    content_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -31,6 +33,7 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_hash"], name="image_content_hash")]
 
     def __str__(self):
         return self.alt

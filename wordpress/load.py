@@ -30,6 +30,7 @@ from . import meta, prefetch, wxr
 from .addresses import keep_stored_file, keep_web_addresses, web_address
 from .batches import BatchWriter, pk_of
 from .convert import STATUSES, Converter, post_title
+from .media_refs import OldSite
 from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
 from .summary import CONFLICTS, DROPPED, Summary
@@ -326,6 +327,19 @@ class WxrImport(BatchWriter):
             Mention.objects.filter(pk=mention.pk).update(**fields)
         tags = [self.tags.get(name) for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
         mention.tags.set([tag for tag in tags if tag])
+
+    def bring_home(self, home):
+        """Bring home the media of this import's columns and the attachments it lists."""
+        pks = [pk_of(column) for column in self.post_columns.values()]
+        attachments = {
+            url: (alt, caption)
+            for url, alt, caption in self.attachments.values()
+            if web_address(url)
+        }
+        site = OldSite(
+            [self.site.base_site_url, self.site.base_blog_url, self.site.link], attachments
+        )
+        home.run(Column.objects.filter(pk__in=pks), site, attachments)
 
     def _choose_owner(self):
         # The owner is the author of the most imported posts; on a tie, the first listed.

@@ -32,6 +32,10 @@ TRACKED = [
     "posted_at",
 ]  # fmt: skip
 BYLINE, TAGS = "byline", "tags"
+# "body@export": the export's version of a field the import rewrote after writing it (the media
+# brought home: body and featured image), so that a newer export's same text is not taken for a
+# change. Without it, the field's own fingerprint is what the export said.
+EXPORTED = "@export"
 
 
 def fingerprint(value):
@@ -95,8 +99,11 @@ class Merge:
                 taken[name] = True
                 continue
             taken[name] = False
-            if new == base:
+            base_export = self.base.get(name + EXPORTED, base)
+            if new == base_export:
                 self.remembered[name] = base
+                if base_export != base:
+                    self.remembered[name + EXPORTED] = base_export
             else:
                 self.conflicts.append(name)
                 self.remembered[name] = new
@@ -124,3 +131,15 @@ class Merge:
                 f"A newer WordPress export's version, not applied ({timezone.now():%Y-%m-%d}): "
                 f"the editor's {', '.join(self.labels())} kept."
             )
+
+
+def rewritten(column, names):
+    """The import itself rewrote `names` of `column` (media brought home): remember the new
+    values as its own, unless an editor had changed them; the export's stay as `@export`."""
+    memory = column.wordpress_fields
+    if not memory:
+        return
+    for name, old_print in names.items():
+        if memory.get(name) == old_print:
+            memory.setdefault(name + EXPORTED, old_print)
+            memory[name] = fingerprint(_value(column, name))

@@ -66,6 +66,14 @@ class Summary:
         if self.skipped:
             parts = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
             lines.append(f"Skipped: {parts}.")
+        lines += self.lists(shown)
+        if not self.changed_anything:
+            lines.append("Nothing changed: everything in this file was imported already.")
+        return lines
+
+    def lists(self, shown=SHOWN):
+        """The media line and the lists an editor must look at."""
+        lines = []
         if self.media or self.media_reused:
             lines.append(
                 f"Media: {self.media} files brought home, {self.media_reused} already here."
@@ -75,6 +83,4 @@ class Summary:
             lines += [f"  - {entry}" for entry in entries[:shown]]
             if shown is not None and len(entries) > shown:
                 lines.append(f"  ... and {len(entries) - shown} more (-v 2 lists them all).")
-        if not self.changed_anything:
-            lines.append("Nothing changed: everything in this file was imported already.")
         return lines
