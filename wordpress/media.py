@@ -81,7 +81,7 @@ class BringHome:
         digest = hashlib.sha256(body).hexdigest()
         name = os.path.basename(unquote(urlsplit(url).path))[-100:] or "file"
         if kind == IMAGE:
-            image = Image.objects.filter(content_hash=digest).first()
+            image = Image.objects.filter(content_hash=digest).order_by("pk").first()
             if image is None:
                 upload = ContentFile(body, name=name)
                 validate_image_upload(upload)
@@ -95,7 +95,7 @@ class BringHome:
             else:
                 self.summary.media_reused += 1
             return MediaFile.objects.create(source_url=url, content_hash=digest, image=image)
-        same = MediaFile.objects.filter(content_hash=digest, image=None).first()
+        same = MediaFile.objects.filter(content_hash=digest, image=None).order_by("pk").first()
         media = MediaFile(source_url=url, content_hash=digest)
         if same is None:
             media.document.save(name, ContentFile(body), save=False)
