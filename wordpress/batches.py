@@ -10,6 +10,7 @@ from core.signals import bulk_saved
 from mentions.models import Mention
 
 from .bulk import insert_objects, insert_rows
+from .merge import fingerprint
 from .old_addresses import save_redirects
 from .summary import CLASHES
 
@@ -83,8 +84,16 @@ class BatchWriter:
                 if image is None:
                     column.update(needs_review=True)
                 else:
-                    url, alt, caption = image
-                    column.update(image_url=url, image_alt=alt, image_caption=caption)
+                    self._attach_late_thumbnail(column.get(), image)
+
+    def _attach_late_thumbnail(self, column, image):
+        # As merge.py decides for the fields of the post: an editor's image stays.
+        names, memory = ("image_url", "image_alt", "image_caption"), column.wordpress_fields
+        if any(memory.get(n, fingerprint("")) != fingerprint(getattr(column, n)) for n in names):
+            return
+        values = dict(zip(names, image, strict=True))
+        memory.update({name: fingerprint(value) for name, value in values.items()})
+        Column.objects.filter(pk=column.pk).update(**values, wordpress_fields=memory)
 
 
 def pk_of(column):

@@ -196,6 +196,7 @@ class WxrImport(BatchWriter):
             return
         plan = self._plan(item)
         self._check_addresses(plan.fields, item)
+        self._set_featured_image(plan.fields, item)
         if found and pk_of(found[0]) is None:
             self._flush()  # the same post twice in one file: the first is still queued
         merge = None
@@ -208,7 +209,6 @@ class WxrImport(BatchWriter):
             setattr(column, name, value)
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
-        self._set_featured_image(column, item)
         column.derive_fields()
         if merge:
             merge.decide(column, plan, self.tags)
@@ -283,16 +283,16 @@ class WxrImport(BatchWriter):
             return None
         return url[:500], alt[:300], caption[:500]
 
-    def _set_featured_image(self, column, item):
+    def _set_featured_image(self, fields, item):
         thumbnail = item.meta_value("_thumbnail_id")
         if not thumbnail.isdigit() or meta.is_columnist_item(item):
             return
         if int(thumbnail) in self.attachments:
             image = self._featured_image(int(thumbnail), item.describe())
             if image is None:
-                column.needs_review = True
+                fields["needs_review"] = True
             else:
-                column.image_url, column.image_alt, column.image_caption = image
+                fields["image_url"], fields["image_alt"], fields["image_caption"] = image
         else:
             self.thumbnails.append((item.post_id, int(thumbnail)))
 

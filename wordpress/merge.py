@@ -52,8 +52,14 @@ def _value(column, name):
     return getattr(column, name)
 
 
-def field_prints(column):
-    return {name: fingerprint(_value(column, name)) for name in TRACKED}
+def field_prints(column, names=TRACKED):
+    return {name: fingerprint(_value(column, name)) for name in names}
+
+
+def covered(plan):
+    """The tracked fields a post's plan sets (a featured image only when its attachment is
+    known): the others are not the export's to decide."""
+    return [name for name in TRACKED if name in plan.fields]
 
 
 def relation_prints(byline_rows, tag_pks):
@@ -73,7 +79,7 @@ def planned_relations(plan, tags):
 
 def remember(column, plan, tags, kept):
     """What the import writes for a column now; `kept`: the fingerprints a Merge keeps."""
-    return field_prints(column) | planned_relations(plan, tags) | kept
+    return field_prints(column, covered(plan)) | planned_relations(plan, tags) | kept
 
 
 class Merge:
@@ -91,8 +97,12 @@ class Merge:
 
     def decide(self, column, plan, tags):
         """Put the editor's values back where they win; True where the export's are taken."""
-        theirs = field_prints(column) | planned_relations(plan, tags)
-        taken = {}
+        theirs = field_prints(column, covered(plan)) | planned_relations(plan, tags)
+        taken = dict.fromkeys(TRACKED, True)
+        for name in set(TRACKED) - set(theirs):  # not the export's: what was known stays
+            for key in (name, name + EXPORTED):
+                if key in self.base:
+                    self.remembered[key] = self.base[key]
         for name, new in theirs.items():
             mine, base = self.mine_prints[name], self.base.get(name)
             if new == mine or mine == base:

@@ -82,3 +82,20 @@ def test_a_column_imported_before_the_import_remembered_fields_keeps_what_differ
     assert (column.title, column.body) == ("Editor's title", "<p>Body.</p>")
     assert column.needs_review
     assert Version.objects.get_for_object(column).first().field_dict["title"] == "New title"
+
+
+def test_a_featured_image_listed_after_its_post_does_not_replace_the_editors(tmp_path):
+    def photo(url):
+        return item(60, "p", "", post_type="attachment", status="inherit", attachment_url=url)
+
+    post = item(7, "Title", meta=[("_thumbnail_id", "60")])
+    imported(tmp_path, post, photo("https://old.example.org/a.jpg"))
+    assert Column.objects.get().image_url == "https://old.example.org/a.jpg"
+    Column.objects.update(image_url="https://images.example.net/chosen.jpg")
+    newer = item(7, "New title", meta=[("_thumbnail_id", "60")])
+    imported(tmp_path, newer, photo("https://old.example.org/b.jpg"), name="n.xml")
+    column = Column.objects.get()
+    assert (column.title, column.image_url) == (
+        "New title",
+        "https://images.example.net/chosen.jpg",
+    )
