@@ -25,6 +25,7 @@ from django.utils import timezone
 from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
 from mentions.models import Mention
+from redirects.models import Redirect
 
 from . import meta, prefetch, wxr
 from .addresses import keep_stored_file, keep_web_addresses, web_address
@@ -62,6 +63,7 @@ class WxrImport(BatchWriter):
         self.creators = Counter()
         self.author_order = []
         self.known = {}
+        self.redirected = set()  # old paths that redirect, read in _site()
         self.slugs = {}
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
@@ -129,9 +131,13 @@ class WxrImport(BatchWriter):
             found = (row["pk"], row["wordpress_hash"])
             if row["wordpress_id"] is not None:
                 self.known[(row["wordpress_site"], row["wordpress_id"])] = found
-            if row["wordpress_guid"]:
+            # A guid names a post only as an address ("http://host/?p=12", which stays when a
+            # site moves): a bare "12" from another site's export must not find ours.
+            if "://" in row["wordpress_guid"]:
                 self.known.setdefault(("guid", row["wordpress_guid"]), found)
             self.slugs[(row["day"], row["slug"])] = row["pk"]
+        # A new column does not take an address that redirects: it belongs to another column.
+        self.redirected = set(Redirect.objects.values_list("old_path", flat=True))
 
     def _author(self, wxr_author):
         where = f"author {wxr_author.login}"
@@ -304,7 +310,9 @@ class WxrImport(BatchWriter):
 
     def _slug_is_free(self, column):
         holder = self.slugs.get((column.day, column.slug))
-        return holder is None or holder is column or (pk_of(holder) or 0) == column.pk
+        if holder is not None:
+            return holder is column or (pk_of(holder) or 0) == column.pk
+        return column.pk is not None or column.get_absolute_url() not in self.redirected
 
     def _mention(self, item):
         fields = meta.mention_fields(item)

@@ -61,3 +61,26 @@ def test_an_old_address_leading_nowhere_is_taken(tmp_path):
         Redirect.objects.get(old_path="/2020/hello/").new_path
         == Column.objects.get().get_absolute_url()
     )
+
+
+def test_a_second_site_does_not_take_an_address_that_redirects_to_the_first_sites(tmp_path, client):
+    run(write(tmp_path, export(item(10, "First", name="hello"))))
+    column = Column.objects.get()
+    old_url = column.get_absolute_url()
+    column.slug = "hello-renamed"  # an editor renames it: the old address redirects
+    column.save()
+    second = other_site(export(item(99, "Second", name="hello")))
+    run(write(tmp_path, second, name="second.xml"))
+    theirs = Column.objects.get(wordpress_site="https://other.example.net")
+    assert theirs.get_absolute_url() != old_url
+    assert client.get(old_url).headers["Location"] == column.get_absolute_url()
+
+
+def test_a_bare_guid_of_another_site_finds_nothing(tmp_path):
+    def bare_guid(text, post_id):
+        return text.replace(f"https://old.example.org/?p={post_id}</guid>", f"{post_id}</guid>")
+
+    run(write(tmp_path, bare_guid(export(item(10, "First", name="a")), 10)))
+    second = other_site(bare_guid(export(item(10, "Second", name="b")), 10))
+    run(write(tmp_path, second, name="second.xml"))
+    assert sorted(Column.objects.values_list("title", flat=True)) == ["First", "Second"]
