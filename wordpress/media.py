@@ -14,14 +14,12 @@ import hashlib
 import os
 from urllib.parse import unquote, urlsplit
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from columns.models import Column
 from core.signals import bulk_saved
 from images.models import Image
-from images.renditions import validate_image_upload
 
 from .media_fetch import fetch_all
 from .media_refs import IMAGE, references, rewrite
@@ -68,11 +66,8 @@ class BringHome:
         todo = [(url, kind) for url, kind in wanted.items() if url not in self.home]
         for done, (url, kind, body, why) in enumerate(fetch_all(self.source, todo), 1):
             if body is not None:
-                try:
-                    self.home[url] = self._store(url, kind, body, attachments.get(url))
-                except ValidationError as error:
-                    why = " ".join(error.messages)
-            if why:
+                self.home[url] = self._store(url, kind, body, attachments.get(url))
+            else:
                 self.failed[url] = why
                 self.summary.note(MEDIA_FAILED, f"{url}: {why}")
             self.progress(done, len(todo), len(self.failed))
@@ -84,7 +79,6 @@ class BringHome:
             image = Image.objects.filter(content_hash=digest).order_by("pk").first()
             if image is None:
                 upload = ContentFile(body, name=name)
-                validate_image_upload(upload)
                 alt, caption = described or (os.path.splitext(name)[0], "")
                 image = Image(alt=alt[:300], caption=caption[:500], content_hash=digest)
                 image.file.save(name, upload, save=False)

@@ -13,8 +13,11 @@ import time
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 
 from core.fetch import FetchError, fetch
+from images.renditions import validate_image_upload
 
 from .media_refs import DOCUMENT_MAGIC, IMAGE, extension
 
@@ -95,17 +98,23 @@ def check_document(url, body):
 
 
 def fetch_all(source, wanted):
-    """(url, kind, body, None) or (url, kind, None, why) for each (url, kind), as they come."""
+    """(url, kind, body, None) or (url, kind, None, why) for each (url, kind), as they come;
+    a body is checked already: an image opens and decodes, a document starts as it should."""
     workers = _setting("MEDIA_FETCH_WORKERS", 4)
 
     def get(url, kind):
         try:
             body = source.get(url, kind)
-            if kind != IMAGE:
+            if kind == IMAGE:
+                # Decoding the whole image here, in the pool, runs beside the caller's work.
+                validate_image_upload(ContentFile(body, name="image"))
+            else:
                 check_document(url, body)
             return url, kind, body, None
         except Missing as error:
             return url, kind, None, str(error)
+        except ValidationError as error:
+            return url, kind, None, " ".join(error.messages)
 
     wanted = iter(wanted)
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:

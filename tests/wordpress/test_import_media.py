@@ -8,7 +8,7 @@ import time
 
 import PIL.Image
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from columns.models import Column
 from images.models import Image
@@ -260,3 +260,16 @@ def test_fetch_media_brings_home_what_an_import_without_media_left(tmp_path, old
     out = io.StringIO()
     call_command("fetch_media", stdout=out, stderr=io.StringIO())
     assert "Nothing to bring home" in out.getvalue()
+
+
+def test_progress_is_shown_and_fetch_media_can_dry_run(tmp_path, old_site, settings):
+    serve_the_files(old_site)
+    base = old_site.base
+    run(write(tmp_path, site_export(base, a_photo(base), a_post_with_media(base))))
+    out, err = io.StringIO(), io.StringIO()
+    call_command("fetch_media", "--dry-run", "--site", base + "/", stdout=out, stderr=err)
+    assert "Media: 3/3 files (0 not brought home)" in err.getvalue()  # photo, map, report
+    assert "Dry run: nothing was saved." in out.getvalue()
+    assert stored_files(settings) == [] and not MediaFile.objects.exists()
+    with pytest.raises(CommandError, match="No column here was imported"):
+        call_command("fetch_media", "--site", "https://never.example.org", stdout=out)
