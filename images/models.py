@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import format_html, format_html_join
 
-from .renditions import make_renditions
+from .renditions import content_hash, make_renditions
 
 SIZES = "(min-width: 50rem) 46rem, 100vw"
 
@@ -40,6 +40,8 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         new_file = self.pk is None or not self.renditions
+        if new_file and self.file and not self.content_hash:
+            self.content_hash = content_hash(self.file)
         super().save(*args, **kwargs)
         if new_file and self.file:
             self.renditions = make_renditions(self.file)

@@ -175,3 +175,11 @@ class TestAddSrcset:
         url = Image.objects.get().file.url
         body = f'<p>a < b <img src="https://example.org/x.jpg" alt=x></p><!-- <img src="{url}"> -->'
         assert add_srcset(body) == body
+
+
+def test_an_upload_knows_its_content_hash(editor_client):
+    import hashlib
+
+    content = image_bytes()
+    assert add_image(editor_client, content).status_code == 302
+    assert Image.objects.get().content_hash == hashlib.sha256(content).hexdigest()

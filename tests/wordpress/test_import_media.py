@@ -273,3 +273,14 @@ def test_progress_is_shown_and_fetch_media_can_dry_run(tmp_path, old_site, setti
     assert stored_files(settings) == [] and not MediaFile.objects.exists()
     with pytest.raises(CommandError, match="No column here was imported"):
         call_command("fetch_media", "--site", "https://never.example.org", stdout=out)
+
+
+def test_an_image_already_in_the_library_is_not_stored_again(tmp_path, old_site):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    Image(alt="Uploaded here", file=SimpleUploadedFile("mine.png", png("red"))).save()
+    old_site("/wp-content/uploads/same.png", png("red"))
+    body = f'<img src="{old_site.base}/wp-content/uploads/same.png" alt="a">'
+    output = run(write(tmp_path, site_export(old_site.base, item(1, "Same", body))), "--media")
+    assert "Media: 0 files brought home, 1 already here." in output
+    assert Image.objects.get().file.url in Column.objects.get().body
