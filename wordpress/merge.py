@@ -5,8 +5,8 @@ field, and for its byline and tags). When a newer export changes a post, each fi
 three versions: what the import wrote last time (the base), what the column holds now (the
 editor's), and what the export says now:
 
-- the editor has not changed it (now == base): the export's version is written;
-- the export has not changed it (export == base), or both agree: the editor's stays;
+- the export has not changed it (export == base), or both agree: what the column holds stays;
+- only the export changed it (now == base): the export's version is written;
 - both changed it: the editor's stays, the export's version of the whole column is kept as a
   revision in its history (django-reversion), the column is flagged for review, and the summary
   lists the conflict.
@@ -96,24 +96,25 @@ class Merge:
         self.conflicts = []
 
     def decide(self, column, plan, tags):
-        """Put the editor's values back where they win; True where the export's are taken."""
+        """Put back the column's own values where they win over the export's just applied."""
         theirs = field_prints(column, covered(plan)) | planned_relations(plan, tags)
-        taken = dict.fromkeys(TRACKED, True)
+        taken = dict.fromkeys([*TRACKED, BYLINE, TAGS], True)
         for name in set(TRACKED) - set(theirs):  # not the export's: what was known stays
             for key in (name, name + EXPORTED):
                 if key in self.base:
                     self.remembered[key] = self.base[key]
         for name, new in theirs.items():
             mine, base = self.mine_prints[name], self.base.get(name)
-            if new == mine or mine == base:
-                taken[name] = True
-                continue
-            taken[name] = False
             base_export = self.base.get(name + EXPORTED, base)
-            if new == base_export:
+            if new == mine:
+                continue  # taken: nothing changes
+            taken[name] = False
+            if new == base_export:  # the export did not change it: what is here stays
                 self.remembered[name] = base
                 if base_export != base:
                     self.remembered[name + EXPORTED] = base_export
+            elif mine == base:  # only the export changed it
+                taken[name] = True
             else:
                 self.conflicts.append(name)
                 self.remembered[name] = new

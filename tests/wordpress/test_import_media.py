@@ -147,6 +147,13 @@ def test_media_come_home_as_images_with_renditions_and_the_columns_point_at_them
     assert column.title == "Renamed" and map_image.file.url in column.body
     assert "Kept the editor's changes" not in output
     assert Image.objects.count() == 2
+    # A later export imported without --media does not bring the old addresses back.
+    later = site_export(
+        old_site.base, a_photo(old_site.base), a_post_with_media(old_site.base, title="Again")
+    )
+    run(write(tmp_path, later, name="later.xml"))
+    column.refresh_from_db()
+    assert column.title == "Again" and old_site.base not in column.body and column.image
 
 
 def test_the_same_file_at_two_addresses_is_stored_once(tmp_path, old_site):
