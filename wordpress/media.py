@@ -22,7 +22,7 @@ from core.signals import bulk_saved
 from images.models import Image
 
 from .media_fetch import fetch_all
-from .media_refs import IMAGE, references, rewrite
+from .media_refs import IMAGE, kind_of, references, rewrite
 from .merge import field_prints, rewritten
 from .models import MediaFile
 from .summary import MEDIA_FAILED
@@ -44,7 +44,9 @@ class BringHome:
         """Bring home what `columns` (a queryset) use and the `attachments` {url: (alt,
         caption)}, then rewrite the columns."""
         attachments = attachments or {}
-        wanted, users = dict.fromkeys(attachments, IMAGE), {}
+        # Attachments that are images or documents; audio and video stay where they are.
+        wanted = {url: kind_of(url) for url in attachments if kind_of(url)}
+        users = {}
         for column in _scan(columns):
             for url, kind in references(column, site).items():
                 wanted.setdefault(url, kind)
@@ -79,7 +81,8 @@ class BringHome:
             image = Image.objects.filter(content_hash=digest).order_by("pk").first()
             if image is None:
                 upload = ContentFile(body, name=name)
-                alt, caption = described or (os.path.splitext(name)[0], "")
+                alt, caption = described or ("", "")
+                alt = alt or os.path.splitext(name)[0]  # the library needs a description
                 image = Image(alt=alt[:300], caption=caption[:500], content_hash=digest)
                 image.file.save(name, upload, save=False)
                 self.written.append(image.file.name)

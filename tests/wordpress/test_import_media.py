@@ -291,3 +291,14 @@ def test_an_image_already_in_the_library_is_not_stored_again(tmp_path, old_site)
     output = run(write(tmp_path, site_export(old_site.base, item(1, "Same", body))), "--media")
     assert "Media: 0 files brought home, 1 already here." in output
     assert Image.objects.get().file.url in Column.objects.get().body
+
+
+def test_attachments_that_are_documents_come_home_as_documents(tmp_path, old_site):
+    old_site("/wp-content/uploads/paper.pdf", PDF, "application/pdf")
+    old_site("/wp-content/uploads/talk.mp3", b"ID3", "audio/mpeg")
+    paper = a_photo(old_site.base, 60, "/wp-content/uploads/paper.pdf")
+    talk = a_photo(old_site.base, 61, "/wp-content/uploads/talk.mp3")
+    path = write(tmp_path, site_export(old_site.base, paper, talk, item(1, "Post")))
+    output = run(path, "--media")
+    assert MediaFile.objects.get().document.name.endswith(".pdf")
+    assert "not brought home" not in output and "/talk.mp3" not in old_site.hits
