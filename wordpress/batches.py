@@ -5,12 +5,17 @@ Bylines, tags, mentions and redirects of new columns are queued as tuples with t
 few hundred posts. `WxrImport` (load.py) is the one user of this mixin.
 """
 
+from django.utils.html import format_html
+
 from columns.models import Byline, Column, TaggedColumn
 from core.signals import bulk_saved
 from mentions.models import Mention
 
+from .addresses import web_address
 from .bulk import insert_objects, insert_rows
-from .merge import fingerprint
+from .content import GALLERY
+from .media_refs import IMAGE, kind_of
+from .merge import fingerprint, rewritten
 from .old_addresses import save_redirects
 from .summary import CLASHES
 
@@ -86,6 +91,29 @@ class BatchWriter:
                 else:
                     self._attach_late_thumbnail(column.get(), image)
 
+    def _fill_galleries(self):
+        # A [gallery]'s images are attachments, often listed after the post: filled at the end.
+        for post_id in self.galleries:
+            column = Column.objects.select_related("outlet").get(
+                pk=pk_of(self.post_columns[post_id])
+            )
+            before = fingerprint(column.body)
+
+            def images(match, post_id=post_id):
+                ids = match.group("ids")
+                ids = [int(i) for i in ids.split(",")] if ids else self.children.get(post_id, [])
+                found = [self.attachments[i] for i in ids if i in self.attachments]
+                return gallery_html([a for a in found if web_address(a[0])])
+
+            column.body = GALLERY.sub(images, column.body)
+            column.derive_fields()
+            rewritten(column, {"body": before})
+            Column.objects.filter(pk=column.pk).update(
+                body=column.body,
+                excerpt_html=column.excerpt_html,
+                wordpress_fields=column.wordpress_fields,
+            )
+
     def _attach_late_thumbnail(self, column, image):
         # As merge.py decides for the fields of the post: an editor's image stays.
         names, memory = ("image_url", "image_alt", "image_caption"), column.wordpress_fields
@@ -104,3 +132,17 @@ def pk_of(column):
 def _pks(rows):
     """Queued rows with their column's pk in place of the column."""
     return [(pk_of(column), *values) for column, *values in rows]
+
+
+def gallery_html(attachments):
+    """A gallery as WordPress shows it: its images, each with its caption, [(url, alt, caption)]."""
+    return "\n".join(
+        format_html(
+            '<figure><img src="{}" alt="{}">{}</figure>',
+            url,
+            alt,
+            format_html("<figcaption>{}</figcaption>", caption) if caption else "",
+        )
+        for url, alt, caption in attachments
+        if kind_of(url, IMAGE) == IMAGE
+    )

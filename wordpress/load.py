@@ -59,6 +59,8 @@ class WxrImport(BatchWriter):
         self.converter = Converter(self.authors, self.outlets, extract, self.zone)
         self.attachments = {}  # post id -> (url, alt, caption)
         self.thumbnails = []  # (post id, attachment id) seen before their attachment
+        self.children = {}  # post id -> its attachments' ids, for a [gallery] without ids
+        self.galleries = []  # ids of the posts with a [gallery] to fill once all is read
         self.post_columns = {}  # post id in this file -> column pk, or the column itself
         self.creators = Counter()
         self.author_order = []
@@ -92,6 +94,7 @@ class WxrImport(BatchWriter):
                 progress(entry)
         self._flush()
         self._attach_late_thumbnails()
+        self._fill_galleries()
         self._choose_owner()
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
@@ -186,6 +189,7 @@ class WxrImport(BatchWriter):
             url = item.attachment_url or item.guid
         alt = item.meta_value("_wp_attachment_image_alt")
         self.attachments[item.post_id] = (url, alt, strip_tags(item.excerpt))
+        self.children.setdefault(item.post_parent, []).append(item.post_id)
 
     def _key(self, item):
         original = meta.original_post(item) if self.site.from_columnist else None
@@ -232,6 +236,8 @@ class WxrImport(BatchWriter):
         self.known[(site, post_id)] = (ref, digest)
         self.post_columns[item.post_id] = ref
         self.summary.needs_review += column.needs_review
+        if "[gallery" in column.body:
+            self.galleries.append(item.post_id)
         self._queue_relations(column, plan, updating=bool(found))
         if not meta.is_columnist_item(item):
             self.creators[self.authors.for_login(item.creator).pk] += 1

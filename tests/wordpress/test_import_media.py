@@ -302,3 +302,28 @@ def test_attachments_that_are_documents_come_home_as_documents(tmp_path, old_sit
     output = run(path, "--media")
     assert MediaFile.objects.get().document.name.endswith(".pdf")
     assert "not brought home" not in output and "/talk.mp3" not in old_site.hits
+
+
+def test_galleries_show_their_images_and_bring_them_home(tmp_path, old_site, client):
+    base = old_site.base
+    for number, colour in ((51, "red"), (52, "blue"), (53, "green")):
+        old_site(f"/wp-content/uploads/g{number}.png", png(colour, (600, 400)))
+    listed = item(1, "Listed", 'Before.\n\n[gallery ids="52,51" columns="2"]\n\nAfter.')
+    children = item(2, "Children", "Photos:\n\n[gallery]")
+    missing = item(3, "Missing", "[gallery ids='99']\n\nText.")
+    attachments = [a_photo(base, n, f"/wp-content/uploads/g{n}.png") for n in (51, 52, 53)]
+    attachments[2] = attachments[2].replace("<wp:post_parent>0<", "<wp:post_parent>2<")
+    text = site_export(base, listed, children, missing, *attachments)
+
+    run(write(tmp_path, text))  # without --media: the images from the old site
+    body = Column.objects.get(wordpress_id=1).body
+    assert body.index(f"{base}/wp-content/uploads/g52.png") < body.index("g51.png")
+    assert "<figcaption>The harbour at dawn</figcaption>" in body and "[gallery" not in body
+    assert f"{base}/wp-content/uploads/g53.png" in Column.objects.get(wordpress_id=2).body
+    assert Column.objects.get(wordpress_id=3).body == "<p>Text.</p>"
+
+    call_command("fetch_media", stdout=io.StringIO(), stderr=io.StringIO())
+    column = Column.objects.get(wordpress_id=1)
+    assert base not in column.body and column.body.count("srcset=") == 2
+    page = client.get(column.get_absolute_url())
+    assert page.status_code == 200 and base not in page.content.decode()
