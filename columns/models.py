@@ -254,6 +254,9 @@ class Column(PublicContent):
     wordpress_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     wordpress_guid = models.CharField(max_length=500, blank=True, default="", editable=False)
     wordpress_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # What the import last wrote, per field, as fingerprints: a newer export changes a field
+    # only where an editor has not changed it since (wordpress/merge.py).
+    wordpress_fields = models.JSONField(default=dict, blank=True, editable=False)
     needs_review = models.BooleanField(
         default=False,
         help_text="The importer moved parts of the post's text into fields: check them against "

@@ -174,6 +174,14 @@ IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
 FETCH_TIMEOUT = 10
 FETCH_MAX_BYTES = 3 * 1024 * 1024
 ALLOW_LOOPBACK_FETCH = False
+# Media brought home from an old WordPress site (import_wxr --media, fetch_media): files
+# fetched at once, tries per file with the pause before a retry doubling from BACKOFF seconds,
+# seconds per network step (the whole file within twice that), and the largest file taken.
+MEDIA_FETCH_WORKERS = int(os.environ.get("MEDIA_FETCH_WORKERS", 4))
+MEDIA_FETCH_ATTEMPTS = 3
+MEDIA_FETCH_BACKOFF = 1.0
+MEDIA_FETCH_TIMEOUT = 15
+MEDIA_FETCH_MAX_BYTES = int(os.environ.get("MEDIA_FETCH_MAX_BYTES", 25 * 1024 * 1024))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,8 +3,11 @@
 from core import html_tokens
 
 
-def add_srcset(body):
-    """Every <img> whose src is an uploaded Image gets its width, height, srcset and sizes."""
+def add_srcset(body, known=None):
+    """Every <img> whose src is an uploaded Image gets its width, height, srcset and sizes.
+
+    `known`, {file URL: Image}, saves reading the library when the caller knows them.
+    """
     from .models import SIZES, Image
 
     tokens = list(html_tokens.tokens(body or ""))
@@ -16,10 +19,11 @@ def add_srcset(body):
     if not images:
         return body
     srcs = {attrs.get("src", "") for attrs in images.values()}
-    by_url = {}
-    for image in Image.objects.all().only("file", "width", "height", "renditions", "alt"):
-        if image.file and image.file.url in srcs:
-            by_url[image.file.url] = image
+    by_url = known if known is not None else {}
+    if known is None:
+        for image in Image.objects.all().only("file", "width", "height", "renditions", "alt"):
+            if image.file and image.file.url in srcs:
+                by_url[image.file.url] = image
 
     def enrich(attrs):
         image = by_url[attrs["src"]]

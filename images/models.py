@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import format_html, format_html_join
 
-from .renditions import make_renditions
+from .renditions import content_hash, make_renditions
 
 SIZES = "(min-width: 50rem) 46rem, 100vw"
 
@@ -24,6 +24,8 @@ class Image(models.Model):
     )
     # {"480": "images/2024/03/photo-480w.jpg", ...}: the smaller copies, by width.
     renditions = models.JSONField(default=dict, editable=False)
+    # The SHA-256 of the file's bytes: an image brought home twice is stored once.
+    content_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -31,12 +33,15 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_hash"], name="image_content_hash")]
 
     def __str__(self):
         return self.alt
 
     def save(self, *args, **kwargs):
         new_file = self.pk is None or not self.renditions
+        if new_file and self.file and not self.content_hash:
+            self.content_hash = content_hash(self.file)
         super().save(*args, **kwargs)
         if new_file and self.file:
             self.renditions = make_renditions(self.file)

@@ -1,5 +1,6 @@
 """Checking uploads and making the smaller copies of an image, once, through the storage API."""
 
+import hashlib
 import io
 import os
 
@@ -75,3 +76,14 @@ def make_renditions(field_file):
             name = storage.save(name, ContentFile(buffer.getvalue()))
             renditions[str(width)] = name
     return renditions
+
+
+def content_hash(file):
+    """The SHA-256 of a file's bytes (an upload or a stored file), read in chunks."""
+    digest = hashlib.sha256()
+    file.open("rb")
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()

@@ -8,10 +8,11 @@ chain an ordinary post depends on, in this order:
 2. The first more tag becomes exactly `<!--more-->` (WordPress ignores any later one, so we drop
    them); `<!--nextpage-->` and `<!--noteaser-->` go.
 3. Shortcodes: `[caption]` becomes a `<figure>` with a `<figcaption>`; `[embed]URL[/embed]` and a
-   URL alone on a line become a paragraph linking to it; gallery, audio, video and playlist are
-   dropped; any other shortcode loses its tags and keeps the text it encloses. A bracketed word
-   counts as a shortcode only if it has a closing tag, a `/]` or `key=value` attributes, so
-   "[sic]" and "[1]" stay as written.
+   URL alone on a line become a paragraph linking to it; `[gallery]` becomes a paragraph of its
+   own, `[gallery ids=1,2]`, that the importer fills with the attachments' images once it has
+   read them all (GALLERY); audio, video and playlist are dropped; any other shortcode loses
+   its tags and keeps the text it encloses. A bracketed word counts as a shortcode only if it
+   has a closing tag, a `/]` or `key=value` attributes, so "[sic]" and "[1]" stay as written.
 4. Block-editor posts (`<!-- wp:... -->` comments) are HTML already: WordPress does not run
    wpautop on them, and neither do we. The comments go; loose text between blocks (a classic
    block) is paragraphed.
@@ -39,6 +40,7 @@ _BLOCK_TAG = rf"</?(?:{_BLOCK_NAMES})(?=[\s/>])[^>]*>"
 _NEWLINE_IN_TAG = "\ue000"
 _KEPT_NEWLINE = "\ue001"
 _REMOVED = "\ue002"
+_GALLERY_MARK = "\ue003"
 
 _MORE = re.compile(r"[ \t]*<!--more(.*?)-->[ \t]*", re.S)
 _NEXTPAGE_OR_NOTEASER = re.compile(r"<!--(?:nextpage|noteaser)-->")
@@ -63,6 +65,8 @@ _SELF_CLOSING_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\
 _OPEN_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\]")
 _SHORTCODE_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 _MEDIA_SHORTCODES = {"gallery", "audio", "video", "playlist"}
+# What a [gallery] leaves for the importer: its attachment ids, or none (the post's own images).
+GALLERY = re.compile(r"<p>\[gallery(?: ids=(?P<ids>[\d,]+))?\]</p>")
 # [caption] without a caption="" attribute: the image (maybe linked), then the caption text.
 _CAPTIONED_IMAGE = re.compile(r"^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)$", re.S)
 
@@ -252,8 +256,13 @@ def _render_shortcodes(text: str) -> str:
         if rendered == text:
             break
         text = rendered
-    text = _SELF_CLOSING_SHORTCODE.sub(_REMOVED, text)
+    text = _SELF_CLOSING_SHORTCODE.sub(
+        lambda m: _gallery(m) if m.group("name").lower() == "gallery" else _REMOVED, text
+    )
     text = _OPEN_SHORTCODE.sub(_render_open_shortcode, text)
+    # Galleries are written out last, so that no shortcode pattern reads them again.
+    if _GALLERY_MARK in text:
+        text = re.sub(rf"{_GALLERY_MARK}([\d,]*){_GALLERY_MARK}", _gallery_paragraph, text)
     # A line that held nothing but a dropped shortcode goes, so it does not split a paragraph.
     if _REMOVED not in text:
         return text
@@ -268,6 +277,8 @@ def _render_enclosing_shortcode(match: re.Match) -> str:
         return _render_caption(_shortcode_attrs(match.group("attrs")), content)
     if name == "embed":
         return f"\n\n<p>{_link(content.strip())}</p>\n\n"
+    if name == "gallery":
+        return _gallery(match)
     if name in _MEDIA_SHORTCODES:
         return _REMOVED
     return content
@@ -276,9 +287,21 @@ def _render_enclosing_shortcode(match: re.Match) -> str:
 def _render_open_shortcode(match: re.Match) -> str:
     # A lone [word] is more likely prose ("[sic]") than a shortcode we cannot render anyway.
     attrs = match.group("attrs") or ""
+    if match.group("name").lower() == "gallery":
+        return _gallery(match)
     if match.group("name").lower() in _MEDIA_SHORTCODES or _SHORTCODE_ATTR.search(attrs):
         return _REMOVED
     return match.group(0)
+
+
+def _gallery(match: re.Match) -> str:
+    ids = ",".join(re.findall(r"\d+", _shortcode_attrs(match.group("attrs")).get("ids", "")))
+    return f"{_GALLERY_MARK}{ids}{_GALLERY_MARK}"
+
+
+def _gallery_paragraph(match: re.Match) -> str:
+    ids = match.group(1)
+    return f"\n\n<p>[gallery{' ids=' + ids if ids else ''}]</p>\n\n"
 
 
 def _shortcode_attrs(text: str | None) -> dict[str, str]:

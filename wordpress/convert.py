@@ -49,6 +49,8 @@ class Plan:
     tags: list = field(default_factory=list)
     mentions: list = field(default_factory=list)  # [(outlet name, topic, kind)]
     old_paths: list = field(default_factory=list)
+    keep_byline: bool = False  # an editor's byline or tags win over the export's (merge.py)
+    keep_tags: bool = False
 
 
 class Converter:

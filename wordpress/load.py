@@ -19,19 +19,22 @@ import hashlib
 import json
 from collections import Counter
 
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from columns.models import Author, Byline, Column, TaggedColumn
+from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
-from core.signals import bulk_saved
 from mentions.models import Mention
+from redirects.models import Redirect
 
 from . import meta, prefetch, wxr
-from .bulk import insert_objects, insert_rows
+from .addresses import keep_stored_file, keep_web_addresses, web_address
+from .batches import BatchWriter, pk_of
 from .convert import STATUSES, Converter, post_title
-from .old_addresses import save_redirects
+from .media_refs import OldSite
+from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
-from .summary import Summary
+from .summary import CONFLICTS, DROPPED, Summary
 
 IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
 SKIPPED_TYPES = {
@@ -43,7 +46,7 @@ SKIPPED_TYPES = {
 FLUSH_EVERY = 500
 
 
-class WxrImport:
+class WxrImport(BatchWriter):
     def __init__(self, extract=True, log=None):
         self.extract = extract
         self.log = log or (lambda message: None)
@@ -56,10 +59,13 @@ class WxrImport:
         self.converter = Converter(self.authors, self.outlets, extract, self.zone)
         self.attachments = {}  # post id -> (url, alt, caption)
         self.thumbnails = []  # (post id, attachment id) seen before their attachment
+        self.children = {}  # post id -> its attachments' ids, for a [gallery] without ids
+        self.galleries = []  # ids of the posts with a [gallery] to fill once all is read
         self.post_columns = {}  # post id in this file -> column pk, or the column itself
         self.creators = Counter()
         self.author_order = []
         self.known = {}
+        self.redirected = set()  # old paths that redirect, read in _site()
         self.slugs = {}
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
@@ -72,7 +78,7 @@ class WxrImport:
             wxr.Site: self._site,
             wxr.Author: self._author,
             wxr.Term: self._term,
-            wxr.OutletData: self.outlets.add_exported,
+            wxr.OutletData: self._outlet,
             wxr.Item: self._item,
         }
         for entry, prepared in prefetch.prefetch(reader, self._job):
@@ -88,6 +94,7 @@ class WxrImport:
                 progress(entry)
         self._flush()
         self._attach_late_thumbnails()
+        self._fill_galleries()
         self._choose_owner()
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
@@ -127,13 +134,27 @@ class WxrImport:
             found = (row["pk"], row["wordpress_hash"])
             if row["wordpress_id"] is not None:
                 self.known[(row["wordpress_site"], row["wordpress_id"])] = found
-            if row["wordpress_guid"]:
+            # A guid names a post only as an address ("http://host/?p=12", which stays when a
+            # site moves): a bare "12" from another site's export must not find ours.
+            if "://" in row["wordpress_guid"]:
                 self.known.setdefault(("guid", row["wordpress_guid"]), found)
             self.slugs[(row["day"], row["slug"])] = row["pk"]
+        # A new column does not take an address that redirects: it belongs to another column.
+        self.redirected = set(Redirect.objects.values_list("old_path", flat=True))
 
     def _author(self, wxr_author):
+        where = f"author {wxr_author.login}"
+        keep_web_addresses(wxr_author.extra, ["website"], self.summary, where)
         author = self.authors.add_wordpress_author(wxr_author)
         self.author_order.append(author.pk)
+
+    def _outlet(self, data):
+        where = f"outlet {data.fields.get('name', '')}"
+        if "homepage" in data.fields:
+            keep_web_addresses(data.fields, ["homepage"], self.summary, where)
+        if data.fields.get("logo"):
+            keep_stored_file(data.fields, "logo", default_storage, self.summary, where)
+        self.outlets.add_exported(data)
 
     def _term(self, term):
         if term.taxonomy == "post_tag" and term.slug:
@@ -163,9 +184,12 @@ class WxrImport:
         self.log(f"skip    {item.describe()}: {what}")
 
     def _attachment(self, item):
-        url = item.attachment_url or item.guid
+        url = web_address(item.attachment_url or item.guid)
+        if url is None:  # noted when a post uses it as its featured image
+            url = item.attachment_url or item.guid
         alt = item.meta_value("_wp_attachment_image_alt")
         self.attachments[item.post_id] = (url, alt, strip_tags(item.excerpt))
+        self.children.setdefault(item.post_parent, []).append(item.post_id)
 
     def _key(self, item):
         original = meta.original_post(item) if self.site.from_columnist else None
@@ -181,26 +205,28 @@ class WxrImport:
             self.log(f"same    {item.describe()}")
             return
         plan = self._plan(item)
-        if found and _pk(found[0]) is None:
+        self._check_addresses(plan.fields, item)
+        self._set_featured_image(plan.fields, item)
+        if found and pk_of(found[0]) is None:
             self._flush()  # the same post twice in one file: the first is still queued
+        merge = None
         if found:
-            column = Column.objects.select_related("outlet").get(pk=_pk(found[0]))
+            column = Column.objects.select_related("outlet").get(pk=pk_of(found[0]))
+            merge = Merge(column)
         else:
             column = Column()
         for name, value in plan.fields.items():
             setattr(column, name, value)
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
-        self._set_featured_image(column, item)
         column.derive_fields()
+        if merge:
+            merge.decide(column, plan, self.tags)
         self._make_slug_unique(column)
+        kept = merge.remembered if merge else {}
+        column.wordpress_fields = remember(column, plan, self.tags, kept)
         if found:
-            column.save()  # leaves a redirect behind if the address changed
-            column.bylines.all().delete()
-            TaggedColumn.objects.filter(content_object=column).delete()
-            self._updated_pks.append(column.pk)
-            self.summary.updated += 1
-            self.log(f"update  {item.describe()}")
+            self._update(column, plan, merge, item)
         else:
             self._pending_columns.append((column, (site, post_id), digest, item.post_id))
             self.summary.created += 1
@@ -210,9 +236,25 @@ class WxrImport:
         self.known[(site, post_id)] = (ref, digest)
         self.post_columns[item.post_id] = ref
         self.summary.needs_review += column.needs_review
+        if "[gallery" in column.body:
+            self.galleries.append(item.post_id)
         self._queue_relations(column, plan, updating=bool(found))
         if not meta.is_columnist_item(item):
             self.creators[self.authors.for_login(item.creator).pk] += 1
+
+    def _update(self, column, plan, merge, item):
+        if merge.conflicts:
+            column.needs_review = True
+            self.summary.kept_editors += 1
+            self.summary.note(CONFLICTS, f"{item.describe()}: {', '.join(merge.labels())}")
+        column.save()  # leaves a redirect behind if the address changed
+        if not plan.keep_byline:
+            column.bylines.all().delete()
+        if not plan.keep_tags:
+            TaggedColumn.objects.filter(content_object=column).delete()
+        self._updated_pks.append(column.pk)
+        self.summary.updated += 1
+        self.log(f"update  {item.describe()}")
 
     def _digest(self, item):
         data = [
@@ -238,13 +280,31 @@ class WxrImport:
             return self.converter.plan_exported(item)
         return self.converter.plan_wordpress(item, prefetch.result(self._prepared))
 
-    def _set_featured_image(self, column, item):
+    def _check_addresses(self, fields, item):
+        where, names = item.describe(), [n for n in ("original_url", "image_url") if n in fields]
+        dropped = keep_web_addresses(fields, names, self.summary, where)
+        if fields.get("image"):
+            dropped |= keep_stored_file(fields, "image", default_storage, self.summary, where)
+        fields["needs_review"] = fields.get("needs_review") or dropped
+
+    def _featured_image(self, attachment_id, where):
+        """(url, alt, caption) of an attachment; an unsafe address is dropped and noted."""
+        url, alt, caption = self.attachments[attachment_id]
+        if url and web_address(url) is None:
+            self.summary.note(DROPPED, f"{where}: featured image “{url[:80]}”")
+            return None
+        return url[:500], alt[:300], caption[:500]
+
+    def _set_featured_image(self, fields, item):
         thumbnail = item.meta_value("_thumbnail_id")
         if not thumbnail.isdigit() or meta.is_columnist_item(item):
             return
         if int(thumbnail) in self.attachments:
-            url, alt, caption = self.attachments[int(thumbnail)]
-            column.image_url, column.image_alt, column.image_caption = url, alt[:300], caption[:500]
+            image = self._featured_image(int(thumbnail), item.describe())
+            if image is None:
+                fields["needs_review"] = True
+            else:
+                fields["image_url"], fields["image_alt"], fields["image_caption"] = image
         else:
             self.thumbnails.append((item.post_id, int(thumbnail)))
 
@@ -256,41 +316,19 @@ class WxrImport:
 
     def _slug_is_free(self, column):
         holder = self.slugs.get((column.day, column.slug))
-        return holder is None or holder is column or (_pk(holder) or 0) == column.pk
-
-    def _queue_relations(self, column, plan, updating):
-        # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
-        seen = set()
-        for position, (author, bio) in enumerate(plan.byline):
-            if author.pk not in seen:
-                seen.add(author.pk)
-                self._pending_bylines.append((column, author.pk, position, bio))
-        tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
-        self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
-        existing = set()
-        if updating:
-            existing = set(column.mentions.values_list("outlet_id", "topic"))
-        status = Mention.Status.PUBLISHED if column.is_public else Mention.Status.DRAFT
-        for outlet_name, topic, kind in plan.mentions:
-            outlet = self.outlets.get(outlet_name)
-            if outlet is None or (outlet.pk, topic[:300]) in existing:
-                continue
-            existing.add((outlet.pk, topic[:300]))
-            self._pending_mentions.append(
-                (column, outlet.pk, topic[:300], kind, column.day, status)
-            )
-        url = column.get_absolute_url()
-        for path in plan.old_paths:
-            self._pending_redirects[path] = url
+        if holder is not None:
+            return holder is column or (pk_of(holder) or 0) == column.pk
+        return column.pk is not None or column.get_absolute_url() not in self.redirected
 
     def _mention(self, item):
         fields = meta.mention_fields(item)
+        keep_web_addresses(fields, ["url"], self.summary, item.describe())
         fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
         column_post = item.meta_value(meta.key("column"))
         column = self.post_columns.get(int(column_post)) if column_post.isdigit() else None
-        if column is not None and _pk(column) is None:
+        if column is not None and pk_of(column) is None:
             self._flush()
-        fields["column_id"] = _pk(column)
+        fields["column_id"] = pk_of(column)
         if fields["outlet"] is None:
             return self._skip(item, "mentions of unknown outlets")
         lookup = {k: fields[k] for k in ("outlet", "topic", "date", "kind", "column_id")}
@@ -304,44 +342,18 @@ class WxrImport:
         tags = [self.tags.get(name) for taxonomy, _, name in item.terms if taxonomy == "post_tag"]
         mention.tags.set([tag for tag in tags if tag])
 
-    # --- Writing in batches ----------------------------------------------------------------
-
-    def _flush(self):
-        insert_objects([column for column, *_ in self._pending_columns])
-        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
-        # Keep pks, not whole columns, so memory stays bounded on a large export.
-        for column, key, digest, post_id in self._pending_columns:
-            self.known[key] = (column.pk, digest)
-            self.slugs[(column.day, column.slug)] = column.pk
-            self.post_columns[post_id] = column.pk
-        insert_rows(
-            Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
+    def bring_home(self, home):
+        """Bring home the media of this import's columns and the attachments it lists."""
+        pks = [pk_of(column) for column in self.post_columns.values()]
+        attachments = {
+            url: (alt, caption)
+            for url, alt, caption in self.attachments.values()
+            if web_address(url)
+        }
+        site = OldSite(
+            [self.site.base_site_url, self.site.base_blog_url, self.site.link], attachments
         )
-        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
-        mention_pks = insert_rows(
-            Mention,
-            ["column_id", "outlet_id", "topic", "kind", "date", "status"],
-            _pks(self._pending_mentions),
-        )
-        self.summary.mentions += len(self._pending_mentions)
-        self.summary.redirects += save_redirects(self._pending_redirects)
-        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
-        # by batch, so that the database makes search documents while the workers render.
-        if column_pks:
-            bulk_saved.send(sender=Column, pks=column_pks)
-        if mention_pks:
-            bulk_saved.send(sender=Mention, pks=mention_pks)
-        self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
-        self._pending_redirects, self._pending_columns = {}, []
-        self._updated_pks, self._since_flush = [], 0
-
-    def _attach_late_thumbnails(self):
-        for post_id, attachment_id in self.thumbnails:
-            if attachment_id in self.attachments:
-                url, alt, caption = self.attachments[attachment_id]
-                Column.objects.filter(pk=_pk(self.post_columns[post_id])).update(
-                    image_url=url[:500], image_alt=alt[:300], image_caption=caption[:500]
-                )
+        home.run(Column.objects.filter(pk__in=pks), site, attachments)
 
     def _choose_owner(self):
         # The owner is the author of the most imported posts; on a tie, the first listed.
@@ -353,13 +365,3 @@ class WxrImport:
             self.creators.items(), key=lambda kv: (kv[1], -order.get(kv[0], len(order)))
         )
         Author.objects.filter(pk=owner_pk).update(is_owner=True)
-
-
-def _pk(column):
-    """A column's pk, whether we hold the pk itself or the (maybe unsaved) column."""
-    return column.pk if isinstance(column, Column) else column
-
-
-def _pks(rows):
-    """Queued rows with their column's pk in place of the column."""
-    return [(_pk(column), *values) for column, *values in rows]

@@ -187,3 +187,11 @@ def test_an_image_used_as_an_authors_photo_is_kept(editor_client):
     assert "protected related objects" in content and author.name in content
     author.refresh_from_db()
     assert author.photo == image
+
+
+def test_an_upload_knows_its_content_hash(editor_client):
+    import hashlib
+
+    content = image_bytes()
+    assert add_image(editor_client, content).status_code == 302
+    assert Image.objects.get().content_hash == hashlib.sha256(content).hexdigest()

@@ -224,8 +224,21 @@ def test_url_inside_a_sentence_is_left_alone():
 
 
 def test_media_shortcodes_are_dropped_without_splitting_the_paragraph():
-    raw = 'Photos:\n[gallery ids="1,2"]\n[audio mp3="a.mp3"][/audio]\n[video src="v.mp4" /]\nEnd.'
+    raw = 'Photos:\n[audio mp3="a.mp3"][/audio]\n[video src="v.mp4" /]\nEnd.'
     assert render_wordpress(raw) == "<p>Photos:<br>\nEnd.</p>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "left"),
+    [
+        ('[gallery ids="1, 2" columns="3"]', "<p>[gallery ids=1,2]</p>"),
+        ("[gallery ids='7' /]", "<p>[gallery ids=7]</p>"),
+        ("[gallery]", "<p>[gallery]</p>"),
+        ('[gallery ids="javascript:1"]', "<p>[gallery ids=1]</p>"),
+    ],
+)
+def test_a_gallery_leaves_its_ids_for_the_importer(raw, left):
+    assert render_wordpress(f"Photos:\n{raw}\nEnd.") == f"<p>Photos:</p>\n{left}\n<p>End.</p>"
 
 
 def test_unknown_shortcodes_lose_their_tags_and_keep_their_text():

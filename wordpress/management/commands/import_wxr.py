@@ -7,14 +7,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wordpress.load import WxrImport
+from wordpress.management.media_options import MediaProgress, add_source_options, source
+from wordpress.media import BringHome
+from wordpress.summary import SHOWN
 from wordpress.wxr import WxrError, read_wxr
 
 
 class Command(BaseCommand):
     help = (
         "Import a WordPress export (WXR 1.0-1.2): posts become columns, with their authors, "
-        "tags, outlets, press mentions and redirects from the old addresses. All or nothing; "
-        "safe to run again."
+        "tags, outlets, press mentions and redirects from the old addresses; with --media or "
+        "--media-from, its images and documents too. All or nothing; safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -27,34 +30,44 @@ class Command(BaseCommand):
             action="store_true",
             help="Keep each post's text whole: do not move intro, byline, stamps... into fields.",
         )
+        add_source_options(parser)
 
-    def handle(self, *args, file, dry_run, no_extract, verbosity, **options):
+    def handle(self, *args, file, dry_run, no_extract, verbosity, media, media_from, **options):
         if not os.path.isfile(file):
             raise CommandError(f"{file}: no such file.")
+        media_source = source(media, media_from)
         reader = read_wxr(file)
         itemised = dry_run or verbosity >= 2
         progress = Progress(self.stdout, reader, bar=self.stdout.isatty() and not itemised)
         importer = WxrImport(extract=not no_extract, log=self.stdout.write if itemised else None)
         if dry_run:
             self.stdout.write("Dry run: the import runs in full, then is rolled back.")
+        home = BringHome(importer.summary, media_source, MediaProgress(self.stderr))
         try:
             with transaction.atomic():
                 summary = importer.run(reader, progress=progress.tick)
+                progress.end()
+                if media_source:
+                    importer.bring_home(home)
                 if dry_run:
                     transaction.set_rollback(True)
-        except WxrError as error:
+        except BaseException as error:
             progress.end()
-            raise CommandError(
-                f"{file}: {str(error).rstrip('.')}. Nothing was imported."
-            ) from error
-        progress.end()
+            home.discard()  # the files written for a rolled-back import
+            if isinstance(error, WxrError):
+                raise CommandError(
+                    f"{file}: {str(error).rstrip('.')}. Nothing was imported."
+                ) from error
+            raise
+        if dry_run:
+            home.discard()
         elapsed = max(time.monotonic() - progress.started, 1e-6)
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(
             f"{verb} {file}: {summary.items} items in {elapsed:.1f} s "
             f"({summary.items / elapsed:.0f} items/s)."
         )
-        for line in summary.lines():
+        for line in summary.lines(shown=None if verbosity >= 2 else SHOWN):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write("Dry run: nothing was saved.")
@@ -68,6 +81,7 @@ class Progress:
     def __init__(self, out, reader, bar):
         self.out, self.reader, self.bar = out, reader, bar
         self.count = 0
+        self.ended = False
         self.started = self.last_drawn = time.monotonic()
 
     def tick(self, item):
@@ -81,8 +95,9 @@ class Progress:
             self.out.write(self._status(now))
 
     def end(self):
-        if self.bar and self.count:
+        if self.bar and self.count and not self.ended:
             self.out.write(f"\r{self._status(time.monotonic(), width=30)}")
+        self.ended = True
 
     def _status(self, now, width=0):
         share = self.reader.bytes_read / self.reader.size if self.reader.size else 1

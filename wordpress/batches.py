@@ -1,0 +1,148 @@
+"""Writing what an import queued, in batches: new columns, and the rows that hang off them.
+
+Bylines, tags, mentions and redirects of new columns are queued as tuples with the column first
+(a queued column has no pk until `_flush()` inserts it) and written with `insert_rows()` every
+few hundred posts. `WxrImport` (load.py) is the one user of this mixin.
+"""
+
+from django.utils.html import format_html
+
+from columns.models import Byline, Column, TaggedColumn
+from core.signals import bulk_saved
+from mentions.models import Mention
+
+from .addresses import web_address
+from .bulk import insert_objects, insert_rows
+from .content import GALLERY
+from .media_refs import IMAGE, kind_of
+from .merge import fingerprint, rewritten
+from .old_addresses import save_redirects
+from .summary import CLASHES
+
+
+class BatchWriter:
+    def _queue_relations(self, column, plan, updating):
+        # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
+        seen = set()
+        for position, (author, bio) in enumerate(plan.byline):
+            if author.pk not in seen and not plan.keep_byline:
+                seen.add(author.pk)
+                self._pending_bylines.append((column, author.pk, position, bio))
+        tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
+        if not plan.keep_tags:
+            self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
+        existing = set()
+        if updating:
+            existing = set(column.mentions.values_list("outlet_id", "topic"))
+        status = Mention.Status.PUBLISHED if column.is_public else Mention.Status.DRAFT
+        for outlet_name, topic, kind in plan.mentions:
+            outlet = self.outlets.get(outlet_name)
+            if outlet is None or (outlet.pk, topic[:300]) in existing:
+                continue
+            existing.add((outlet.pk, topic[:300]))
+            self._pending_mentions.append(
+                (column, outlet.pk, topic[:300], kind, column.day, status)
+            )
+        url = column.get_absolute_url()
+        for path in plan.old_paths:
+            self._pending_redirects[path] = url
+
+    # --- Writing in batches ----------------------------------------------------------------
+
+    def _flush(self):
+        insert_objects([column for column, *_ in self._pending_columns])
+        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
+        # Keep pks, not whole columns, so memory stays bounded on a large export.
+        for column, key, digest, post_id in self._pending_columns:
+            self.known[key] = (column.pk, digest)
+            self.slugs[(column.day, column.slug)] = column.pk
+            self.post_columns[post_id] = column.pk
+        insert_rows(
+            Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
+        )
+        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
+        mention_pks = insert_rows(
+            Mention,
+            ["column_id", "outlet_id", "topic", "kind", "date", "status"],
+            _pks(self._pending_mentions),
+        )
+        self.summary.mentions += len(self._pending_mentions)
+        clashes = []
+        self.summary.redirects += save_redirects(self._pending_redirects, clashes)
+        for old, kept, wanted in clashes:
+            self.summary.note(CLASHES, f"{old} still leads to {kept}, not to {wanted}")
+        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
+        # by batch, so that the database makes search documents while the workers render.
+        if column_pks:
+            bulk_saved.send(sender=Column, pks=column_pks)
+        if mention_pks:
+            bulk_saved.send(sender=Mention, pks=mention_pks)
+        self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
+        self._pending_redirects, self._pending_columns = {}, []
+        self._updated_pks, self._since_flush = [], 0
+
+    def _attach_late_thumbnails(self):
+        for post_id, attachment_id in self.thumbnails:
+            if attachment_id in self.attachments:
+                image = self._featured_image(attachment_id, f"post {post_id}")
+                column = Column.objects.filter(pk=pk_of(self.post_columns[post_id]))
+                if image is None:
+                    column.update(needs_review=True)
+                else:
+                    self._attach_late_thumbnail(column.get(), image)
+
+    def _fill_galleries(self):
+        # A [gallery]'s images are attachments, often listed after the post: filled at the end.
+        for post_id in self.galleries:
+            column = Column.objects.select_related("outlet").get(
+                pk=pk_of(self.post_columns[post_id])
+            )
+            before = fingerprint(column.body)
+
+            def images(match, post_id=post_id):
+                ids = match.group("ids")
+                ids = [int(i) for i in ids.split(",")] if ids else self.children.get(post_id, [])
+                found = [self.attachments[i] for i in ids if i in self.attachments]
+                return gallery_html([a for a in found if web_address(a[0])])
+
+            column.body = GALLERY.sub(images, column.body)
+            column.derive_fields()
+            rewritten(column, {"body": before})
+            Column.objects.filter(pk=column.pk).update(
+                body=column.body,
+                excerpt_html=column.excerpt_html,
+                wordpress_fields=column.wordpress_fields,
+            )
+
+    def _attach_late_thumbnail(self, column, image):
+        # As merge.py decides for the fields of the post: an editor's image stays.
+        names, memory = ("image_url", "image_alt", "image_caption"), column.wordpress_fields
+        if any(memory.get(n, fingerprint("")) != fingerprint(getattr(column, n)) for n in names):
+            return
+        values = dict(zip(names, image, strict=True))
+        memory.update({name: fingerprint(value) for name, value in values.items()})
+        Column.objects.filter(pk=column.pk).update(**values, wordpress_fields=memory)
+
+
+def pk_of(column):
+    """A column's pk, whether we hold the pk itself or the (maybe unsaved) column."""
+    return column.pk if isinstance(column, Column) else column
+
+
+def _pks(rows):
+    """Queued rows with their column's pk in place of the column."""
+    return [(pk_of(column), *values) for column, *values in rows]
+
+
+def gallery_html(attachments):
+    """A gallery as WordPress shows it: its images, each with its caption, [(url, alt, caption)]."""
+    return "\n".join(
+        format_html(
+            '<figure><img src="{}" alt="{}">{}</figure>',
+            url,
+            alt,
+            format_html("<figcaption>{}</figcaption>", caption) if caption else "",
+        )
+        for url, alt, caption in attachments
+        if kind_of(url, IMAGE) == IMAGE
+    )
