@@ -22,7 +22,7 @@ _NAME_PREFIX = re.compile(r"^(?:al|el|bin|ibn|d|o)['\u2019-](?=\w)", re.I)
 _NAME_PUNCTUATION = re.compile(r"['\u2019.-]")
 
 # One capitalised word of an outlet's name; a full stop only inside initials (U.S).
-_OUTLET_WORD = r"[A-Z\u00c0-\u00de](?:[\w&\u2019'-]|\.(?=\w))*"
+_OUTLET_WORD = r"[A-Z\u00c0-\u00de](?:[\w&\u2019'-]|\.(?=\w)|/(?=[A-Z]))*"
 # "The Example Review", "France 24", "Council of Foreign Relations"; not "BBC and Sky News".
 OUTLET_NAME = re.compile(
     rf"""(?:[Tt]he\s+)?
@@ -65,7 +65,7 @@ def name_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _known_outlet_pattern(known_outlets: tuple[str, ...]) -> re.Pattern | None:
+def known_outlet_pattern(known_outlets: tuple[str, ...]) -> re.Pattern | None:
     # One pattern for all the names, longest first: the first alternative that matches wins.
     names = {without_the(name.strip()) for name in known_outlets}
     names = sorted(filter(None, names), key=len, reverse=True)
@@ -77,7 +77,7 @@ def _known_outlet_pattern(known_outlets: tuple[str, ...]) -> re.Pattern | None:
 def leading_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
     """The outlet name at the start of `text`, as written there, or ""."""
     text = text.lstrip()
-    known = _known_outlet_pattern(tuple(known_outlets))
+    known = known_outlet_pattern(tuple(known_outlets))
     match = (known and known.match(text)) or OUTLET_NAME.match(text)
     return match.group(0) if match else ""
 

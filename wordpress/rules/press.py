@@ -1,15 +1,32 @@
-"""Rule: press mentions, first-person sentences of the intro about the analyst's press work.
+"""Rule: press mentions, a grammar of the media contacts an analyst writes in the intro.
 
-"Also spoke to the BBC and Sky News about the vote." gives two mentions of kind "interview",
-one per outlet, on the topic "the vote". The sentence counts only if the analyst is its subject;
-the verb gives the kind (see the table in the package's docstring).
+    contact  = lead-in trigger segment (joiner segment)*
+    segment  = outlets marker topic            "the BBC and Sky News about the vote"
+    outlets  = outlet ((", " | "and" | "&") outlet)*
+    marker   = "about" | "on" | "to discuss" | "to talk about" | "regarding" | "for a piece on" ...
+    joiner   = ", " | "and" | "and separately (to)" | "and unrelated to" | "as well as" | ";"
+
+The trigger (triggers.py) is a verb whose subject is the analyst ("Elsewhere, spoke to", "I was
+quoted by") or a noun phrase ("including conversations with"); it gives the kind. A topic ends
+where the next segment's outlets begin, at a clause commenting on it (", which", ", something
+that") or at the sentence's end. One mention per outlet and topic.
+
+Matches: "Beyond this, spoke to AFP about Mali, Reuters about Niger, and the FT about Chad."
+Must not: "My colleague spoke to Reuters about the deal." (not the analyst),
+"Spoke to a class of students at King's College about terrorism." (no outlet after "to").
+
+An outlet the caller knows is found whatever its case (its first letter capitalised); an
+unknown one is a run of capitalised words, accepted only where the grammar puts an outlet. A
+topic that is only a pronoun ("about it") or missing is returned empty with `from_title`: the
+runner gives it the column's title and the importer marks it for review.
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .names import LIST_SEPARATOR, leading_outlet, without_the
+from .names import OUTLET_NAME, known_outlet_pattern, without_the
+from .triggers import analyst_says, find_triggers, noun_lead_ok
 
 MENTION_KINDS = ("interview", "quoted", "broadcast", "podcast", "panel", "other")
 
@@ -21,106 +38,235 @@ class PressMention:
     outlet_name: str
     topic: str
     kind: str  # one of MENTION_KINDS
+    from_title: bool = False  # the text gave no topic of its own ("about it")
 
 
-# A time phrase before the subject: "On Monday,", "Earlier this week", "Yesterday".
-# Longest alternatives first: the subject pattern is all optional and will not backtrack.
-_TIME_PHRASE = r"""(?:(?:last|this|earlier|later)(?:\s+this|\s+that)?\s+
-        (?:week|month|year|morning|evening|weekend)
-    |(?:on\s+)?\w+day|recently|earlier|later)"""
-# Who speaks: "I", "I also", "Also", "Separately,", "On Monday, I" or nothing before the verb.
-_MENTION_SUBJECT = re.compile(
-    rf"""^(?:{_TIME_PHRASE},?\s+)?
-        (?:(?:also|and|separately|plus|meanwhile)\b,?\s+)*                # "Also", "Separately,"
-        (?:I(?:['\u2019]ve)?\s+(?:(?:also|recently|then|have|had)\s+)*)?  # "I", "I also", "I've"
-    """,
+_STRONG_MARKER = r"about|to\s+(?:discuss|talk\s+about|talk\s+through|explain|comment\s+on)" \
+    r"|regarding|concerning|discussing"  # fmt: skip
+_PIECE = r"(?:piece|story|report|feature|segment|programme|program|documentary|article|item)"
+_MARKER = re.compile(
+    rf"""\s*,?\s*(?:(?:programme|program|show|bulletin|podcast|newspaper|magazine|website
+            |channel|radio|TV|television)\b\s*,?\s*)?        # "on CNN's Amanpour show"
+        (?:(?:yesterday|today|this\s+(?:morning|week)|last\s+(?:night|week)|again|too|live)\s+)?
+        (?P<marker>{_STRONG_MARKER}|on|over|re:?
+            |for\s+(?:an?|their|its|his|her)\s+(?:[\w-]+\s+)?{_PIECE}\s+(?:on|about))\s+""",
     re.I | re.X,
 )
-# (kind, verb phrase up to the outlet); the first that matches wins, so order matters.
-_MENTION_VERBS = tuple(
-    (kind, re.compile(verb, re.I))
-    for kind, verb in (
-        (
-            "panel",
-            r"(?:was|sat|spoke)\s+on\s+a\s+panel\s+(?:at|for|hosted\s+by|organi[sz]ed\s+by)\s+",
-        ),
-        (
-            "podcast",
-            r"(?:joined|was\s+(?:a\s+guest\s+)?on|appeared\s+on)\s+(?=the\s+.+?\s+podcast\b)",
-        ),
-        ("broadcast", r"(?:appeared|was)\s+on\s+"),
-        ("interview", r"(?:spoke|spoken|talked)\s+(?:to|with)\s+|(?:was\s+)?interviewed\s+by\s+"),
-        ("quoted", r"(?:was\s+)?quoted\s+(?:by|in)\s+"),
-        ("other", r"(?:was\s+)?(?:cited|mentioned|featured)\s+(?:by|in)\s+"),
-    )
-)
-_PODCAST_NAME = re.compile(r"(?:on\s+)?the\s+(?P<name>.+?)\s+podcast\b", re.I)
-_TOPIC_LINK = re.compile(
-    r"""\s*(?:(?:programme|program|show|bulletin)\b)?\s*,?\s*    # "on CNN's Amanpour show"
-        (?:to\s+(?:discuss|talk\s+about|talk|explain)|about|on|regarding|over|discussing)\s+""",
+# Between two segments. A bare comma or "and" needs a known outlet or a strong marker after it.
+_JOINER = re.compile(
+    r"""(?:\s*[,;]\s*(?P<word>(?:and|as\s+well\s+as|plus|but)\s+)?
+        |\s+(?P<bare>(?:and|as\s+well\s+as|plus|but)\s+))
+        (?P<adverb>(?:(?:separately|unrelated(?:ly)?|also|later|then|again|more\s+recently
+            |finally|additionally|elsewhere|in\s+addition)\s*,?\s+)*)
+        (?P<prep>(?:to|with|by|in|on|at|for)\s+)?""",
     re.I | re.X,
 )
-# ", and separately to Le Monde about ...": another clause for the same verb. It needs its
-# preposition, so "about trade and Taiwan" stays one topic.
-_NEXT_CLAUSE = re.compile(
-    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:separately|also|later|then|again)\s+)*"
-    r"(?:to|with|by|in|on|at)\s+",
+LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*|\s*&\s*|\s+as\s+well\s+as\s+")
+# A clause commenting on the topic ends it: ", which ...", ", something that ...", " - ...".
+_TOPIC_END = re.compile(
+    r"""(?:,\s*(?:which|who|whom|whose|where|when|something|a\s+(?:subject|topic|story
+        |question|theme|point|matter|sign|reminder)|an\s+(?:issue|area|angle|issue)|one\s+of
+        |though|although|but|while|whereas|because|since|given|not\s+least|and\s+which
+        |as\s+(?:ever|usual|always|well)|it\s+seems|I\s+think|so|hence|thus|especially
+        |particularly|among\s+other|for\s+(?:a|their|its|his|her)\s+|with\s+(?:the|a)\s+piece
+        |in\s+(?:a|an|the)\s+(?:piece|story|report|segment|interview)|and\s+the\s+(?:piece
+        |story|report|segment|interview))\b
+      |\s+[-\u2013\u2014]+\s+|\s*[(;:]|\s*\u2014)""",
+    re.X,
+)
+_TRAILING_TIME = re.compile(
+    r"""(?:,?\s+(?:(?:on|last|this|earlier|over\s+the|at\s+the)\s+)?(?:yesterday|today|tonight
+        |morning|afternoon|evening|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday
+        |Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?
+      |,?\s+(?:again|too|as\s+well|at\s+length|live|briefly))+$""",
+    re.X,
+)
+_PRONOUN_TOPIC = re.compile(
+    r"""^(?:it|this|that|them|these|those|this\s+too|all\s+(?:of\s+)?(?:this|that)|the\s+same
+        (?:\s+(?:topic|subject|issue|thing|story))?|the\s+above|(?:the|this|that|my)\s+(?:piece
+        |column|article|subject|topic|issue|op-?ed|essay|story)|the\s+(?:latter|former))$""",
+    re.I | re.X,
+)
+# Capitalised words that are no outlet where the grammar expects one.
+_NOT_OUTLETS = {
+    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "him", "her", "them", "us", "me",
+}  # fmt: skip
+# "Jane Smith of the BBC": the outlet is after the person.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|for)\s+(?=the\s|[A-Z])")
+_PODCAST = re.compile(
+    r"""(?:[^,.;:]*?\s)?(?:(?:an\s+)?episode\s+of\s+)?(?:the\s+)?
+        (?P<name>(?:[A-Z0-9][\w&'\u2019.-]*\s+){0,5}?[A-Z0-9][\w&'\u2019.-]*?)(?:['\u2019]s)?
+        \s+podcast\b""",
+    re.X,
+)
+
+
+def _outlet_at(text: str, known: re.Pattern | None) -> str:
+    """The outlet name at the start of `text`, as written, or "": a known name written with a
+    capital, or a run of capitalised words, whichever is longer ("BBC Newsnight")."""
+    match = known.match(text) if known else None
+    name = match.group(0) if match and not without_the(match.group(0))[:1].islower() else ""
+    written = OUTLET_NAME.match(text)
+    if written and len(written.group(0)) > len(name):
+        if without_the(written.group(0)).lower() in _NOT_OUTLETS:
+            return name
+        name = written.group(0)
+    return name
+
+
+def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
+    """The coordinated outlets at the start of `text`, and where they end."""
+    outlets, at = [], 0
+    while True:
+        outlet = _outlet_at(text[at:], known)
+        if not outlet:
+            return outlets, at
+        end = at + len(outlet)
+        affiliation = _AFFILIATION.match(text, end)
+        if affiliation:  # "Jane Smith of the BBC", "Ann Lee from Reuters"
+            employer = _outlet_at(text[affiliation.end() :], known)
+            if employer:
+                outlet, end = employer, affiliation.end() + len(employer)
+        outlets.append(outlet)
+        separator = LIST_SEPARATOR.match(text, end)
+        if not separator or not _outlet_at(text[separator.end() :], known):
+            return outlets, end
+        at = separator.end()
+
+
+def _is_known(name: str, known: re.Pattern | None) -> bool:
+    return bool(known and known.fullmatch(name))
+
+
+def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool):
+    """(outlets, start of topic) for a segment at the start of `text`, or None.
+
+    `strict`: after a bare comma or "and" an unknown outlet needs a strong marker ("about").
+    """
+    if kind == "podcast":
+        podcast = _PODCAST.match(text)
+        if podcast and podcast.group("name"):
+            outlets, end = [podcast.group("name")], podcast.end()
+        else:
+            return None
+    else:
+        outlets, end = _outlets_at(text, known)
+    if not outlets:
+        return None
+    marker = _MARKER.match(text, end)
+    if strict and not all(_is_known(name, known) for name in outlets):
+        # "about Iran, Iraq and Syria": a list in a topic is no new contact.
+        if len(outlets) > 1 or not marker:
+            return None
+        if not re.fullmatch(_STRONG_MARKER, marker.group("marker"), re.I):
+            return None
+    if marker:
+        return outlets, marker.end()
+    if strict:
+        return None
+    if not text[end:].strip(" .!?"):
+        return outlets, len(text)  # "Also appeared on Sky News."
+    return None
+
+
+def _next_segment(text: str, start: int, kind: str, known: re.Pattern | None):
+    """The first joiner after `start` followed by a segment or a trigger, as (joiner start,
+    joiner end, segment or None); None when the topic runs to its end."""
+    for joiner in _JOINER.finditer(text, start):
+        if joiner.start() == joiner.end() or joiner.start() == start:
+            continue
+        head = text[joiner.end() :]
+        strict = not joiner.group("adverb") and not joiner.group("prep")
+        if (joiner.group("word") or joiner.group("bare") or "").lower().startswith("as"):
+            strict = False  # "as well as" says a new contact follows
+        segment = _segment_at(head, kind, known, strict)
+        if segment:
+            return joiner.start(), joiner.end(), segment
+    return None
+
+
+# What joins a new trigger to the topic before it: ", and I also was quoted in".
+_JOINED_TRIGGER = re.compile(
+    r"(?:\s*[,;]\s*(?:and\s+|but\s+|plus\s+|then\s+)?|\s+(?:and|but|plus|then)\s+)"
+    r"(?:I\s+|I['\u2019]ve\s+)?(?:(?:also|then|later|separately)\s+)*$",
     re.I,
 )
 
 
-def _parse_outlet_list(text: str, known_outlets: Iterable[str]) -> tuple[list[str], str]:
-    outlets = []
-    while True:
-        outlet = leading_outlet(text, known_outlets)
-        if not outlet:
-            return outlets, text
-        outlets.append(outlet)
-        text = text.lstrip()[len(outlet) :]
-        separator = LIST_SEPARATOR.match(text)
-        if not separator or not leading_outlet(text[separator.end() :], known_outlets):
-            return outlets, text
-        text = text[separator.end() :]
+def _clean_topic(topic: str) -> tuple[str, bool]:
+    topic = topic.strip().rstrip(".!?;:,").strip()
+    topic = _TRAILING_TIME.sub("", topic).strip().rstrip(",")
+    if not topic or _PRONOUN_TOPIC.match(topic):
+        return "", True
+    return topic, False
 
 
-def _clause_head(
-    text: str, kind: str, known_outlets: Iterable[str], need_topic: bool
-) -> tuple[list[str], str] | None:
-    # The outlets opening a clause and the topic after "about"; None if the clause is no mention.
-    podcast = _PODCAST_NAME.match(text) if kind == "podcast" else None
-    if podcast:
-        outlets, rest = [podcast.group("name")], text[podcast.end() :]
-    else:
-        outlets, rest = _parse_outlet_list(text, known_outlets)
-    link = _TOPIC_LINK.match(rest)
-    if not outlets or (need_topic and not link):
-        return None
-    if link:
-        return outlets, rest[link.end() :]
-    return (outlets, "") if not rest.strip(" .!") else None
+def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int]):
+    """The mentions of the contact starting at `at`, and where the contact ends."""
+    segment = _segment_at(text[at:], kind, known, strict=False)
+    if not segment:
+        return [], at
+    mentions = []
+    while segment:
+        outlets, topic_at = segment
+        topic_start = at + topic_at
+        # The topic ends at the next trigger after a joiner ("..., and was quoted in"), a
+        # commenting clause, or the next segment.
+        limit = len(text)
+        for trigger_start in trigger_ends:
+            joined = _JOINED_TRIGGER.search(text, topic_start, trigger_start)
+            if trigger_start > topic_start and joined:
+                limit = joined.start()
+                break
+        ending = _TOPIC_END.search(text, topic_start, limit)
+        stop = ending.start() if ending else limit
+        following = _next_segment(text[:stop], topic_start, kind, known)
+        if following:
+            joiner_start, joiner_end, segment = following
+            topic, at = text[topic_start:joiner_start], joiner_end
+        else:
+            topic, segment, at = text[topic_start:stop], None, stop
+        topic, from_title = _clean_topic(topic)
+        for outlet in outlets:
+            mention = PressMention(without_the(outlet).strip(), topic, kind, from_title)
+            if mention not in mentions:
+                mentions.append(mention)
+    return mentions, at
 
 
 def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[PressMention]:
-    """The press mentions in one first-person sentence, in the order written."""
+    """The press mentions in one sentence, in the order written."""
     text = " ".join(sentence.split())
-    rest = text[_MENTION_SUBJECT.match(text).end() :]
-    found = next(
-        ((kind, match) for kind, verb in _MENTION_VERBS if (match := verb.match(rest))),
-        None,
-    )
-    if not found:
-        return []
-    kind, verb_match = found
-    mentions = []
-    head = _clause_head(rest[verb_match.end() :], kind, known_outlets, need_topic=False)
-    while head:
-        outlets, topic = head
-        head = None
-        for clause in _NEXT_CLAUSE.finditer(topic):
-            head = _clause_head(topic[clause.end() :], kind, known_outlets, need_topic=True)
-            if head:
-                topic = topic[: clause.start()]
-                break
-        topic = topic.strip().rstrip(".!?;,").strip()
-        mentions.extend(PressMention(without_the(outlet), topic, kind) for outlet in outlets)
+    known = known_outlet_pattern(tuple(known_outlets))
+    triggers = find_triggers(text)
+    mentions: list[PressMention] = []
+    done = 0  # what a contact already read
+    for start, end, kind, is_verb in triggers:
+        if start < done:
+            continue
+        before = text[:start]
+        allowed = analyst_says(before, bool(mentions)) if is_verb else noun_lead_ok(before)
+        if not allowed:
+            continue
+        later = [s for s, _, _, _ in triggers if s > end]
+        found, done = _contact(text, end, kind, known, later)
+        mentions += [mention for mention in found if mention not in mentions]
     return mentions
+
+
+def names_press(sentence: str, known_outlets: Iterable[str] = ()) -> bool:
+    """Whether a sentence looks like press work: it has a trigger or names a known outlet."""
+    text = " ".join(sentence.split())
+    if find_triggers(text):
+        return True
+    known = known_outlet_pattern(tuple(known_outlets))
+    for match in known.finditer(text) if known else ():
+        name = without_the(match.group(0))
+        starts_word = match.start() == 0 or not text[match.start() - 1].isalnum()
+        # Written as a name: capitalised, and not a lone capitalised word opening the sentence.
+        opening_word = match.start() == 0 and " " not in name and not name.isupper()
+        if starts_word and name[:1].isupper() and not opening_word:
+            return True
+    return False

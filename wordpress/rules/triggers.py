@@ -1,0 +1,158 @@
+"""The triggers of the press grammar: words that open a media contact, and whose contact it is.
+
+A trigger is a verb phrase ("spoke to", "was quoted in", "offered some thoughts to") or a noun
+phrase ("conversations with", "a quick chat with") ending where the first outlet begins. Its
+kind is the `Mention` kind. A verb counts only when the analyst is its subject (`analyst_says`):
+"Elsewhere, spoke to", "I also talked to", "Related, and as usual, was quoted by" do;
+"My colleague spoke to", "The minister, however, spoke to" do not.
+"""
+
+import re
+
+# Auxiliaries and adverbs that may stand between the subject and the verb.
+_AUX = r"(?:(?:was|were|been|have\s+been|had\s+been|got|also|then|recently|again|later|briefly" \
+    r"|just|even|kindly|separately|once\s+more|finally)\s+)*"  # fmt: skip
+_ADJ = r"(?:(?:quick|short|long|brief|lengthy|live|radio|TV|television|phone|joint|separate" \
+    r"|extended|good|useful|further|follow-up)\s+)*"  # fmt: skip
+_FEW = r"(?:(?:an?|some|several|two|three|four|a\s+few|a\s+couple\s+of|more|my|further)\s+)?"
+_CONTACT_NOUNS = r"(?:interviews?|chats?|conversations?|discussions?)"
+
+VERB_TRIGGERS = tuple(
+    (kind, re.compile(rf"\b{_AUX}(?:{verb})", re.I))
+    for kind, verb in (
+        (
+            "panel",
+            r"(?:was|were|sat|spoke|speaking|appeared)\s+on\s+an?\s+(?:[\w-]+\s+)?panel\s+"
+            r"(?:at|for|hosted\s+by|organi[sz]ed\s+by|convened\s+by|run\s+by)\s+",
+        ),
+        (
+            "podcast",
+            r"(?:joined|was\s+(?:a\s+guest\s+)?on|appeared\s+on|guested\s+on|went\s+on"
+            r"|recorded)\s+(?=[^,.;:]{0,80}?\bpodcast\b)",
+        ),
+        (
+            "broadcast",
+            r"(?:appeared|was|went|been)\s+(?:live\s+)?on\s+|was\s+a\s+(?:studio\s+)?guest\s+on\s+"
+            r"|did\s+an?\s+(?:live\s+)?(?:hit|segment|spot|appearance)\s+(?:on|for|with)\s+",
+        ),
+        (
+            "interview",
+            r"(?:spoke|spoken|speak|speaking|talked|talking|talk|chatted|chatting)\s+"
+            r"(?:(?:at\s+length|briefly|again|live|separately|also)\s+)?(?:to|with)\s+"
+            r"|interviewed\s+(?:by|for)\s+|sat\s+down\s+with\s+|commented\s+(?:to|for)\s+"
+            rf"|(?:gave|did|had|held|recorded)\s+{_FEW}{_ADJ}"
+            rf"(?:{_CONTACT_NOUNS}|comments?|briefings?)\s+(?:to|with|for)\s+"
+            r"|(?:offered|gave|provided|shared)\s+(?:some\s+|a\s+few\s+|my\s+)?"
+            r"(?:thoughts|comments?|views|analysis|insights?|perspective|background)\s+(?:to|for)\s+",
+        ),
+        ("quoted", r"quoted\s+(?:by|in)\s+"),
+        ("other", r"(?:cited|mentioned|featured|profiled)\s+(?:by|in)\s+"),
+    )
+)
+# Noun phrases: nobody else is their subject, but "the minister's interviews with" is not ours.
+NOUN_TRIGGERS = tuple(
+    (kind, re.compile(rf"\b{_FEW}{_ADJ}(?:{noun})", re.I))
+    for kind, noun in (
+        ("interview", rf"{_CONTACT_NOUNS}\s+with\s+|comments\s+to\s+"),
+        ("quoted", r"quotes?\s+(?:in|to)\s+"),
+        ("broadcast", r"(?:an\s+)?appearances?\s+on\s+|guest\s+spots?\s+on\s+"),
+    )
+)
+
+# What may stand right before a noun trigger: "including conversations with", "plus a chat with".
+_NOUN_LEAD = re.compile(
+    r"(?:^|[,;:(\u2013\u2014]|\b(?:including|plus|also|and|with|besides|as\s+well\s+as|alongside"
+    r"|then|later|finally|followed\s+by|along\s+with|together\s+with|there\s+were|and\s+also))$",
+    re.I,
+)
+# Words that open a lead-in chunk before the verb: "Beyond this,", "Related,", "On Monday,".
+_LEAD_WORDS = {
+    "beyond", "besides", "related", "relatedly", "elsewhere", "also", "separately", "meanwhile",
+    "however", "additionally", "plus", "then", "later", "earlier", "last", "this", "yesterday",
+    "today", "tonight", "finally", "again", "and", "but", "otherwise", "outside", "apart", "aside",
+    "following", "after", "before", "since", "during", "over", "with", "on", "in", "at", "as",
+    "together", "along", "in addition", "moreover", "further", "furthermore", "similarly",
+    "likewise", "lastly", "first", "firstly", "second", "secondly", "next", "recently", "busy",
+    "oh", "so", "anyway", "unrelated", "still", "once", "all", "for", "ahead",
+    "amid", "amidst", "among", "despite", "given", "per", "from", "around", "throughout",
+    "while", "whilst", "when", "that", "same", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "both", "briefly", "quickly", "happily", "sadly",
+}  # fmt: skip
+_CONJUNCTIONS = {"and", "but", "so", "then", "after", "before", "when", "where", "while", "as"}
+# Words of a time phrase, the only lead-in a verb may follow without a comma ("Last week spoke
+# to"), and the rest of a chunk opening "this" or "last" ("This week," but not "This minister").
+_TIME_WORDS = {
+    "last", "this", "that", "the", "same", "earlier", "later", "on", "in", "at", "over", "during",
+    "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day", "days",
+    "today", "yesterday", "tonight", "few", "past", "couple", "of", "recently", "also", "then",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "and", "again",
+    "separately", "meanwhile", "finally", "next", "plus", "both", "all", "once", "more",
+}  # fmt: skip
+_STRICT_LEADS = {"this", "that", "last", "same", "both", "all", "the"}
+_SUBJECT_ADVERBS = {
+    "also", "then", "later", "recently", "again", "have", "had", "just", "even", "separately",
+    "finally", "briefly", "once", "more", "additionally", "too", "both", "further",
+}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|\s-\s")
+_FIRST_PERSON = re.compile(r"^(?:i|i['\u2019]ve|i['\u2019]d|we|we['\u2019]ve)$", re.I)
+
+
+def _words(chunk: str) -> list[str]:
+    return [word.lower().strip("(\"'\u201c.") for word in chunk.split()]
+
+
+def _is_lead_chunk(chunk: str) -> bool:
+    # "Beyond this", "On Monday", "As usual"; "This week" but not "This minister".
+    words = _words(chunk)
+    if not words:
+        return True
+    if words[0] in _STRICT_LEADS:
+        return all(word in _TIME_WORDS for word in words)
+    return words[0] in _LEAD_WORDS
+
+
+def _is_time_phrase(chunk: str) -> bool:
+    return all(word in _TIME_WORDS for word in _words(chunk))
+
+
+def analyst_says(before: str, after_contact: bool = False) -> bool:
+    """Whether a verb trigger preceded by `before` (the sentence so far) has the analyst as
+    subject. `after_contact`: the sentence already named a contact, so "and was quoted in"
+    continues it."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    chunks = clause.split(",")
+    words = chunks[-1].split()
+    explicit = False
+    while words and (words[-1].lower() in _SUBJECT_ADVERBS or _FIRST_PERSON.match(words[-1])):
+        explicit = explicit or bool(_FIRST_PERSON.match(words.pop()))
+    if words:
+        # Something else before the verb: a conjunction after "I" or a contact ("..., and I
+        # spoke to"), a lead-in before "I" ("Last week I"), or a time phrase ("Then spoke to").
+        rest = " ".join(words)
+        if words[-1].lower() in _CONJUNCTIONS and (explicit or after_contact):
+            return True
+        if not (_is_time_phrase(rest) or (explicit and _is_lead_chunk(rest))):
+            return False
+    return all(_is_lead_chunk(chunk) for chunk in chunks[:-1])
+
+
+def noun_lead_ok(before: str) -> bool:
+    """Whether a noun trigger may stand after `before`: not "the minister's interviews with"."""
+    return bool(_NOUN_LEAD.search(before.rstrip()))
+
+
+def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
+    """Every trigger in the sentence as (start, end, kind, is_verb), in order, not overlapping."""
+    found = []
+    order = 0
+    for triggers, is_verb in ((VERB_TRIGGERS, True), (NOUN_TRIGGERS, False)):
+        for kind, pattern in triggers:
+            order += 1  # on a tie the earlier pattern wins: a podcast before a broadcast
+            found.extend(
+                (m.start(), -m.end(), order, kind, is_verb) for m in pattern.finditer(text)
+            )
+    kept: list[tuple[int, int, str, bool]] = []
+    for start, end, _, kind, is_verb in sorted(found):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, -end, kind, is_verb))
+    return kept
