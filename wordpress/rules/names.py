@@ -23,11 +23,12 @@ _NAME_PUNCTUATION = re.compile(r"['\u2019.-]")
 
 # One capitalised word of an outlet's name; a full stop only inside initials (U.S).
 _OUTLET_WORD = r"[A-Z\u00c0-\u00de](?:[\w&\u2019'-]|\.(?=\w)|/(?=[A-Z]))*"
+_NUMBER = r"\d+(?:['\u2019]s)?"  # "France 24", "BBC Radio 4's Today"
 # "The Example Review", "France 24", "Council of Foreign Relations"; not "BBC and Sky News".
 OUTLET_NAME = re.compile(
     rf"""(?:[Tt]he\s+)?
-        {_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|\d+))*
-        (?:\s+(?:of|for|de|du|des|la|le|di|del|&)\s+{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|\d+))*)*
+        {_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|{_NUMBER}))*
+        (?:\s+(?:of|for|de|du|des|la|le|di|del|&)\s+{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|{_NUMBER}))*)*
     """,
     re.X,
 )

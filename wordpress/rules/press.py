@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .names import OUTLET_NAME, known_outlet_pattern, without_the
+from .names import OUTLET_NAME, is_person_name, known_outlet_pattern, without_the
 from .triggers import analyst_says, find_triggers, noun_lead_ok
 
 MENTION_KINDS = ("interview", "quoted", "broadcast", "podcast", "panel", "other")
@@ -42,7 +42,7 @@ class PressMention:
 
 
 _STRONG_MARKER = r"about|to\s+(?:discuss|talk\s+about|talk\s+through|explain|comment\s+on)" \
-    r"|regarding|concerning|discussing"  # fmt: skip
+    r"|regarding|concerning|discussing|talking\s+(?:about|through)"  # fmt: skip
 _PIECE = r"(?:piece|story|report|feature|segment|programme|program|documentary|article|item)"
 _MARKER = re.compile(
     rf"""\s*,?\s*(?:(?:programme|program|show|bulletin|podcast|newspaper|magazine|website
@@ -54,8 +54,8 @@ _MARKER = re.compile(
 )
 # Between two segments. A bare comma or "and" needs a known outlet or a strong marker after it.
 _JOINER = re.compile(
-    r"""(?:\s*[,;]\s*(?P<word>(?:and|as\s+well\s+as|plus|but)\s+)?
-        |\s+(?P<bare>(?:and|as\s+well\s+as|plus|but)\s+))
+    r"""(?:\s*[,;]\s*(?P<word>(?:and|as\s+well\s+as|plus|but)\s*,?\s+)?
+        |\s+(?P<bare>(?:and|as\s+well\s+as|plus|but)\s*,?\s+))
         (?P<adverb>(?:(?:separately|unrelated(?:ly)?|also|later|then|again|more\s+recently
             |finally|additionally|elsewhere|in\s+addition)\s*,?\s+)*)
         (?P<prep>(?:to|with|by|in|on|at|for)\s+)?""",
@@ -100,6 +100,13 @@ _PODCAST = re.compile(
         (?P<name>(?:[A-Z0-9][\w&'\u2019.-]*\s+){0,5}?[A-Z0-9][\w&'\u2019.-]*?)(?:['\u2019]s)?
         \s+podcast\b""",
     re.X,
+)
+
+
+_IN_A_PIECE = re.compile(r"an?\s+(?=[A-Z])")
+_PIECE_NOUN = re.compile(
+    r"\s+(?:documentary|programme|program|piece|story|report|series|film|feature|segment|special"
+    r"|investigation|article|profile|podcast|show|explainer|package)\b"
 )
 
 
@@ -152,7 +159,14 @@ def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool):
         else:
             return None
     else:
-        outlets, end = _outlets_at(text, known)
+        # "for a BBC documentary about ...": the outlet inside a description of the piece.
+        piece = _IN_A_PIECE.match(text)
+        outlets, end = _outlets_at(text[piece.end() if piece else 0 :], known)
+        if piece:
+            kind_of_piece = _PIECE_NOUN.match(text, piece.end() + end)
+            if not outlets or not kind_of_piece:
+                return None
+            end = kind_of_piece.end()
     if not outlets:
         return None
     marker = _MARKER.match(text, end)
@@ -203,9 +217,10 @@ def _clean_topic(topic: str) -> tuple[str, bool]:
     return topic, False
 
 
-def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int]):
-    """The mentions of the contact starting at `at`, and where the contact ends."""
-    segment = _segment_at(text[at:], kind, known, strict=False)
+def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segment=None):
+    """The mentions of the contact starting at `at` (or its first `segment`, found already),
+    and where the contact ends."""
+    segment = segment or _segment_at(text[at:], kind, known, strict=False)
     if not segment:
         return [], at
     mentions = []
@@ -222,8 +237,8 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int]):
                 break
         ending = _TOPIC_END.search(text, topic_start, limit)
         stop = ending.start() if ending else limit
-        following = _next_segment(text[:stop], topic_start, kind, known)
-        if following:
+        following = _next_segment(text[:limit], topic_start, kind, known)
+        if following and following[0] <= stop:
             joiner_start, joiner_end, segment = following
             topic, at = text[topic_start:joiner_start], joiner_end
         else:
@@ -253,7 +268,45 @@ def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[Pre
         later = [s for s, _, _, _ in triggers if s > end]
         found, done = _contact(text, end, kind, known, later)
         mentions += [mention for mention in found if mention not in mentions]
+    for found in _outlet_asked_me(text, known, [s for s, _, _, _ in triggers]):
+        mentions += [mention for mention in found if mention not in mentions]
     return mentions
+
+
+# The other way round: "Reuters interviewed me about ...", "The BBC's Jane Doe spoke to me on".
+_ASKED_ME = re.compile(
+    r"""(?:^|[,;:]\s*|\b(?:and|then)\s+)(?P<subject>(?:[Tt]he\s+)?[A-Z][^,;:]*?)\s+
+        (?:also\s+|then\s+|kindly\s+)?(?P<verb>interviewed|quoted|asked|(?:spoke|talked)\s+(?:to|with)
+        |chatted\s+with|had|invited)\s+me\b
+        (?:\s+(?:on|onto|back)(?:\s+(?:air|the\s+(?:show|programme|program|podcast)))?)?(?=\s|,)""",
+    re.X,
+)
+_ASKED_ME_KINDS = {"quoted": "quoted", "had": "broadcast", "invited": "broadcast"}
+_POSSESSIVE = re.compile(r"(?P<outlet>.+?)['\u2019]s\s+(?P<person>.+)$")
+
+
+def _looks_like_outlet(name: str) -> bool:
+    # Without the site's list: an acronym ("NPR"), or several words no person is called.
+    return (name.isupper() and len(name) > 1) or (" " in name and not is_person_name(name))
+
+
+def _outlet_asked_me(text: str, known, trigger_starts: list[int]):
+    for match in _ASKED_ME.finditer(text):
+        subject = match.group("subject")
+        outlet = _outlet_at(subject, known)
+        if outlet != subject:
+            continue
+        possessive = _POSSESSIVE.match(outlet)
+        if possessive and is_person_name(possessive.group("person")):
+            outlet = possessive.group("outlet")  # "The BBC's Jeremy Bowen"
+        elif not _is_known(outlet, known) and not _looks_like_outlet(without_the(outlet)):
+            continue  # "Students asked me", "Jane Roe interviewed me"
+        marker = _MARKER.match(text, match.end())
+        if not marker:
+            continue
+        kind = _ASKED_ME_KINDS.get(match.group("verb").split()[0], "interview")
+        later = [start for start in trigger_starts if start > marker.end()]
+        yield _contact(text, 0, kind, known, later, ([outlet], marker.end()))[0]
 
 
 def names_press(sentence: str, known_outlets: Iterable[str] = ()) -> bool:

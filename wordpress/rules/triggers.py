@@ -13,7 +13,9 @@ import re
 _AUX = r"(?:(?:was|were|been|have\s+been|had\s+been|got|also|then|recently|again|later|briefly" \
     r"|just|even|kindly|separately|once\s+more|finally)\s+)*"  # fmt: skip
 _ADJ = r"(?:(?:quick|short|long|brief|lengthy|live|radio|TV|television|phone|joint|separate" \
-    r"|extended|good|useful|further|follow-up)\s+)*"  # fmt: skip
+    r"|extended|good|useful|further|follow-up|fun|great|interesting|lively|detailed|in-depth" \
+    r"|wide-ranging|fascinating|helpful|background|off-the-record|on-the-record|filmed" \
+    r"|recorded|televised|video|podcast|more|other|informal|nice|excellent)\s+)*"  # fmt: skip
 _FEW = r"(?:(?:an?|some|several|two|three|four|a\s+few|a\s+couple\s+of|more|my|further)\s+)?"
 _CONTACT_NOUNS = r"(?:interviews?|chats?|conversations?|discussions?)"
 
@@ -97,6 +99,14 @@ _CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|\s-\s")
 _FIRST_PERSON = re.compile(r"^(?:i|i['\u2019]ve|i['\u2019]d|we|we['\u2019]ve)$", re.I)
 
 
+# A sentence opening on a past-tense verb has the analyst as subject throughout: "Wrote the
+# piece on Monday and spoke to the FT about it." ("United Nations officials" opens on a name.)
+_OPENING_VERB = re.compile(
+    r"^(?:[A-Z][a-z]+ed|Wrote|Did|Had|Gave|Was|Spent|Made|Took|Went|Got|Spoke|Sat|Ran|Held|Met"
+    r"|Taught|Began|Read|Saw|Put|Left|Flew|Came)\s+(?![A-Z])"
+)
+
+
 def _words(chunk: str) -> list[str]:
     return [word.lower().strip("(\"'\u201c.") for word in chunk.split()]
 
@@ -129,7 +139,9 @@ def analyst_says(before: str, after_contact: bool = False) -> bool:
         # Something else before the verb: a conjunction after "I" or a contact ("..., and I
         # spoke to"), a lead-in before "I" ("Last week I"), or a time phrase ("Then spoke to").
         rest = " ".join(words)
-        if words[-1].lower() in _CONJUNCTIONS and (explicit or after_contact):
+        if words[-1].lower() in _CONJUNCTIONS and (
+            explicit or after_contact or _OPENING_VERB.match(before)
+        ):
             return True
         if not (_is_time_phrase(rest) or (explicit and _is_lead_chunk(rest))):
             return False
