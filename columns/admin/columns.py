@@ -24,6 +24,7 @@ from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
+from .possible_mentions import PossibleMentionsMixin
 from .revisions import ColumnVersionAdmin
 
 
@@ -169,7 +170,13 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAdmin, ModelAdmin):
+class ColumnAdmin(
+    PossibleMentionsMixin,
+    EditorMediaMixin,
+    from_url.ColumnFromUrlMixin,
+    ColumnVersionAdmin,
+    ModelAdmin,
+):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]

@@ -55,6 +55,7 @@ from .bylines import parse_bios, parse_byline
 from .intro import is_standfirst, is_title_line, parse_intro_outlet
 from .names import is_person_name
 from .notes import parse_exclusivity, parse_print_note
+from .possible import possible_mention
 from .press import MENTION_KINDS, PressMention, parse_mentions
 from .runner import Extraction, extract
 from .stamps import parse_stamps
@@ -74,4 +75,5 @@ __all__ = [
     "parse_mentions",
     "parse_print_note",
     "parse_stamps",
+    "possible_mention",
 ]

@@ -41,14 +41,14 @@ class PressMention:
     from_title: bool = False  # the text gave no topic of its own ("about it")
 
 
-_STRONG_MARKER = r"about|to\s+(?:discuss|talk\s+about|talk\s+through|explain|comment\s+on)" \
+STRONG_MARKER = r"about|to\s+(?:discuss|talk\s+about|talk\s+through|explain|comment\s+on)" \
     r"|regarding|concerning|discussing|talking\s+(?:about|through)"  # fmt: skip
 _PIECE = r"(?:piece|story|report|feature|segment|programme|program|documentary|article|item)"
 _MARKER = re.compile(
     rf"""\s*,?\s*(?:(?:programme|program|show|bulletin|podcast|newspaper|magazine|website
             |channel|radio|TV|television)\b\s*,?\s*)?        # "on CNN's Amanpour show"
         (?:(?:yesterday|today|this\s+(?:morning|week)|last\s+(?:night|week)|again|too|live)\s+)?
-        (?P<marker>{_STRONG_MARKER}|on|over|re:?
+        (?P<marker>{STRONG_MARKER}|on|over|re:?
             |for\s+(?:an?|their|its|his|her)\s+(?:[\w-]+\s+)?{_PIECE}\s+(?:on|about))\s+""",
     re.I | re.X,
 )
@@ -63,7 +63,7 @@ _JOINER = re.compile(
 )
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*|\s*&\s*|\s+as\s+well\s+as\s+")
 # A clause commenting on the topic ends it: ", which ...", ", something that ...", " - ...".
-_TOPIC_END = re.compile(
+TOPIC_END = re.compile(
     r"""(?:,\s*(?:which|who|whom|whose|where|when|something|a\s+(?:subject|topic|story
         |question|theme|point|matter|sign|reminder)|an\s+(?:issue|area|angle|issue)|one\s+of
         |though|although|but|while|whereas|because|since|given|not\s+least|and\s+which
@@ -174,7 +174,7 @@ def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool):
         # "about Iran, Iraq and Syria": a list in a topic is no new contact.
         if len(outlets) > 1 or not marker:
             return None
-        if not re.fullmatch(_STRONG_MARKER, marker.group("marker"), re.I):
+        if not re.fullmatch(STRONG_MARKER, marker.group("marker"), re.I):
             return None
     if marker:
         return outlets, marker.end()
@@ -209,7 +209,7 @@ _JOINED_TRIGGER = re.compile(
 )
 
 
-def _clean_topic(topic: str) -> tuple[str, bool]:
+def clean_topic(topic: str) -> tuple[str, bool]:
     topic = topic.strip().rstrip(".!?;:,").strip()
     topic = _TRAILING_TIME.sub("", topic).strip().rstrip(",")
     if not topic or _PRONOUN_TOPIC.match(topic):
@@ -235,7 +235,7 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
             if trigger_start > topic_start and joined:
                 limit = joined.start()
                 break
-        ending = _TOPIC_END.search(text, topic_start, limit)
+        ending = TOPIC_END.search(text, topic_start, limit)
         stop = ending.start() if ending else limit
         following = _next_segment(text[:limit], topic_start, kind, known)
         if following and following[0] <= stop:
@@ -243,7 +243,7 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
             topic, at = text[topic_start:joiner_start], joiner_end
         else:
             topic, segment, at = text[topic_start:stop], None, stop
-        topic, from_title = _clean_topic(topic)
+        topic, from_title = clean_topic(topic)
         for outlet in outlets:
             mention = PressMention(without_the(outlet).strip(), topic, kind, from_title)
             if mention not in mentions:
@@ -307,19 +307,3 @@ def _outlet_asked_me(text: str, known, trigger_starts: list[int]):
         kind = _ASKED_ME_KINDS.get(match.group("verb").split()[0], "interview")
         later = [start for start in trigger_starts if start > marker.end()]
         yield _contact(text, 0, kind, known, later, ([outlet], marker.end()))[0]
-
-
-def names_press(sentence: str, known_outlets: Iterable[str] = ()) -> bool:
-    """Whether a sentence looks like press work: it has a trigger or names a known outlet."""
-    text = " ".join(sentence.split())
-    if find_triggers(text):
-        return True
-    known = known_outlet_pattern(tuple(known_outlets))
-    for match in known.finditer(text) if known else ():
-        name = without_the(match.group(0))
-        starts_word = match.start() == 0 or not text[match.start() - 1].isalnum()
-        # Written as a name: capitalised, and not a lone capitalised word opening the sentence.
-        opening_word = match.start() == 0 and " " not in name and not name.isupper()
-        if starts_word and name[:1].isupper() and not opening_word:
-            return True
-    return False

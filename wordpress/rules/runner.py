@@ -14,7 +14,8 @@ from .intro import is_leftover, is_standfirst, is_title_line, parse_intro_outlet
 from .lines import Line, remove_sentences, render, split_blocks
 from .names import name_key
 from .notes import EXCLUSIVITY, PRINT_NOTE, parse_exclusivity, parse_print_note
-from .press import PressMention, names_press, parse_mentions
+from .possible import possible_mention
+from .press import PressMention, parse_mentions
 from .stamps import parse_stamps
 from .text import split_sentences
 
@@ -31,8 +32,9 @@ class Extraction:
     print_headline: str = ""
     exclusive: bool = False
     mentions: list[PressMention] = field(default_factory=list)
-    # Sentences of the intro that have a trigger or name a known outlet but gave no mention.
-    possible_mentions: list[str] = field(default_factory=list)
+    # Sentences of the intro that have a trigger or name a known outlet but gave no mention,
+    # as `press.possible_mention()` guesses them.
+    possible_mentions: list[dict] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)  # rules that found something, for review
 
 
@@ -189,8 +191,9 @@ def _apply_mentions(
                     result.mentions.append(mention)
         # Nothing silently dropped: what reads like press work but gave no mention.
         for sentence in split_sentences(line.text) if line.readable else ():
-            if names_press(sentence, known) and not parse_intro_outlet(sentence, known):
-                result.possible_mentions.append(sentence.strip())
+            possible = possible_mention(sentence, known)
+            if possible and not parse_intro_outlet(sentence, known):
+                result.possible_mentions.append(possible)
     if result.mentions:
         result.fired.append("mentions")
     if result.possible_mentions:
