@@ -7,6 +7,7 @@ short name and aliases (so "Agence France Presse" finds AFP); only a name nothin
 becomes a new outlet.
 """
 
+import datetime
 import re
 
 from django import forms
@@ -156,4 +157,8 @@ def prefill(query):
         initial.pop("kind", None)
     if not initial.get("column", "").isdigit():
         initial.pop("column", None)
+    try:
+        initial["date"] = datetime.date.fromisoformat(initial["date"])
+    except (KeyError, ValueError):
+        initial.pop("date", None)
     return initial
