@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from .names import known_outlet_pattern, without_the
-from .press import STRONG_MARKER, TOPIC_END, clean_topic
+from .press import LONGEST_SENTENCE, STRONG_MARKER, TOPIC_END, clean_topic
 from .triggers import find_triggers
 
 
@@ -33,7 +33,7 @@ def possible_mention(sentence: str, known_outlets: Iterable[str] = ()) -> dict |
     Matches: "Spoke to local radio about the floods." (a trigger, no outlet).
     Must not: "Our rainy week ended well." (neither).
     """
-    text = " ".join(sentence.split())
+    text = " ".join(sentence.split())[:LONGEST_SENTENCE]
     triggers = find_triggers(text)
     outlets = _named_outlets(text, known_outlet_pattern(tuple(known_outlets)))
     if not triggers and not outlets:

@@ -126,7 +126,7 @@ def _outlet_at(text: str, known: re.Pattern | None) -> str:
 def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
     """The coordinated outlets at the start of `text`, and where they end."""
     outlets, at = [], 0
-    while True:
+    while len(outlets) < MOST_OUTLETS:
         outlet = _outlet_at(text[at:], known)
         if not outlet:
             return outlets, at
@@ -141,6 +141,7 @@ def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
         if not separator or not _outlet_at(text[separator.end() :], known):
             return outlets, end
         at = separator.end()
+    return [], 0  # a longer list is a topic's, not a contact's
 
 
 def _is_known(name: str, known: re.Pattern | None) -> bool:
@@ -251,9 +252,17 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
     return mentions, at
 
 
+# A longer "sentence" is no note about press work (a list, a pasted table): reading it would
+# cost time that grows with its square. It can still be listed as a possible mention.
+LONGEST_SENTENCE = 1000
+MOST_OUTLETS = 12  # in one list: "AFP, Reuters, the AP, Bloomberg and Al Jazeera" is five
+
+
 def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[PressMention]:
     """The press mentions in one sentence, in the order written."""
     text = " ".join(sentence.split())
+    if len(text) > LONGEST_SENTENCE:
+        return []
     known = known_outlet_pattern(tuple(known_outlets))
     triggers = find_triggers(text)
     mentions: list[PressMention] = []
