@@ -47,7 +47,9 @@ _PIECE = r"(?:piece|story|report|feature|segment|programme|program|documentary|a
 _MARKER = re.compile(
     rf"""\s*,?\s*(?:(?:programme|program|show|bulletin|podcast|newspaper|magazine|website
             |channel|radio|TV|television)\b\s*,?\s*)?        # "on CNN's Amanpour show"
-        (?:(?:yesterday|today|this\s+(?:morning|week)|last\s+(?:night|week)|again|too|live)\s+)?
+        (?:\([^()]{{1,30}}\)\s*)?                                # "The National (UAE)"
+        (?:(?:yesterday|today|tonight|twice|once|again|too|live|briefly|recently|at\s+length
+            |(?:this|last)\s+\w+|on\s+\w+day)\s*,?\s+)*           # "twice this week,"
         (?P<marker>{STRONG_MARKER}|on|over|re:?
             |for\s+(?:an?|their|its|his|her)\s+(?:[\w-]+\s+)?{_PIECE}\s+(?:on|about))\s+""",
     re.I | re.X,
@@ -71,6 +73,7 @@ TOPIC_END = re.compile(
         |particularly|among\s+other|for\s+(?:a|their|its|his|her)\s+|with\s+(?:the|a)\s+piece
         |in\s+(?:a|an|the)\s+(?:piece|story|report|segment|interview)|and\s+the\s+(?:piece
         |story|report|segment|interview))\b
+      |,\s+and\s+(?:I|it|they|we|he|she|there|this|that|ended|was|were|got|went|had|did)\b
       |\s+[-\u2013\u2014]+\s+|\s*[(;:]|\s*\u2014)""",
     re.X,
 )
@@ -94,6 +97,8 @@ _NOT_OUTLETS = {
     "november", "december", "today", "yesterday", "him", "her", "them", "us", "me",
 }  # fmt: skip
 # "Jane Smith of the BBC": the outlet is after the person.
+# "Deutsche Welle's Kate Brady": the outlet is before the person.
+_POSSESSIVE = re.compile(r"(?P<outlet>.+?)['\u2019]s\s+(?P<person>.+)$")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|for)\s+(?=the\s|[A-Z])")
 _PODCAST = re.compile(
     r"""(?:[^,.;:]*?\s)?(?:(?:an\s+)?episode\s+of\s+)?(?:the\s+)?
@@ -136,6 +141,9 @@ def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
             employer = _outlet_at(text[affiliation.end() :], known)
             if employer:
                 outlet, end = employer, affiliation.end() + len(employer)
+        possessive = _POSSESSIVE.match(outlet)
+        if possessive and is_person_name(possessive.group("person")):
+            outlet = possessive.group("outlet")  # "Deutsche Welle's Kate Brady"
         outlets.append(outlet)
         separator = LIST_SEPARATOR.match(text, end)
         if not separator or not _outlet_at(text[separator.end() :], known):
@@ -148,10 +156,11 @@ def _is_known(name: str, known: re.Pattern | None) -> bool:
     return bool(known and known.fullmatch(name))
 
 
-def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool):
-    """(outlets, start of topic) for a segment at the start of `text`, or None.
+def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool, parallel=""):
+    """(outlets, start of topic, marker) for a segment at the start of `text`, or None.
 
-    `strict`: after a bare comma or "and" an unknown outlet needs a strong marker ("about").
+    `strict`: after a bare comma or "and" an unknown outlet needs a strong marker ("about"),
+    or the marker of the segment before (`parallel`: "the BBC on Syria, Sky on Ukraine").
     """
     if kind == "podcast":
         podcast = _PODCAST.match(text)
@@ -171,32 +180,39 @@ def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool):
     if not outlets:
         return None
     marker = _MARKER.match(text, end)
+    word = marker.group("marker").lower() if marker else ""
     if strict and not all(_is_known(name, known) for name in outlets):
         # "about Iran, Iraq and Syria": a list in a topic is no new contact.
         if len(outlets) > 1 or not marker:
             return None
-        if not re.fullmatch(STRONG_MARKER, marker.group("marker"), re.I):
+        if not re.fullmatch(STRONG_MARKER, word, re.I) and word != parallel:
             return None
     if marker:
-        return outlets, marker.end()
+        return outlets, marker.end(), word
     if strict:
         return None
     if not text[end:].strip(" .!?"):
-        return outlets, len(text)  # "Also appeared on Sky News."
+        return outlets, len(text), ""  # "Also appeared on Sky News."
     return None
 
 
-def _next_segment(text: str, start: int, kind: str, known: re.Pattern | None):
-    """The first joiner after `start` followed by a segment or a trigger, as (joiner start,
-    joiner end, segment or None); None when the topic runs to its end."""
+def _next_segment(text: str, start: int, kind: str, known: re.Pattern | None, before):
+    """The first joiner after `start` followed by a segment, as (joiner start, joiner end,
+    segment); None when the topic runs to its end. `before`: the segment before, whose outlets
+    go on in "about Iran and then about Israel"."""
     for joiner in _JOINER.finditer(text, start):
         if joiner.start() == joiner.end() or joiner.start() == start:
             continue
         head = text[joiner.end() :]
+        word = (joiner.group("word") or joiner.group("bare") or "").lower()
+        if word.startswith("and") or joiner.group("adverb"):
+            topic = _MARKER.match(head)
+            if topic and re.fullmatch(STRONG_MARKER, topic.group("marker"), re.I):
+                return joiner.start(), joiner.end(), (before[0], topic.end(), before[2])
         strict = not joiner.group("adverb") and not joiner.group("prep")
-        if (joiner.group("word") or joiner.group("bare") or "").lower().startswith("as"):
+        if word.startswith("as"):
             strict = False  # "as well as" says a new contact follows
-        segment = _segment_at(head, kind, known, strict)
+        segment = _segment_at(head, kind, known, strict, before[2])
         if segment:
             return joiner.start(), joiner.end(), segment
     return None
@@ -226,7 +242,7 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
         return [], at
     mentions = []
     while segment:
-        outlets, topic_at = segment
+        outlets, topic_at, _ = segment
         topic_start = at + topic_at
         # The topic ends at the next trigger after a joiner ("..., and was quoted in"), a
         # commenting clause, or the next segment.
@@ -238,7 +254,7 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
                 break
         ending = TOPIC_END.search(text, topic_start, limit)
         stop = ending.start() if ending else limit
-        following = _next_segment(text[:limit], topic_start, kind, known)
+        following = _next_segment(text[:limit], topic_start, kind, known, segment)
         if following and following[0] <= stop:
             joiner_start, joiner_end, segment = following
             topic, at = text[topic_start:joiner_start], joiner_end
@@ -291,7 +307,6 @@ _ASKED_ME = re.compile(
     re.X,
 )
 _ASKED_ME_KINDS = {"quoted": "quoted", "had": "broadcast", "invited": "broadcast"}
-_POSSESSIVE = re.compile(r"(?P<outlet>.+?)['\u2019]s\s+(?P<person>.+)$")
 
 
 def _looks_like_outlet(name: str) -> bool:
@@ -315,4 +330,5 @@ def _outlet_asked_me(text: str, known, trigger_starts: list[int]):
             continue
         kind = _ASKED_ME_KINDS.get(match.group("verb").split()[0], "interview")
         later = [start for start in trigger_starts if start > marker.end()]
-        yield _contact(text, 0, kind, known, later, ([outlet], marker.end()))[0]
+        first = ([outlet], marker.end(), marker.group("marker").lower())
+        yield _contact(text, 0, kind, known, later, first)[0]

@@ -16,6 +16,7 @@ _ADJ = r"(?:(?:quick|short|long|brief|lengthy|live|radio|TV|television|phone|joi
     r"|extended|good|useful|further|follow-up|fun|great|interesting|lively|detailed|in-depth" \
     r"|wide-ranging|fascinating|helpful|background|off-the-record|on-the-record|filmed" \
     r"|recorded|televised|video|podcast|more|other|informal|nice|excellent)\s+)*"  # fmt: skip
+_LY = r"(?:(?:\w+ly|at\s+length|again)\s+)?"  # "quoted extensively by", "spoke briefly to"
 _FEW = r"(?:(?:an?|some|several|two|three|four|a\s+few|a\s+couple\s+of|more|my|further)\s+)?"
 _CONTACT_NOUNS = r"(?:interviews?|chats?|conversations?|discussions?)"
 
@@ -40,22 +41,36 @@ VERB_TRIGGERS = tuple(
         (
             "interview",
             r"(?:spoke|spoken|speak|speaking|talked|talking|talk|chatted|chatting)\s+"
-            r"(?:(?:at\s+length|briefly|again|live|separately|also)\s+)?(?:to|with)\s+"
-            r"|interviewed\s+(?:by|for)\s+|sat\s+down\s+with\s+|commented\s+(?:to|for)\s+"
+            rf"(?:(?:at\s+length|again|live|separately|also){_LY})?(?:to|with)\s+"
+            rf"|interviewed\s+{_LY}(?:by|for|on|in)\s+|sat\s+down\s+with\s+"
+            rf"|commented\s+{_LY}(?:to|for)\s+"
+            r"|(?:got|had|took|received)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:calls?|questions"
+            r"|requests?|enquiries|inquiries)\s+from\s+"
+            r"|(?:did|gave|had|done)\s+(?:[\w-]+\s+){0,4}?(?:interviews|appearances|media)\b"
+            r"[^:;.]{0,40}:\s+"
             rf"|(?:gave|did|had|held|recorded)\s+{_FEW}{_ADJ}"
             rf"(?:{_CONTACT_NOUNS}|comments?|briefings?)\s+(?:to|with|for)\s+"
             r"|(?:offered|gave|provided|shared)\s+(?:some\s+|a\s+few\s+|my\s+)?"
             r"(?:thoughts|comments?|views|analysis|insights?|perspective|background)\s+(?:to|for)\s+",
         ),
-        ("quoted", r"quoted\s+(?:by|in)\s+"),
-        ("other", r"(?:cited|mentioned|featured|profiled)\s+(?:by|in)\s+"),
+        ("quoted", rf"quoted\s+{_LY}(?:by|in)\s+"),
+        (
+            "other",
+            rf"(?:cited|mentioned|featured|profiled)\s+{_LY}(?:by|in)\s+"
+            r"|contributed\s+(?:\w+\s+)?to\s+",
+        ),
     )
 )
 # Noun phrases: nobody else is their subject, but "the minister's interviews with" is not ours.
 NOUN_TRIGGERS = tuple(
     (kind, re.compile(rf"\b{_FEW}{_ADJ}(?:{noun})", re.I))
     for kind, noun in (
-        ("interview", rf"{_CONTACT_NOUNS}\s+with\s+|comments\s+to\s+"),
+        (
+            "interview",
+            rf"{_CONTACT_NOUNS}\s+with\s+|comments\s+to\s+"
+            # "Media this week: the BBC on Syria, Sky on Ukraine."
+            r"|(?:media(?:\s+work|\s+appearances)?|interviews|appearances)\b[^:;.]{0,30}:\s+",
+        ),
         ("quoted", r"quotes?\s+(?:in|to)\s+"),
         ("broadcast", r"(?:an\s+)?appearances?\s+on\s+|guest\s+spots?\s+on\s+"),
     )

@@ -116,6 +116,27 @@ MENTIONS = [
         ("Politico", "the Commission's budget", None), ("EUobserver", "the rule of law", None), ("Euractiv", "farming subsidies", None)]),
     ("The BBC's Jeremy Bowen spoke to me about Gaza.", [("BBC", "Gaza", "interview")]),
     ("NPR had me on to discuss the rail strike.", [("NPR", "the rail strike", "broadcast")]),
+    # Possessive persons, parentheses, parallel markers, a topic going on, calls and colons.
+    ("In other news, I spoke with Deutsche Welle's Kate Brady about the German election.", [("Deutsche Welle", "the German election", "interview")]),
+    ("Also spoke to The National (UAE) about Gulf diplomacy.", [("National", "Gulf diplomacy", "interview")]),
+    ("Got a call from Bloomberg about the yuan, and ended up being quoted.", [("Bloomberg", "the yuan", "interview")]),
+    ("I did a bunch of interviews this week: BBC World Service on Syria, Sky on Ukraine, and LBC on the budget.", [
+        ("BBC World Service", "Syria", None), ("Sky", "Ukraine", None), ("LBC", "the budget", None)]),
+    ("Spoke to Newsweek (again) about North Korea's missile programme.", [("Newsweek", "North Korea's missile programme", None)]),
+    ("Spoke to Foreign Policy for their piece on Chinese police stations abroad.", [("Foreign Policy", "Chinese police stations abroad", None)]),
+    ("On the media front, was interviewed by Al-Monitor about Iraqi Kurdistan and by Middle East Eye about Qatar.", [
+        ("Al-Monitor", "Iraqi Kurdistan", "interview"), ("Middle East Eye", "Qatar", "interview")]),
+    ("Talked to NRC Handelsblad and De Volkskrant about Dutch jihadists.", [
+        ("NRC Handelsblad", "Dutch jihadists", None), ("De Volkskrant", "Dutch jihadists", None)]),
+    ("I also contributed to a Reuters explainer on the Wagner Group.", [("Reuters", "the Wagner Group", "other")]),
+    ("Had a long conversation with the New Statesman about the Labour leadership, which they then printed.", [("New Statesman", "the Labour leadership", "interview")]),
+    ("Quoted in the FT, the WSJ, and the Economist this week on Chinese overcapacity.", [
+        ("FT", "Chinese overcapacity", "quoted"), ("WSJ", "Chinese overcapacity", "quoted"), ("Economist", "Chinese overcapacity", "quoted")]),
+    ("Was on Times Radio twice this week, talking about Iran and then about Israel.", [
+        ("Times Radio", "Iran", "broadcast"), ("Times Radio", "Israel", "broadcast")]),
+    ("Did a segment with CNBC about oil.", [("CNBC", "oil", "broadcast")]),
+    ("Spoke to the Kyiv Post's Illia Ponomarenko about Ukrainian drones.", [("Kyiv Post", "Ukrainian drones", None)]),
+    ("Elsewhere I was quoted extensively by Reuters on the Sahel.", [("Reuters", "the Sahel", "quoted")]),
     # Pronoun topics become the column's subject (tested as "").
     ("Also spoke to Sky News about it.", [("Sky News", "", None)]),
     ("Wrote the piece on Monday and spoke to the FT about the same.", [("FT", "", None)]),
@@ -171,6 +192,13 @@ NOT_MENTIONS = [
     "Spoke at the Oxford Union about free speech.",
     "Spoke to local radio about the floods.",
     "Spoke to the press about the verdict.",
+    "Media coverage this week: mostly wrong about the vote.",
+    "I got a call from my mother about dinner.",
+    "The calls from Washington about the deal kept coming.",
+    "Chinese diplomats have been talking to Taliban representatives for years.",
+    "China, as usual, has moved quietly, talking to everyone and committing to little.",
+    "Spoke to the Kyiv Post's readers? No, to its editors.",
+    "My thanks to Reuters for quoting me on the coup.",
     "Protesters spoke to the crowd about the war.",
     "The report was featured in a documentary about Syria.",
 ]
