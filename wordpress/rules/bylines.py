@@ -143,7 +143,12 @@ def _parse_bio_sentence(sentence: str, byline_keys: set[str]) -> list[tuple[list
 
 
 def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """[(name, bio)] if the line opens with a bio sentence, else []."""
+    """[(name, bio)] if the line opens with a bio sentence, else [].
+
+    Matches: "Ana Costa (@anacosta) is a Senior Fellow at Chatham House; Li Wei teaches law.",
+    "The authors are Ana Costa, a fellow at X, and Li Wei, an editor at Y."
+    Must not: "China is a major investor in the region." (no person, no role).
+    """
     byline_keys = {name_key(name) for name in byline_names}
     bios: list[tuple[list[str], str]] = []
     for sentence in split_sentences(_HANDLE.sub("", text)):

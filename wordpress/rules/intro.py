@@ -28,7 +28,10 @@ def is_title_line(text: str, title: str) -> bool:
 
 
 def is_standfirst(text: str) -> bool:
-    """Whether the line can be a standfirst: one or two sentences, at most 300 characters."""
+    """Whether the line can be a standfirst: one or two sentences, at most 300 characters.
+
+    Matches: "Why the loans are drying up." Must not: "PUBLISHED : 3 March 2020", "IMG_4471".
+    """
     if not text or len(text) > 300 or text.endswith(":"):
         return False
     if parse_stamps(text) is not None or parse_byline(text) is not None or is_leftover(text):
@@ -50,7 +53,11 @@ _LONGEST_LEFTOVER = 200
 
 
 def is_leftover(text: str) -> bool:
-    """Whether a line is an image file name or a caption the old theme left behind."""
+    """Whether a line is an image file name or a caption the old theme left behind.
+
+    Matches: "arctic-route_AP2291833", "IMG_4471", "Photo: AFP/Getty Images".
+    Must not: "Water, borders and remittances are back on the agenda" (a standfirst).
+    """
     text = text.strip()
     if not text or len(text) > _LONGEST_LEFTOVER:
         return False
@@ -83,8 +90,12 @@ _PUBLISHER = re.compile(r"^(?:the\s+)?.+?['\u2019]s\s+(?=[A-Z])")
 
 
 def parse_intro_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
-    """The outlet the intro's phrasing names ("my latest for X", "a newsletter called the X",
-    "something for the Lowy Institute's Interpreter"), or ""."""
+    """The outlet the intro's phrasing names, or "".
+
+    Matches: "my latest for X", "a newsletter called the X", "my first piece for a new outlet,
+    the Tbilisi-based X", "something for the Lowy Institute's Interpreter" (gives "Interpreter").
+    Must not: "A piece of good news: the ceasefire held." (no outlet after "piece of").
+    """
     for match in _INTRO_OUTLET.finditer(text):
         rest = match.group("rest")
         described = _DESCRIBED.match(rest)

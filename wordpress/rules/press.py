@@ -275,7 +275,11 @@ MOST_OUTLETS = 12  # in one list: "AFP, Reuters, the AP, Bloomberg and Al Jazeer
 
 
 def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[PressMention]:
-    """The press mentions in one sentence, in the order written."""
+    """The press mentions in one sentence, in the order written.
+
+    Matches: "Related, spoke to NPR about the pipeline and unrelated to the WSJ about uranium."
+    Must not: "Officials told the Wall Street Journal about the plan."
+    """
     text = " ".join(sentence.split())
     if len(text) > LONGEST_SENTENCE:
         return []
