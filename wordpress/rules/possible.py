@@ -9,19 +9,18 @@ panel, with a guess to pre-fill the press form: the known outlets it names, the 
 import re
 from collections.abc import Iterable
 
-from .names import known_outlet_pattern, without_the
+from .names import KnownOutlets, known_index, without_the
 from .press import LONGEST_SENTENCE, STRONG_MARKER, TOPIC_END, clean_topic
 from .triggers import find_triggers
 
 
-def _named_outlets(text: str, known: re.Pattern | None) -> list[str]:
+def _named_outlets(text: str, known: KnownOutlets) -> list[str]:
     # Known outlets written as names: capitalised, and not a lone word opening the sentence.
     names: dict[str, str] = {}
-    for match in known.finditer(text) if known else ():
-        name = without_the(match.group(0))
-        starts_word = match.start() == 0 or not text[match.start() - 1].isalnum()
-        opening_word = match.start() == 0 and " " not in name and not name.isupper()
-        if starts_word and name[:1].isupper() and not opening_word:
+    for start, end in known.spans(text):
+        name = without_the(text[start:end])
+        opening_word = start == 0 and " " not in name and not name.isupper()
+        if name[:1].isupper() and not opening_word:
             names.setdefault(name.casefold(), name)
     return list(names.values())
 
@@ -35,7 +34,7 @@ def possible_mention(sentence: str, known_outlets: Iterable[str] = ()) -> dict |
     """
     text = " ".join(sentence.split())[:LONGEST_SENTENCE]
     triggers = find_triggers(text)
-    outlets = _named_outlets(text, known_outlet_pattern(tuple(known_outlets)))
+    outlets = _named_outlets(text, known_index(known_outlets))
     if not triggers and not outlets:
         return None
     topic = ""

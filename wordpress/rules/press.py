@@ -21,11 +21,12 @@ topic that is only a pronoun ("about it") or missing is returned empty with `fro
 runner gives it the column's title and the importer marks it for review.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .names import OUTLET_NAME, is_person_name, known_outlet_pattern, without_the
+from .names import OUTLET_NAME, KnownOutlets, is_person_name, known_index, without_the
 from .triggers import analyst_says, find_triggers, noun_lead_ok
 
 MENTION_KINDS = ("interview", "quoted", "broadcast", "podcast", "panel", "other")
@@ -115,11 +116,11 @@ _PIECE_NOUN = re.compile(
 )
 
 
-def _outlet_at(text: str, known: re.Pattern | None) -> str:
+def _outlet_at(text: str, known: KnownOutlets) -> str:
     """The outlet name at the start of `text`, as written, or "": a known name written with a
     capital, or a run of capitalised words, whichever is longer ("BBC Newsnight")."""
-    match = known.match(text) if known else None
-    name = match.group(0) if match and not without_the(match.group(0))[:1].islower() else ""
+    match = known.match(text)
+    name = match if match and not without_the(match)[:1].islower() else ""
     written = OUTLET_NAME.match(text)
     if written and len(written.group(0)) > len(name):
         if without_the(written.group(0)).lower() in _NOT_OUTLETS:
@@ -128,7 +129,7 @@ def _outlet_at(text: str, known: re.Pattern | None) -> str:
     return name
 
 
-def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
+def _outlets_at(text: str, known: KnownOutlets) -> tuple[list[str], int]:
     """The coordinated outlets at the start of `text`, and where they end."""
     outlets, at = [], 0
     while len(outlets) < MOST_OUTLETS:
@@ -152,11 +153,11 @@ def _outlets_at(text: str, known: re.Pattern | None) -> tuple[list[str], int]:
     return [], 0  # a longer list is a topic's, not a contact's
 
 
-def _is_known(name: str, known: re.Pattern | None) -> bool:
-    return bool(known and known.fullmatch(name))
+def _is_known(name: str, known: KnownOutlets) -> bool:
+    return known.fullmatch(name)
 
 
-def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool, parallel=""):
+def _segment_at(text: str, kind: str, known: KnownOutlets, strict: bool, parallel=""):
     """(outlets, start of topic, marker) for a segment at the start of `text`, or None.
 
     `strict`: after a bare comma or "and" an unknown outlet needs a strong marker ("about"),
@@ -196,7 +197,7 @@ def _segment_at(text: str, kind: str, known: re.Pattern | None, strict: bool, pa
     return None
 
 
-def _next_segment(text: str, start: int, kind: str, known: re.Pattern | None, before):
+def _next_segment(text: str, start: int, kind: str, known: KnownOutlets, before):
     """The first joiner after `start` followed by a segment, as (joiner start, joiner end,
     segment); None when the topic runs to its end. `before`: the segment before, whose outlets
     go on in "about Iran and then about Israel"."""
@@ -221,7 +222,8 @@ def _next_segment(text: str, start: int, kind: str, known: re.Pattern | None, be
 # What joins a new trigger to the topic before it: ", and I also was quoted in".
 _JOINED_TRIGGER = re.compile(
     r"(?:\s*[,;]\s*(?:and\s+|but\s+|plus\s+|then\s+)?|\s+(?:and|but|plus|then)\s+)"
-    r"(?:I\s+|I['\u2019]ve\s+)?(?:(?:also|then|later|separately)\s+)*$",
+    r"(?:I\s+|I['\u2019]ve\s+)?(?:(?:also|then|later|separately|was|were|been|have|has|had"
+    r"|got)\s+)*$",
     re.I,
 )
 
@@ -280,10 +282,14 @@ def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[Pre
     Matches: "Related, spoke to NPR about the pipeline and unrelated to the WSJ about uranium."
     Must not: "Officials told the Wall Street Journal about the plan."
     """
+    return list(_parse_mentions(sentence, known_index(known_outlets)))
+
+
+@functools.lru_cache(maxsize=256)  # the runner asks about each sentence twice
+def _parse_mentions(sentence: str, known: KnownOutlets) -> tuple[PressMention, ...]:
     text = " ".join(sentence.split())
     if len(text) > LONGEST_SENTENCE:
-        return []
-    known = known_outlet_pattern(tuple(known_outlets))
+        return ()
     triggers = find_triggers(text)
     mentions: list[PressMention] = []
     done = 0  # what a contact already read
@@ -299,7 +305,7 @@ def parse_mentions(sentence: str, known_outlets: Iterable[str] = ()) -> list[Pre
         mentions += [mention for mention in found if mention not in mentions]
     for found in _outlet_asked_me(text, known, [s for s, _, _, _ in triggers]):
         mentions += [mention for mention in found if mention not in mentions]
-    return mentions
+    return tuple(mentions)
 
 
 # The other way round: "Reuters interviewed me about ...", "The BBC's Jane Doe spoke to me on".

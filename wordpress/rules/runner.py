@@ -12,7 +12,7 @@ from datetime import datetime
 from .bylines import parse_bios, parse_byline
 from .intro import is_leftover, is_standfirst, is_title_line, parse_intro_outlet
 from .lines import Line, remove_sentences, render, split_blocks
-from .names import name_key
+from .names import KnownOutlets, known_index, name_key
 from .notes import EXCLUSIVITY, PRINT_NOTE, parse_exclusivity, parse_print_note
 from .possible import possible_mention
 from .press import PressMention, parse_mentions
@@ -40,7 +40,7 @@ class Extraction:
 
 def extract(title: str, html: str, known_outlets: Iterable[str] = ()) -> Extraction:
     """Apply every rule to a post's rendered HTML; the rules are listed in `wordpress.rules`."""
-    known = tuple(known_outlets)
+    known = known_index(known_outlets)  # once: every rule looks names up in it
     result = Extraction()
     lines = [line for block in split_blocks(html) for line in block.lines]
 
@@ -107,7 +107,7 @@ def _apply_print_note(lines: list[Line], result: Extraction) -> str:
     return ""
 
 
-def _apply_exclusivity(lines: list[Line], result: Extraction, known: tuple[str, ...]) -> str:
+def _apply_exclusivity(lines: list[Line], result: Extraction, known: KnownOutlets) -> str:
     for line in lines:
         if not line.readable or "exclusively" not in line.text.lower():
             continue
@@ -168,7 +168,7 @@ def _apply_standfirst(body: list[Line], result: Extraction) -> None:
         result.fired.append("standfirst")
 
 
-def _apply_intro_outlet(intro: list[Line], result: Extraction, known: tuple[str, ...]) -> str:
+def _apply_intro_outlet(intro: list[Line], result: Extraction, known: KnownOutlets) -> str:
     for line in intro:
         outlet = parse_intro_outlet(line.text, known) if line.readable else ""
         if outlet:
@@ -177,9 +177,7 @@ def _apply_intro_outlet(intro: list[Line], result: Extraction, known: tuple[str,
     return ""
 
 
-def _apply_mentions(
-    intro: list[Line], result: Extraction, known: tuple[str, ...], title: str
-) -> None:
+def _apply_mentions(intro: list[Line], result: Extraction, known: KnownOutlets, title: str) -> None:
     for line in intro:
         if not line.readable:
             continue

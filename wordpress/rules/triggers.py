@@ -7,11 +7,9 @@ kind is the `Mention` kind. A verb counts only when the analyst is its subject (
 "My colleague spoke to", "The minister, however, spoke to" do not.
 """
 
+import functools
 import re
 
-# Auxiliaries and adverbs that may stand between the subject and the verb.
-_AUX = r"(?:(?:was|were|been|have\s+been|had\s+been|got|also|then|recently|again|later|briefly" \
-    r"|just|even|kindly|separately|once\s+more|finally)\s+)*"  # fmt: skip
 _ADJ = r"(?:(?:quick|short|long|brief|lengthy|live|radio|TV|television|phone|joint|separate" \
     r"|extended|good|useful|further|follow-up|fun|great|interesting|lively|detailed|in-depth" \
     r"|wide-ranging|fascinating|helpful|background|off-the-record|on-the-record|filmed" \
@@ -21,7 +19,7 @@ _FEW = r"(?:(?:an?|some|several|two|three|four|a\s+few|a\s+couple\s+of|more|my|f
 _CONTACT_NOUNS = r"(?:interviews?|chats?|conversations?|discussions?)"
 
 VERB_TRIGGERS = tuple(
-    (kind, re.compile(rf"\b{_AUX}(?:{verb})", re.I))
+    (kind, re.compile(rf"\b(?:{verb})", re.I))
     for kind, verb in (
         (
             "panel",
@@ -63,7 +61,7 @@ VERB_TRIGGERS = tuple(
 )
 # Noun phrases: nobody else is their subject, but "the minister's interviews with" is not ours.
 NOUN_TRIGGERS = tuple(
-    (kind, re.compile(rf"\b{_FEW}{_ADJ}(?:{noun})", re.I))
+    (kind, re.compile(rf"\b(?:{noun})", re.I))
     for kind, noun in (
         (
             "interview",
@@ -106,9 +104,11 @@ _TIME_WORDS = {
     "separately", "meanwhile", "finally", "next", "plus", "both", "all", "once", "more",
 }  # fmt: skip
 _STRICT_LEADS = {"this", "that", "last", "same", "both", "all", "the"}
+# Between the subject and the verb: "I have also been", "was", "got".
 _SUBJECT_ADVERBS = {
-    "also", "then", "later", "recently", "again", "have", "had", "just", "even", "separately",
-    "finally", "briefly", "once", "more", "additionally", "too", "both", "further",
+    "also", "then", "later", "recently", "again", "have", "has", "had", "just", "even",
+    "separately", "finally", "briefly", "once", "more", "additionally", "too", "both", "further",
+    "was", "were", "been", "got", "kindly", "being", "am",
 }  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|\s-\s")
 _FIRST_PERSON = re.compile(r"^(?:i|i['\u2019]ve|i['\u2019]d|we|we['\u2019]ve)$", re.I)
@@ -163,23 +163,63 @@ def analyst_says(before: str, after_contact: bool = False) -> bool:
     return all(_is_lead_chunk(chunk) for chunk in chunks[:-1])
 
 
+# Words of the noun phrase before its noun: "a few quick", "some long"; popped from the text
+# before it rather than matched with it, since optional words before a pattern make the search
+# try them at every word of every sentence (ten times slower).
+_NOUN_PHRASE_WORDS = {
+    "a", "an", "some", "several", "two", "three", "four", "few", "couple", "of", "more", "my",
+    "further", "quick", "short", "long", "brief", "lengthy", "live", "radio", "tv",
+    "television", "phone", "joint", "separate", "extended", "good", "useful", "follow-up",
+    "fun", "great", "interesting", "lively", "detailed", "in-depth", "wide-ranging",
+    "fascinating", "helpful", "background", "off-the-record", "on-the-record", "filmed",
+    "recorded", "televised", "video", "podcast", "other", "informal", "nice", "excellent",
+}  # fmt: skip
+
+
 def noun_lead_ok(before: str) -> bool:
-    """Whether a noun trigger may stand after `before`: not "the minister's interviews with"."""
-    return bool(_NOUN_LEAD.search(before.rstrip()))
+    """Whether a noun trigger may stand after `before`: "including (some long) conversations
+    with", not "the minister's interviews with"."""
+    words = before.split()
+    while words and words[-1].lower() in _NOUN_PHRASE_WORDS:
+        words.pop()
+    return bool(_NOUN_LEAD.search(" ".join(words)[-40:] if words else ""))
 
 
-def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
+# All the triggers in one pattern, in order of precedence (a panel before a broadcast, a
+# podcast before a broadcast): one pass over the sentence instead of nine.
+_KINDS = [(kind, True) for kind, _ in VERB_TRIGGERS] + [(kind, False) for kind, _ in NOUN_TRIGGERS]
+ANY_TRIGGER = re.compile(
+    "|".join(
+        f"(?P<t{index}>{pattern.pattern})"
+        for index, (_, pattern) in enumerate(VERB_TRIGGERS + NOUN_TRIGGERS)
+    ),
+    re.I,
+)
+
+
+# The first word of every trigger above. Trying the pattern only where one stands is five times
+# faster than searching the sentence with it (a test checks that both find the same).
+TRIGGER_HEADS = frozenset({
+    "was", "were", "sat", "spoke", "speaking", "appeared", "joined", "guested", "went", "recorded",
+    "been", "did", "spoken", "speak", "talked", "talking", "talk", "chatted", "chatting",
+    "interviewed", "commented", "got", "had", "took", "received", "gave", "done", "held",
+    "offered", "provided", "shared", "quoted", "cited", "mentioned", "featured", "profiled",
+    "contributed", "interview", "interviews", "chat", "chats", "conversation", "conversations",
+    "discussion", "discussions", "comments", "media", "quote", "quotes", "an", "appearance",
+    "appearances", "guest",
+})  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=256)  # the runner asks about each sentence up to three times
+def find_triggers(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Every trigger in the sentence as (start, end, kind, is_verb), in order, not overlapping."""
-    found = []
-    order = 0
-    for triggers, is_verb in ((VERB_TRIGGERS, True), (NOUN_TRIGGERS, False)):
-        for kind, pattern in triggers:
-            order += 1  # on a tie the earlier pattern wins: a podcast before a broadcast
-            found.extend(
-                (m.start(), -m.end(), order, kind, is_verb) for m in pattern.finditer(text)
-            )
-    kept: list[tuple[int, int, str, bool]] = []
-    for start, end, _, kind, is_verb in sorted(found):
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, -end, kind, is_verb))
-    return kept
+    found, at = [], 0
+    for word in _WORD.finditer(text):
+        if word.start() < at or word.group(0).lower() not in TRIGGER_HEADS:
+            continue
+        match = ANY_TRIGGER.match(text, word.start())
+        if match:
+            found.append((match.start(), match.end(), *_KINDS[int(match.lastgroup[1:])]))
+            at = match.end()
+    return tuple(found)

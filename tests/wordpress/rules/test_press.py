@@ -2,12 +2,14 @@
 
 import pytest
 
+from tests.wordpress.rules import press_cases
 from tests.wordpress.rules.posts import TITLE, page
 from wordpress.rules import (
     PressMention,
     extract,
     parse_mentions,
     possible_mention,
+    triggers,
 )
 
 
@@ -156,3 +158,14 @@ def test_possible_mentions_guess_what_they_can(sentence, expected):
 )
 def test_no_possible_mention_without_a_trigger_or_a_known_outlet_written_as_one(sentence):
     assert possible_mention(sentence, ["Example Gazette", "Time"]) is None
+
+
+def test_triggers_are_found_where_a_search_would_find_them():
+    # find_triggers() tries the pattern only at TRIGGER_HEADS, the first words of triggers.
+    texts = [text for text, _ in press_cases.MENTIONS] + press_cases.NOT_MENTIONS
+    for text in texts:
+        searched = tuple(
+            (m.start(), m.end()) for m in triggers.ANY_TRIGGER.finditer(" ".join(text.split()))
+        )
+        found = tuple((start, end) for start, end, *_ in triggers.find_triggers(text))
+        assert found == searched, text
