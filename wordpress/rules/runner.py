@@ -182,11 +182,19 @@ def _apply_mentions(intro: list[Line], result: Extraction, known: KnownOutlets, 
         if not line.readable:
             continue
         for sentence in remove_sentences(line, lambda text: parse_mentions(text, known)):
-            for mention in parse_mentions(sentence, known):
+            mentions = parse_mentions(sentence, known)
+            for mention in mentions:
                 if mention.from_title:  # "about it": the column's subject, for review
                     mention = replace(mention, topic=title)
                 if mention not in result.mentions:
                     result.mentions.append(mention)
+            # A known outlet the sentence names but no mention took: "Spoke to Reuters about
+            # X; the Economist ran it too." The sentence has left the intro, so list it.
+            possible = possible_mention(sentence, known)
+            taken = {name_key(mention.outlet_name) for mention in mentions}
+            left = [name for name in possible["outlets"] if name_key(name) not in taken]
+            if left:
+                result.possible_mentions.append({**possible, "outlets": left})
         # Nothing silently dropped: what reads like press work but gave no mention.
         for sentence in split_sentences(line.text) if line.readable else ():
             possible = possible_mention(sentence, known)

@@ -169,3 +169,14 @@ def test_triggers_are_found_where_a_search_would_find_them():
         )
         found = tuple((start, end) for start, end, *_ in triggers.find_triggers(text))
         assert found == searched, text
+
+
+def test_a_known_outlet_left_out_of_a_sentence_used_for_mentions_is_listed():
+    html = page(
+        "Spoke to Reuters about the coup; the Economist ran a leader on it.",
+        "China's new Silk Road",
+    )
+    result = extract(TITLE, html, ["Reuters", "The Economist"])
+    assert result.mentions == [PressMention("Reuters", "the coup", "interview")]
+    assert [p["outlets"] for p in result.possible_mentions] == [["Economist"]]
+    assert result.intro_html == ""
