@@ -49,7 +49,7 @@ _MARKER = re.compile(
     rf"""\s*,?\s*(?:(?:programme|program|show|bulletin|podcast|newspaper|magazine|website
             |channel|radio|TV|television)\b\s*,?\s*)?        # "on CNN's Amanpour show"
         (?:\([^()]{{1,30}}\)\s*)?                                # "The National (UAE)"
-        (?:(?:yesterday|today|tonight|twice|once|again|too|live|briefly|recently|at\s+length
+        (?:(?:yesterday|today|tonight|tomorrow|twice|once|again|too|live|briefly|recently|at\s+length
             |(?:this|last)\s+\w+|on\s+\w+day)\s*,?\s+)*           # "twice this week,"
         (?P<marker>{STRONG_MARKER}|on|over|re:?
             |for\s+(?:an?|their|its|his|her)\s+(?:[\w-]+\s+)?{_PIECE}\s+(?:on|about))\s+""",
@@ -110,10 +110,20 @@ _PODCAST = re.compile(
 
 
 _IN_A_PIECE = re.compile(r"an?\s+(?=[A-Z])")
+# "spoke to lots of outlets, including the BBC, CNN and Sky": the outlets after the words.
+_MANY_OUTLETS = re.compile(
+    r"""(?:lots\s+of|many|several|various|numerous|a\s+(?:number|range|host|lot)\s+of|a\s+few)\s+
+        (?:\w+\s+)?(?:outlets|media|broadcasters|newspapers|journalists|stations|channels|papers)
+        \s*,?\s*(?:including|such\s+as|like|among\s+them)\s+""",
+    re.I | re.X,
+)
 _PIECE_NOUN = re.compile(
     r"\s+(?:documentary|programme|program|piece|story|report|series|film|feature|segment|special"
     r"|investigation|article|profile|podcast|show|explainer|package)\b"
 )
+
+
+_COMMENT_AFTER_OUTLET = re.compile(r",\s*(?:who|which|where|whose|for\s+(?:a|their|its))\b")
 
 
 def _outlet_at(text: str, known: KnownOutlets) -> str:
@@ -171,8 +181,11 @@ def _segment_at(text: str, kind: str, known: KnownOutlets, strict: bool, paralle
             return None
     else:
         # "for a BBC documentary about ...": the outlet inside a description of the piece.
-        piece = _IN_A_PIECE.match(text)
-        outlets, end = _outlets_at(text[piece.end() if piece else 0 :], known)
+        many = _MANY_OUTLETS.match(text)
+        piece = None if many else _IN_A_PIECE.match(text)
+        skip = many.end() if many else piece.end() if piece else 0
+        outlets, end = _outlets_at(text[skip:], known)
+        end += skip if many else 0
         if piece:
             kind_of_piece = _PIECE_NOUN.match(text, piece.end() + end)
             if not outlets or not kind_of_piece:
@@ -192,8 +205,8 @@ def _segment_at(text: str, kind: str, known: KnownOutlets, strict: bool, paralle
         return outlets, marker.end(), word
     if strict:
         return None
-    if not text[end:].strip(" .!?"):
-        return outlets, len(text), ""  # "Also appeared on Sky News."
+    if not text[end:].strip(" .!?") or _COMMENT_AFTER_OUTLET.match(text, end):
+        return outlets, end, ""  # "Also appeared on Sky News.", "Spoke to the FT, who ..."
     return None
 
 
@@ -262,12 +275,17 @@ def _contact(text: str, at: int, kind: str, known, trigger_ends: list[int], segm
             topic, at = text[topic_start:joiner_start], joiner_end
         else:
             topic, segment, at = text[topic_start:stop], None, stop
+        if _SAME.match(topic.strip(" .,;")) and mentions and not mentions[-1].from_title:
+            topic = mentions[-1].topic  # "to TRT about the same"
         topic, from_title = clean_topic(topic)
         for outlet in outlets:
             mention = PressMention(without_the(outlet).strip(), topic, kind, from_title)
             if mention not in mentions:
                 mentions.append(mention)
     return mentions, at
+
+
+_SAME = re.compile(r"the\s+same(?:\s+(?:topic|subject|issue|thing|story|question))?$", re.I)
 
 
 # A longer "sentence" is no note about press work (a list, a pasted table): reading it would
@@ -313,7 +331,8 @@ _ASKED_ME = re.compile(
     r"""(?:^|[,;:]\s*|\b(?:and|then)\s+)(?P<subject>(?:[Tt]he\s+)?[A-Z][^,;:]*?)\s+
         (?:also\s+|then\s+|kindly\s+)?(?P<verb>interviewed|quoted|asked|(?:spoke|talked)\s+(?:to|with)
         |chatted\s+with|had|invited)\s+me\b
-        (?:\s+(?:on|onto|back)(?:\s+(?:air|the\s+(?:show|programme|program|podcast)))?)?(?=\s|,)""",
+        (?:\s+on(?=\s+to\s)|\s+back|\s+on\s+(?:air|the\s+(?:show|programme|program|podcast)))?
+        (?=\s|,)""",
     re.X,
 )
 _ASKED_ME_KINDS = {"quoted": "quoted", "had": "broadcast", "invited": "broadcast"}
@@ -327,18 +346,15 @@ def _looks_like_outlet(name: str) -> bool:
 def _outlet_asked_me(text: str, known, trigger_starts: list[int]):
     for match in _ASKED_ME.finditer(text):
         subject = match.group("subject")
-        outlet = _outlet_at(subject, known)
-        if outlet != subject:
-            continue
-        possessive = _POSSESSIVE.match(outlet)
-        if possessive and is_person_name(possessive.group("person")):
-            outlet = possessive.group("outlet")  # "The BBC's Jeremy Bowen"
-        elif not _is_known(outlet, known) and not _looks_like_outlet(without_the(outlet)):
+        outlets, end = _outlets_at(subject, known)
+        if not outlets or subject[end:].strip().lower() not in ("", "both", "all", "each"):
+            continue  # "Reuters and the AP both quoted me"; not "A Channel 4 producer asked me"
+        if not all(_is_known(o, known) or _looks_like_outlet(without_the(o)) for o in outlets):
             continue  # "Students asked me", "Jane Roe interviewed me"
         marker = _MARKER.match(text, match.end())
         if not marker:
             continue
         kind = _ASKED_ME_KINDS.get(match.group("verb").split()[0], "interview")
         later = [start for start in trigger_starts if start > marker.end()]
-        first = ([outlet], marker.end(), marker.group("marker").lower())
+        first = (outlets, marker.end(), marker.group("marker").lower())
         yield _contact(text, 0, kind, known, later, first)[0]

@@ -14,7 +14,8 @@ _ADJ = r"(?:(?:quick|short|long|brief|lengthy|live|radio|TV|television|phone|joi
     r"|extended|good|useful|further|follow-up|fun|great|interesting|lively|detailed|in-depth" \
     r"|wide-ranging|fascinating|helpful|background|off-the-record|on-the-record|filmed" \
     r"|recorded|televised|video|podcast|more|other|informal|nice|excellent)\s+)*"  # fmt: skip
-_LY = r"(?:(?:\w+ly|at\s+length|again)\s+)?"  # "quoted extensively by", "spoke briefly to"
+# "quoted extensively by", "spoke briefly to", "spoke this morning to"
+_LY = r"(?:(?:\w+ly|at\s+length|again|yesterday|today|(?:this|last)\s+\w+|on\s+\w+day)\s+)?"
 _FEW = r"(?:(?:an?|some|several|two|three|four|a\s+few|a\s+couple\s+of|more|my|further)\s+)?"
 _CONTACT_NOUNS = r"(?:interviews?|chats?|conversations?|discussions?)"
 
@@ -39,9 +40,9 @@ VERB_TRIGGERS = tuple(
         (
             "interview",
             r"(?:spoke|spoken|speak|speaking|talked|talking|talk|chatted|chatting)\s+"
-            rf"(?:(?:at\s+length|again|live|separately|also){_LY})?(?:to|with)\s+"
+            rf"(?:(?:live|separately|also)\s+)?{_LY}(?:to|with)\s+"
             rf"|interviewed\s+{_LY}(?:by|for|on|in)\s+|sat\s+down\s+with\s+"
-            rf"|commented\s+{_LY}(?:to|for)\s+"
+            rf"|commented\s+{_LY}(?:to|for)\s+|(?:was\s+)?asked\s+{_LY}by\s+"
             r"|(?:got|had|took|received)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:calls?|questions"
             r"|requests?|enquiries|inquiries)\s+from\s+"
             r"|(?:did|gave|had|done)\s+(?:[\w-]+\s+){0,4}?(?:interviews|appearances|media)\b"
@@ -108,7 +109,7 @@ _STRICT_LEADS = {"this", "that", "last", "same", "both", "all", "the"}
 _SUBJECT_ADVERBS = {
     "also", "then", "later", "recently", "again", "have", "has", "had", "just", "even",
     "separately", "finally", "briefly", "once", "more", "additionally", "too", "both", "further",
-    "was", "were", "been", "got", "kindly", "being", "am",
+    "was", "were", "been", "got", "kindly", "being", "am", "will", "be", "would", "should",
 }  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|\s-\s")
 _FIRST_PERSON = re.compile(r"^(?:i|i['\u2019]ve|i['\u2019]d|we|we['\u2019]ve)$", re.I)
@@ -202,7 +203,7 @@ ANY_TRIGGER = re.compile(
 TRIGGER_HEADS = frozenset({
     "was", "were", "sat", "spoke", "speaking", "appeared", "joined", "guested", "went", "recorded",
     "been", "did", "spoken", "speak", "talked", "talking", "talk", "chatted", "chatting",
-    "interviewed", "commented", "got", "had", "took", "received", "gave", "done", "held",
+    "interviewed", "commented", "asked", "got", "had", "took", "received", "gave", "done", "held",
     "offered", "provided", "shared", "quoted", "cited", "mentioned", "featured", "profiled",
     "contributed", "interview", "interviews", "chat", "chats", "conversation", "conversations",
     "discussion", "discussions", "comments", "media", "quote", "quotes", "an", "appearance",

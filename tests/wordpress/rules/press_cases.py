@@ -137,6 +137,19 @@ MENTIONS = [
     ("Did a segment with CNBC about oil.", [("CNBC", "oil", "broadcast")]),
     ("Spoke to the Kyiv Post's Illia Ponomarenko about Ukrainian drones.", [("Kyiv Post", "Ukrainian drones", None)]),
     ("Elsewhere I was quoted extensively by Reuters on the Sahel.", [("Reuters", "the Sahel", "quoted")]),
+    # Programmes of outlets, asked by, no topic, lists introduced, "the same", outlets as subjects.
+    ("I talked with NPR's Morning Edition about the Sudan ceasefire.", [("NPR", "the Sudan ceasefire", "interview")]),
+    ("Gave interviews to Kathimerini, To Vima and ERT on the Pylos shipwreck.", [
+        ("Kathimerini", "the Pylos shipwreck", None), ("To Vima", "the Pylos shipwreck", None), ("ERT", "the Pylos shipwreck", None)]),
+    ("Was asked by the Irish Times to comment on the Gaza flotilla.", [("Irish Times", "the Gaza flotilla", "interview")]),
+    ("I spoke to the FT, who ran a piece on Wagner in Mali.", [("FT", "", "interview")]),
+    ("AFP and the AP both quoted me on the Niger coup.", [("AFP", "the Niger coup", "quoted"), ("AP", "the Niger coup", "quoted")]),
+    ("Spoke this morning to BBC Radio 5 Live about the Channel crossings.", [("BBC Radio 5 Live", "the Channel crossings", None)]),
+    ("Spoke to Al Jazeera about the ICJ case, to TRT about the same, and to the BBC about Rafah.", [
+        ("Al Jazeera", "the ICJ case", None), ("TRT", "the ICJ case", None), ("BBC", "Rafah", None)]),
+    ("After the attack I spoke to lots of outlets, including the BBC, CNN and Sky.", [("BBC", "", None), ("CNN", "", None), ("Sky", "", None)]),
+    ("I will be speaking to Bloomberg tomorrow about gold.", [("Bloomberg", "gold", None)]),
+    ("The BBC had me on air to talk about Gaza.", [("BBC", "Gaza", "broadcast")]),
     # Pronoun topics become the column's subject (tested as "").
     ("Also spoke to Sky News about it.", [("Sky News", "", None)]),
     ("Wrote the piece on Monday and spoke to the FT about the same.", [("FT", "", None)]),
@@ -199,6 +212,11 @@ NOT_MENTIONS = [
     "China, as usual, has moved quietly, talking to everyone and committing to little.",
     "Spoke to the Kyiv Post's readers? No, to its editors.",
     "My thanks to Reuters for quoting me on the coup.",
+    "Thanks to everyone at the Guardian who helped with this piece.",
+    "A Channel 4 News producer asked me about the riots.",
+    "Joined the Labour Party about a decade ago.",
+    "Talks with the Kremlin about a ceasefire stalled.",
+    "Was asked by a friend about the Kremlin.",
     "Protesters spoke to the crowd about the war.",
     "The report was featured in a documentary about Syria.",
 ]
