@@ -97,9 +97,9 @@ _NOT_OUTLETS = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "today", "yesterday", "him", "her", "them", "us", "me",
 }  # fmt: skip
-# "Jane Smith of the BBC": the outlet is after the person.
 # "Deutsche Welle's Kate Brady": the outlet is before the person.
 _POSSESSIVE = re.compile(r"(?P<outlet>.+?)['\u2019]s\s+(?P<person>.+)$")
+# "Jane Smith of the BBC": the outlet is after the person.
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|for)\s+(?=the\s|[A-Z])")
 _PODCAST = re.compile(
     r"""(?:[^,.;:]*?\s)?(?:(?:an\s+)?episode\s+of\s+)?(?:the\s+)?
@@ -107,8 +107,6 @@ _PODCAST = re.compile(
         \s+podcast\b""",
     re.X,
 )
-
-
 _IN_A_PIECE = re.compile(r"an?\s+(?=[A-Z])")
 # "spoke to lots of outlets, including the BBC, CNN and Sky": the outlets after the words.
 _MANY_OUTLETS = re.compile(
