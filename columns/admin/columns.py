@@ -24,7 +24,7 @@ from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
-from .possible_mentions import PossibleMentionsMixin
+from .possible_mentions import PossibleMentionsFilter, PossibleMentionsMixin
 from .revisions import ColumnVersionAdmin
 
 
@@ -180,7 +180,15 @@ class ColumnAdmin(
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
-    list_filter = [VisibilityFilter, "status", "outlet", TagFilter, YearFilter, "needs_review"]
+    list_filter = [
+        VisibilityFilter,
+        "status",
+        "outlet",
+        TagFilter,
+        YearFilter,
+        "needs_review",
+        PossibleMentionsFilter,
+    ]
     list_select_related = ["outlet"]
     search_fields = ["title", "dek", "body"]
     date_hierarchy = "date"

@@ -11,7 +11,7 @@ in "Imported from WordPress" either way.
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -29,6 +29,21 @@ FIELDSET = (
         "Create mentions from each (the press form opens filled in), or dismiss it.",
     },
 )
+
+
+class PossibleMentionsFilter(admin.SimpleListFilter):
+    title = "possible press mentions"
+    parameter_name = "possible_mentions"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Some to look at"), ("no", "None")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(possible_mentions=[])
+        if self.value() == "no":
+            return queryset.filter(possible_mentions=[])
+        return queryset
 
 
 def press_form_url(column, possible):

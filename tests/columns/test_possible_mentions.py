@@ -139,3 +139,13 @@ def test_hostile_prefill_values_are_left_out(editor_client, query):
     response = editor_client.get(LOG_URL, query)
     assert response.status_code == 200
     assert "aaaaa" not in response.content.decode()
+
+
+def test_the_column_list_filters_on_possible_mentions(editor_client):
+    column_to_review(slug="to-review")
+    ColumnFactory(title="Nothing to look at")
+    changelist = reverse("admin:columns_column_changelist")
+    some = editor_client.get(changelist, {"possible_mentions": "yes"}).content.decode()
+    none = editor_client.get(changelist, {"possible_mentions": "no"}).content.decode()
+    assert "Ports and power" in some and "Nothing to look at" not in some
+    assert "Nothing to look at" in none and "Ports and power" not in none
