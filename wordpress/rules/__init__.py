@@ -37,7 +37,8 @@ standfirst    The line right after the title line, or after an image file name (
 intro_outlet  Intro phrasing naming the outlet: "my column in X", "a piece for X", "my latest
               for X", "an op-ed in X", "wrote for X", "something for X", also when X is
               described first ("a newsletter called the X", "a new outlet, the Tbilisi-based
-              X"); "the Lowy Institute's Interpreter" gives the publication. The note stays.
+              X"), "a piece out in X", "This ran in X", "X ran my piece"; "the Lowy
+              Institute's Interpreter" gives the publication. The note stays.
 mentions      The grammar of media contacts in the intro (press.py): a trigger whose subject is
               the analyst, then segments of outlets and a topic. Each sentence used is removed.
                   spoke/talked/chatted to, was interviewed by,

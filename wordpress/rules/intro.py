@@ -68,10 +68,13 @@ _INTRO_OUTLET = re.compile(
     r"""\b(?:
         (?:my|a|an|new|latest|recent|this|first)\s+(?:[\w-]+\s+){0,2}?    # "my weekly", "a new"
             (?:column|piece|article|op-?ed|essay|commentary|analysis|latest|contribution
-            |review|explainer)
-            \s+(?:in|for|at|on)\s+                                  # "my column in"
+            |review|explainer|post)
+            \s+(?:(?:up|out)(?:\s+(?:today|now))?\s+)?(?:in|for|at|on)\s+   # "a piece out in"
       | (?:wrote|written)\s+(?:[\w-]+\s+){0,2}?for\s+               # "wrote this for"
       | (?:something|a\s+few\s+words|some\s+thoughts|a\s+note)\s+(?:in|for)\s+
+      | ^(?:(?:this|it|the\s+piece|the\s+column|my\s+column|this\s+piece)\s+)?  # "This ran in"
+        (?:ran|appeared|(?:was\s+|first\s+)?published|is\s+out|(?:out|up)(?:\s+(?:today|now))?)
+        \s+(?:in|at|on)\s+
     )(?P<rest>.+)""",
     re.I | re.X | re.S,
 )
@@ -89,6 +92,14 @@ _DESCRIBED = re.compile(
 _PUBLISHER = re.compile(r"^(?:the\s+)?.+?['\u2019]s\s+(?=[A-Z])")
 
 
+# "The Guardian ran my piece on ...": the outlet first.
+_OUTLET_RAN = re.compile(
+    r"\s+(?:ran|published|carried|commissioned)\s+(?:my|this|the)\s+(?:[\w-]+\s+)?"
+    r"(?:piece|column|op-?ed|essay|article|review)\b",
+    re.I,
+)
+
+
 def parse_intro_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
     """The outlet the intro's phrasing names, or "".
 
@@ -104,4 +115,7 @@ def parse_intro_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
         outlet = leading_outlet(rest, known_outlets)
         if outlet:
             return _PUBLISHER.sub("", outlet)
+    outlet = leading_outlet(text, known_outlets)
+    if outlet and _OUTLET_RAN.match(text, len(text) - len(text.lstrip()) + len(outlet)):
+        return outlet
     return ""

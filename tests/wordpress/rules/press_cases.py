@@ -263,7 +263,18 @@ INTRO_OUTLETS = [
     ("Something in the Brookings Institution's Order from Chaos blog about Sudan.", "Order from Chaos"),
     ("An op-ed in the Jakarta Post about the new capital.", "Jakarta Post"),
     ("Wrote something short for the Lowy Institute's Interpreter about Fiji.", "Interpreter"),
+    ("New piece up at the Diplomat on Laos.", "Diplomat"),
+    ("This ran in the Straits Times today.", "Straits Times"),
+    ("Out today in Foreign Affairs: why deterrence failed.", "Foreign Affairs"),
+    ("The Guardian ran my piece on the strikes.", "Guardian"),
+    ("A guest post for Lawfare on sanctions law.", "Lawfare"),
+    ("I have a new piece out in Prospect on the Tories.", "Prospect"),
     ("A piece of good news: the ceasefire held.", ""),
+    ("My latest newsletter is out.", ""),
+    ("The deal appeared on the agenda.", ""),
+    ("The Guardian ran a story on the strikes.", ""),
+    ("It appeared in a footnote.", ""),
+    ("Published by Penguin in May, the book is good.", ""),
     ("Something to think about this weekend.", ""),
 ]
 
