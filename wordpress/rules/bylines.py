@@ -74,6 +74,14 @@ _AUTHORS_ARE = re.compile(
     r"^(?:the|both)\s+(?:authors|writers|co-?authors)\s+(?:are|were)\s+(?P<rest>.+?)[.\s]*$",
     re.I | re.S,
 )
+# "A, a senior fellow at X, and B, a lecturer at Y, are the authors of ..."
+_ARE_THE_AUTHORS = re.compile(
+    r"^(?P<rest>.+?),?\s+(?:are|were)\s+(?:the\s+)?(?:co-?)?authors\b.*$", re.I | re.S
+)
+# "About the author:", "About the authors -": a heading before the bios.
+_ABOUT = re.compile(r"^\s*about\s+the\s+authors?\s*[:.\u2013\u2014-]\s*", re.I)
+# Titles before a name: "Dr Ana Costa" is Ana Costa of the byline.
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|lord|lady)\.?\s+", re.I)
 _NEXT_PERSON = re.compile(r"(?:,\s*|\s)and\s+$|;\s*$")
 _APPOSITION = re.compile(
     r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z\u00c0-\u00de]"
@@ -90,7 +98,7 @@ def _bio_clause_names(clause: str, byline_keys: set[str]) -> list[str]:
     if not names or not _ROLE_START.match(predicate):
         return _bio_verb_clause_names(clause, byline_keys)
     for name in names:
-        known = name_key(name) in byline_keys
+        known = name_key(_HONORIFIC.sub("", name)) in byline_keys
         if not known and not (is_person_name(name) and _ROLE_NOUN.search(predicate)):
             return []
     return names
@@ -103,14 +111,14 @@ def _bio_verb_clause_names(clause: str, byline_keys: set[str]) -> list[str]:
         return []
     names = split_names(match.group("subject"))
     for name in names:
-        if name_key(name) not in byline_keys and not is_person_name(name):
+        if name_key(_HONORIFIC.sub("", name)) not in byline_keys and not is_person_name(name):
             return []
     return names
 
 
 def _apposition_bios(sentence: str, byline_keys: set[str]) -> list[tuple[list[str], str]]:
     # "The authors are A, a senior fellow at X, and B, a researcher at Y."
-    match = _AUTHORS_ARE.match(sentence.strip())
+    match = _AUTHORS_ARE.match(sentence.strip()) or _ARE_THE_AUTHORS.match(sentence.strip())
     if not match:
         return []
     rest = match.group("rest")
@@ -151,7 +159,7 @@ def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, s
     """
     byline_keys = {name_key(name) for name in byline_names}
     bios: list[tuple[list[str], str]] = []
-    for sentence in split_sentences(_HANDLE.sub("", text)):
+    for sentence in split_sentences(_HANDLE.sub("", _ABOUT.sub("", text))):
         found = _parse_bio_sentence(sentence, byline_keys)
         if found:
             bios.extend(found)
@@ -161,4 +169,4 @@ def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, s
             bios[-1] = (names, f"{bio} {sentence.strip()}")
         else:
             return []
-    return [(name, bio) for names, bio in bios for name in names]
+    return [(_HONORIFIC.sub("", name), bio) for names, bio in bios for name in names]
