@@ -269,6 +269,16 @@ class Column(PublicContent):
         editable=False,
         help_text="The imported post as WordPress showed it, before the rules structured it.",
     )
+    # [{"sentence", "outlets", "topic", "kind"}]: intro sentences that read like press work but
+    # gave no mention, with the importer's guess at them; the column's review panel lists them.
+    possible_mentions = models.JSONField(
+        "possible press mentions",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Sentences of the imported intro that read like press work but gave no "
+        "mention: turn each into mentions, or dismiss it.",
+    )
 
     objects = ColumnQuerySet.as_manager()
 
@@ -318,6 +328,15 @@ class Column(PublicContent):
         # The inverse of published(): published, but posted in the future.
         scheduled = cls.objects.filter(status=cls.Status.PUBLISHED, posted_at__gt=timezone.now())
         return scheduled.aggregate(at=Min("posted_at"))["at"]
+
+    def forget_possible_mention(self, sentence):
+        """Stop listing a possible press mention (logged or dismissed); whether it was listed."""
+        kept = [p for p in self.possible_mentions if p.get("sentence") != sentence]
+        if len(kept) == len(self.possible_mentions):
+            return False
+        self.possible_mentions = kept
+        self.save(update_fields=["possible_mentions", "modified_at"])
+        return True
 
     def derive_fields(self):
         """Sanitise and compute what is derived at save; bulk imports call it themselves."""
@@ -403,6 +422,11 @@ class Byline(PublicContent):
     @property
     def printed_bio(self):
         return self.bio or self.author.bio
+
+
+def forget_logged_sentence(sender, column, sentence, **kwargs):
+    """The press form logged mentions from this sentence (core.signals.press_sentence_logged)."""
+    column.forget_possible_mention(sentence)
 
 
 def owner():

@@ -16,3 +16,7 @@ bulk_saved = Signal()
 # (a column's slug or date, a renamed tag, a merged outlet); the redirects app keeps the old
 # address answering with a 301.
 page_moved = Signal()
+
+# Sent by the press form with sender=Mention, column=<Column> and sentence=<str> when mentions
+# were logged from one of a column's possible press mentions: the column stops listing it.
+press_sentence_logged = Signal()

@@ -8,7 +8,7 @@ from django.urls import path
 from core.admin import ModelAdmin
 from core.locking import OptimisticLockForm
 
-from .log import LogAppearancesForm
+from .log import LogAppearancesForm, prefill
 from .models import Mention
 
 
@@ -72,7 +72,9 @@ class MentionAdmin(ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         can_add_outlets = request.user.has_perm("outlets.add_outlet")
-        form = LogAppearancesForm(request.POST or None, can_add_outlets=can_add_outlets)
+        form = LogAppearancesForm(
+            request.POST or None, initial=prefill(request.GET), can_add_outlets=can_add_outlets
+        )
         if request.method == "POST" and form.is_valid():
             new_outlets, mentions = form.save(request.user)
             for outlet in new_outlets:

@@ -7,6 +7,7 @@ short name and aliases (so "Agence France Presse" finds AFP); only a name nothin
 becomes a new outlet.
 """
 
+import datetime
 import re
 
 from django import forms
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.utils import parse_tags
 
+from core.signals import press_sentence_logged
 from core.slugs import free_slug
 from outlets.models import Outlet
 
@@ -83,6 +85,8 @@ class LogAppearancesForm(forms.Form):
         required=False, max_length=1000, help_text='Separated by commas, e.g. "France, Terrorism".'
     )
     status = forms.ChoiceField(choices=Mention.Status.choices, initial=Mention.Status.PUBLISHED)
+    # The column's possible press mention this entry resolves (columns/admin/possible_mentions.py).
+    from_sentence = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
     def __init__(self, *args, can_add_outlets=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,4 +147,30 @@ class LogAppearancesForm(forms.Form):
             if tag_names:
                 mention.tags.set(tag_names)
             mentions.append(mention)
+        if data.get("from_sentence") and data.get("column"):
+            press_sentence_logged.send(
+                Mention, column=data["column"], sentence=data["from_sentence"]
+            )
         return new_outlets, mentions
+
+
+PREFILLED = ("new_outlets", "topic", "kind", "date", "column", "internal_note", "from_sentence")
+
+
+def prefill(query):
+    """The form's initial values from the address ("?topic=...&new_outlets=..."), as a
+    column's "Create mentions" link gives them; unknown or absurd values are left out."""
+    initial = {}
+    for name in PREFILLED:
+        value = "".join(ch for ch in query.get(name, "") if ch.isprintable() or ch == "\n")
+        if value and len(value) <= 2000:
+            initial[name] = value
+    if initial.get("kind") not in Mention.Kind.values:
+        initial.pop("kind", None)
+    if not initial.get("column", "").isdigit():
+        initial.pop("column", None)
+    try:
+        initial["date"] = datetime.date.fromisoformat(initial["date"])
+    except (KeyError, ValueError):
+        initial.pop("date", None)
+    return initial

@@ -19,6 +19,11 @@ from .merge import fingerprint, rewritten
 from .old_addresses import save_redirects
 from .summary import CLASHES
 
+FROM_TITLE_NOTE = (
+    'The intro named no topic of its own ("about it"): the topic is the column\'s title. '
+    "Check it, then publish."
+)
+
 
 class BatchWriter:
     def _queue_relations(self, column, plan, updating):
@@ -35,14 +40,17 @@ class BatchWriter:
         if updating:
             existing = set(column.mentions.values_list("outlet_id", "topic"))
         status = Mention.Status.PUBLISHED if column.is_public else Mention.Status.DRAFT
-        for outlet_name, topic, kind in plan.mentions:
+        for outlet_name, topic, kind, from_title in plan.mentions:
             outlet = self.outlets.get(outlet_name)
             if outlet is None or (outlet.pk, topic[:300]) in existing:
                 continue
             existing.add((outlet.pk, topic[:300]))
+            # "Spoke to Sky News about it": the topic is the column's title, kept as a draft.
+            note = FROM_TITLE_NOTE if from_title else ""
             self._pending_mentions.append(
-                (column, outlet.pk, topic[:300], kind, column.day, status)
-            )
+                (column, outlet.pk, topic[:300], kind, column.day,
+                 Mention.Status.DRAFT if from_title else status, note)
+            )  # fmt: skip
         url = column.get_absolute_url()
         for path in plan.old_paths:
             self._pending_redirects[path] = url
@@ -63,7 +71,7 @@ class BatchWriter:
         insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
         mention_pks = insert_rows(
             Mention,
-            ["column_id", "outlet_id", "topic", "kind", "date", "status"],
+            ["column_id", "outlet_id", "topic", "kind", "date", "status", "internal_note"],
             _pks(self._pending_mentions),
         )
         self.summary.mentions += len(self._pending_mentions)

@@ -8,7 +8,8 @@
 - each post's old addresses redirect to the column (old_addresses.py).
 - with extraction on, the rules (`wordpress.rules.extract`) fill intro, standfirst, stamps,
   byline and bios, print headline, exclusivity, outlet and press mentions; a post where any
-  rule fired is marked `needs_review` and keeps its original text beside.
+  rule fired is marked `needs_review` and keeps its original text beside, and intro sentences
+  that read like press work but gave no mention are kept as `possible_mentions`.
 - a post of our own export (`meta.is_columnist_item`) carries its structured fields in its
   post meta, and gets them back exactly.
 
@@ -31,6 +32,7 @@ from .content import render_wordpress
 from .old_addresses import old_paths
 from .rules import extract
 
+MOST_POSSIBLE_MENTIONS = 20  # a review panel, not a second copy of a long intro
 STATUSES = {
     "publish": Column.Status.PUBLISHED,
     "future": Column.Status.PUBLISHED,
@@ -47,7 +49,8 @@ class Plan:
     fields: dict
     byline: list = field(default_factory=list)  # [(Author, bio)]
     tags: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)  # [(outlet name, topic, kind)]
+    # [(outlet name, topic, kind, whether the topic is the column's title for want of one)]
+    mentions: list = field(default_factory=list)
     old_paths: list = field(default_factory=list)
     keep_byline: bool = False  # an editor's byline or tags win over the export's (merge.py)
     keep_tags: bool = False
@@ -100,6 +103,7 @@ class Converter:
             "exclusive": False,
             "needs_review": False,
             "original_html": "",
+            "possible_mentions": [],
         }
         outlet, tags = self._outlet_and_tags(item)
         plan = Plan(fields, tags=tags, old_paths=old_paths(item))
@@ -121,9 +125,10 @@ class Converter:
                 "exclusive": found.exclusive,
                 "needs_review": bool(found.fired),
                 "original_html": original,
+                "possible_mentions": found.possible_mentions[:MOST_POSSIBLE_MENTIONS],
             }
             plan.byline = [(self.authors.for_name(name), bio) for name, bio in found.authors]
-            plan.mentions = [(m.outlet_name, m.topic, m.kind) for m in found.mentions]
+            plan.mentions = [(m.outlet_name, m.topic, m.kind, m.from_title) for m in found.mentions]
         if not plan.byline:
             plan.byline = [(self.authors.for_login(item.creator), "")]
         fields["outlet"] = outlet

@@ -36,7 +36,7 @@ from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
 from .summary import CONFLICTS, DROPPED, Summary
 
-IMPORT_VERSION = "1"  # change when the mapping changes: every post is then updated again
+IMPORT_VERSION = "2"  # change when the mapping changes: every post is then updated again
 SKIPPED_TYPES = {
     "page": "pages",
     "attachment": "attachments",

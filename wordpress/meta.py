@@ -54,6 +54,8 @@ def column_meta(column):
     meta.append((key("outlet"), column.outlet.slug if column.outlet else ""))
     byline = [[b.author.slug, b.bio] for b in column.ordered_bylines]
     meta.append((key("byline"), json.dumps(byline, ensure_ascii=False)))
+    possible = json.dumps(column.possible_mentions or [], ensure_ascii=False)
+    meta.append((key("possible_mentions"), possible))
     return meta
 
 
@@ -64,7 +66,16 @@ def column_fields(item):
     fields |= {name: item.meta_value(key(name)) == "1" for name in COLUMN_FLAGS}
     wordpress_id = item.meta_value(key("wordpress_id"))
     fields["wordpress_id"] = int(wordpress_id) if wordpress_id.isdigit() else None
+    fields["possible_mentions"] = _json_list(item.meta_value(key("possible_mentions")))
     return fields
+
+
+def _json_list(text):
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
 
 
 def is_columnist_item(item):

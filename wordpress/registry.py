@@ -13,6 +13,7 @@ from taggit.models import Tag
 
 from columns.models import Author, validate_fediverse_handle, validate_profile_links
 from core.slugs import unique_slug
+from outlets.catalogue import catalogue_spellings
 from outlets.models import Outlet, OutletAlias, normalise_name
 
 
@@ -111,6 +112,8 @@ class Outlets:
         self.known_names = []
         for outlet in Outlet.objects.prefetch_related("aliases"):
             self._remember(outlet, [a.name for a in outlet.aliases.all()])
+        # The rules also know the catalogue's outlets, after the site's own.
+        self.known_names += catalogue_spellings()
 
     def _remember(self, outlet, aliases=()):
         self.by_slug[outlet.slug] = outlet

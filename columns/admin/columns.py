@@ -25,6 +25,7 @@ from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
+from .possible_mentions import PossibleMentionsFilter, PossibleMentionsMixin
 from .revisions import ColumnVersionAdmin
 
 
@@ -182,11 +183,25 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAdmin, ModelAdmin):
+class ColumnAdmin(
+    PossibleMentionsMixin,
+    EditorMediaMixin,
+    from_url.ColumnFromUrlMixin,
+    ColumnVersionAdmin,
+    ModelAdmin,
+):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
-    list_filter = [VisibilityFilter, "status", "outlet", TagFilter, YearFilter, "needs_review"]
+    list_filter = [
+        VisibilityFilter,
+        "status",
+        "outlet",
+        TagFilter,
+        YearFilter,
+        "needs_review",
+        PossibleMentionsFilter,
+    ]
     list_select_related = ["outlet"]
     search_fields = ["title", "dek", "body"]
     date_hierarchy = "date"

@@ -202,10 +202,13 @@ def test_awkward_text_round_trips(
         posted_at=datetime.datetime(2021, 1, 2, 3, 4, 5, 678901, tzinfo=datetime.UTC),
         tags=[tag],
         bylines=[(author, bio)],
+        possible_mentions=[{"sentence": note, "outlets": [outlet_name], "topic": topic}],
     )
     MentionFactory(outlet=outlet, topic=topic, public_note=dek, internal_note=note, column=column)
     before = readable(site_state())
-    # The byline travels as JSON, whose escapes carry even control characters.
+    # The byline and possible mentions travel as JSON, whose escapes carry even control
+    # characters.
     before["columns"][0]["byline"] = [("jane-roe", bio)]
+    before["columns"][0]["possible_mentions"] = column.possible_mentions
     round_trip(tmp_path)
     assert site_state() == before

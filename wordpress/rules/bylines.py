@@ -50,26 +50,98 @@ _ROLE_START = re.compile(
 )
 _ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b", re.I)
 _BIO_CLAUSE = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?P<predicate>.+?)[.;\s]*$", re.S)
+# "Daniyar Bekov teaches international relations at ...": another verb of a working life.
+_BIO_VERBS = (
+    r"teach(?:es)?|lead(?:s)?|head(?:s)?|direct(?:s)?|run(?:s)?|chair(?:s)?|edit(?:s)?"
+    r"|lecture(?:s)?|advise(?:s)?|work(?:s)?\s+(?:as|at|for|on)|research(?:es)?|cover(?:s)?"
+    r"|serve(?:s)?\s+as|write(?:s)?\s+(?:on|about)|specialises|specializes|founded|co-founded"
+    r"|manage(?:s)?|coordinate(?:s)?|study|studies|holds"
+)
+_BIO_VERB_CLAUSE = re.compile(
+    rf"^(?P<subject>.+?)\s+(?P<verb>{_BIO_VERBS})\s+(?P<predicate>.+?)[.;\s]*$", re.S
+)
 # "..., and B is professor of Y": a new clause starts with up to five words and "is"/"are".
-_BIO_CLAUSE_BREAK = re.compile(r",?\s+(?:and|while)\s+(?=(?:\S+\s+){1,5}?(?:is|are)\s)|;\s+")
+_BIO_CLAUSE_BREAK = re.compile(
+    rf",?\s+(?:and|while)\s+(?=(?:\S+\s+){{1,5}}?(?:is|are|{_BIO_VERBS})\s)|;\s+"
+)
+# "(@mayaokafor)", ", @maya@example.social,": a social handle after a name says nothing of a role.
+_HANDLE = re.compile(
+    r"\s*(?:\(\s*@[\w.]+(?:@[\w.-]+)?\s*\)|,\s*@[\w.]+(?:@[\w.-]+)?\s*,|(?<=\w)\s+@[\w.]+"
+    r"(?:@[\w.-]+)?)(?=[\s,])"
+)
+# "The authors are A, a ..., and B, a ...".
+_AUTHORS_ARE = re.compile(
+    r"^(?:the|both)\s+(?:authors|writers|co-?authors)\s+(?:are|were)\s+(?P<rest>.+?)[.\s]*$",
+    re.I | re.S,
+)
+# "A, a senior fellow at X, and B, a lecturer at Y, are the authors of ..."
+_ARE_THE_AUTHORS = re.compile(
+    r"^(?P<rest>.+?),?\s+(?:are|were)\s+(?:the\s+)?(?:co-?)?authors\b.*$", re.I | re.S
+)
+# "About the author:", "About the authors -": a heading before the bios.
+_ABOUT = re.compile(r"^\s*about\s+the\s+authors?\s*[:.\u2013\u2014-]\s*", re.I)
+# Titles before a name: "Dr Ana Costa" is Ana Costa of the byline.
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|lord|lady)\.?\s+", re.I)
+_NEXT_PERSON = re.compile(r"(?:,\s*|\s)and\s+$|;\s*$")
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z\u00c0-\u00de]"
+    r"[\w'\u2019.-]+){1,3}),\s+"
+)
 
 
 def _bio_clause_names(clause: str, byline_keys: set[str]) -> list[str]:
     match = _BIO_CLAUSE.match(clause.strip())
     if not match:
-        return []
+        return _bio_verb_clause_names(clause, byline_keys)
     names = split_names(match.group("subject"))
     predicate = match.group("predicate")
     if not names or not _ROLE_START.match(predicate):
-        return []
+        return _bio_verb_clause_names(clause, byline_keys)
     for name in names:
-        known = name_key(name) in byline_keys
+        known = name_key(_HONORIFIC.sub("", name)) in byline_keys
         if not known and not (is_person_name(name) and _ROLE_NOUN.search(predicate)):
             return []
     return names
 
 
+def _bio_verb_clause_names(clause: str, byline_keys: set[str]) -> list[str]:
+    # "A teaches X at Y": a byline author, or a person's name with a place of work after.
+    match = _BIO_VERB_CLAUSE.match(clause.strip())
+    if not match:
+        return []
+    names = split_names(match.group("subject"))
+    for name in names:
+        if name_key(_HONORIFIC.sub("", name)) not in byline_keys and not is_person_name(name):
+            return []
+    return names
+
+
+def _apposition_bios(sentence: str, byline_keys: set[str]) -> list[tuple[list[str], str]]:
+    # "The authors are A, a senior fellow at X, and B, a researcher at Y."
+    match = _AUTHORS_ARE.match(sentence.strip()) or _ARE_THE_AUTHORS.match(sentence.strip())
+    if not match:
+        return []
+    rest = match.group("rest")
+    starts = [
+        m
+        for m in _APPOSITION.finditer(rest)
+        if (is_person_name(m.group("name")) or name_key(m.group("name")) in byline_keys)
+        and (m.start() == 0 or _NEXT_PERSON.search(rest, 0, m.start()))
+    ]
+    bios = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(rest)
+        role = re.sub(r"(?:[,;]?\s*(?:and)?\s*)$", "", rest[start.end() : end]).strip(" ,;.")
+        if not role or not _ROLE_START.match(role):
+            return []
+        bios.append(([start.group("name")], f"{start.group('name')} is {role}."))
+    return bios if len(bios) > 0 and starts[0].start() == 0 else []
+
+
 def _parse_bio_sentence(sentence: str, byline_keys: set[str]) -> list[tuple[list[str], str]]:
+    apposition = _apposition_bios(sentence, byline_keys)
+    if apposition:
+        return apposition
     clauses = _BIO_CLAUSE_BREAK.split(sentence.strip())
     parsed = [(_bio_clause_names(clause, byline_keys), clause) for clause in clauses]
     if len(parsed) > 1 and all(names for names, _ in parsed):
@@ -79,10 +151,15 @@ def _parse_bio_sentence(sentence: str, byline_keys: set[str]) -> list[tuple[list
 
 
 def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """[(name, bio)] if the line opens with a bio sentence, else []."""
+    """[(name, bio)] if the line opens with a bio sentence, else [].
+
+    Matches: "Ana Costa (@anacosta) is a Senior Fellow at Chatham House; Li Wei teaches law.",
+    "The authors are Ana Costa, a fellow at X, and Li Wei, an editor at Y."
+    Must not: "China is a major investor in the region." (no person, no role).
+    """
     byline_keys = {name_key(name) for name in byline_names}
     bios: list[tuple[list[str], str]] = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(_HANDLE.sub("", _ABOUT.sub("", text))):
         found = _parse_bio_sentence(sentence, byline_keys)
         if found:
             bios.extend(found)
@@ -92,4 +169,4 @@ def parse_bios(text: str, byline_names: Iterable[str] = ()) -> list[tuple[str, s
             bios[-1] = (names, f"{bio} {sentence.strip()}")
         else:
             return []
-    return [(name, bio) for names, bio in bios for name in names]
+    return [(_HONORIFIC.sub("", name), bio) for names, bio in bios for name in names]

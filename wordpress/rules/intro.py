@@ -28,29 +28,94 @@ def is_title_line(text: str, title: str) -> bool:
 
 
 def is_standfirst(text: str) -> bool:
-    """Whether the line can be a standfirst: one or two sentences, at most 300 characters."""
+    """Whether the line can be a standfirst: one or two sentences, at most 300 characters.
+
+    Matches: "Why the loans are drying up." Must not: "PUBLISHED : 3 March 2020", "IMG_4471".
+    """
     if not text or len(text) > 300 or text.endswith(":"):
         return False
-    if parse_stamps(text) is not None or parse_byline(text) is not None:
+    if parse_stamps(text) is not None or parse_byline(text) is not None or is_leftover(text):
         return False
     return 1 <= len(split_sentences(text)) <= 2
 
 
+# What an old theme leaves between the title and the standfirst: the image's file name
+# ("arctic-route_AP2291833", "IMG_4471", "DSC01234.jpg") or its caption ("Photo: AP").
+_FILE_NAME = re.compile(r"^(?=[^\s]*(?:[\d_]|\.(?:jpe?g|png|gif|webp|tiff?|heic)$))[\w.-]+$", re.I)
+_CAPTION = re.compile(
+    r"""^\(?\s*(?:photo(?:graph)?s?|images?|pictures?|pic|credit|illustration|file\s+photo
+        |caption|source|main\s+image|top\s+image)\b\s*(?:credit)?\s*[:/(\u2013\u2014-]
+      | \((?:\w+\s+)?photo\b[^)]*\)\s*$
+      | /\s*(?:Getty\s+Images|AFP|Reuters|AP|EPA|Shutterstock|Bloomberg|Xinhua|Alamy)\)?\s*$""",
+    re.I | re.X,
+)
+_LONGEST_LEFTOVER = 200
+
+
+def is_leftover(text: str) -> bool:
+    """Whether a line is an image file name or a caption the old theme left behind.
+
+    Matches: "arctic-route_AP2291833", "IMG_4471", "Photo: AFP/Getty Images".
+    Must not: "Water, borders and remittances are back on the agenda" (a standfirst).
+    """
+    text = text.strip()
+    if not text or len(text) > _LONGEST_LEFTOVER:
+        return False
+    return bool(_FILE_NAME.match(text) or _CAPTION.search(text))
+
+
 _INTRO_OUTLET = re.compile(
     r"""\b(?:
-        (?:my|a|an|new|latest|recent|this)\s+(?:[\w-]+\s+){0,2}?     # "my weekly", "a new"
-            (?:column|piece|article|op-?ed|essay|commentary|analysis|latest|contribution)
-            \s+(?:in|for|at|on)\s+                                  # "my column in"
+        (?:my|a|an|new|latest|recent|this|first)\s+(?:[\w-]+\s+){0,2}?    # "my weekly", "a new"
+            (?:column|piece|article|op-?ed|essay|commentary|analysis|latest|contribution
+            |review|explainer|post)
+            \s+(?:(?:up|out)(?:\s+(?:today|now))?\s+)?(?:in|for|at|on)\s+   # "a piece out in"
       | (?:wrote|written)\s+(?:[\w-]+\s+){0,2}?for\s+               # "wrote this for"
+      | (?:something|a\s+few\s+words|some\s+thoughts|a\s+note)\s+(?:in|for)\s+
+      | ^(?:(?:this|it|the\s+piece|the\s+column|my\s+column|this\s+piece)\s+)?  # "This ran in"
+        (?:ran|appeared|(?:was\s+|first\s+)?published|is\s+out|(?:out|up)(?:\s+(?:today|now))?)
+        \s+(?:in|at|on)\s+
     )(?P<rest>.+)""",
     re.I | re.X | re.S,
+)
+# Words describing a new outlet before its name: "a regional newsletter called the", "a new
+# outlet, the Tbilisi-based".
+_DESCRIBED = re.compile(
+    r"""(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?
+        (?:newsletter|outlet|magazine|site|website|journal|publication|blog|newspaper|paper
+        |platform|think[\s-]tank|review|quarterly|monthly|weekly|daily|substack)
+        (?:\s+(?:called|named|titled)\s+|\s*,\s*)
+        (?:the\s+)?(?:[\w-]+-based\s+)?""",
+    re.I | re.X,
+)
+# "the Lowy Institute's Interpreter": the publication, not the institution that runs it.
+_PUBLISHER = re.compile(r"^(?:the\s+)?.+?['\u2019]s\s+(?=[A-Z])")
+
+
+# "The Guardian ran my piece on ...": the outlet first.
+_OUTLET_RAN = re.compile(
+    r"\s+(?:ran|published|carried|commissioned)\s+(?:my|this|the)\s+(?:[\w-]+\s+)?"
+    r"(?:piece|column|op-?ed|essay|article|review)\b",
+    re.I,
 )
 
 
 def parse_intro_outlet(text: str, known_outlets: Iterable[str] = ()) -> str:
-    """The outlet the intro's phrasing names ("my latest for X", "wrote this for X"), or ""."""
+    """The outlet the intro's phrasing names, or "".
+
+    Matches: "my latest for X", "a newsletter called the X", "my first piece for a new outlet,
+    the Tbilisi-based X", "something for the Lowy Institute's Interpreter" (gives "Interpreter").
+    Must not: "A piece of good news: the ceasefire held." (no outlet after "piece of").
+    """
     for match in _INTRO_OUTLET.finditer(text):
-        outlet = leading_outlet(match.group("rest"), known_outlets)
+        rest = match.group("rest")
+        described = _DESCRIBED.match(rest)
+        if described:
+            rest = rest[described.end() :]
+        outlet = leading_outlet(rest, known_outlets)
         if outlet:
-            return outlet
+            return _PUBLISHER.sub("", outlet)
+    outlet = leading_outlet(text, known_outlets)
+    if outlet and _OUTLET_RAN.match(text, len(text) - len(text.lstrip()) + len(outlet)):
+        return outlet
     return ""

@@ -6,16 +6,18 @@ and records what it found in the `Extraction`.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .bylines import parse_bios, parse_byline
-from .intro import is_standfirst, is_title_line, parse_intro_outlet
+from .intro import is_leftover, is_standfirst, is_title_line, parse_intro_outlet
 from .lines import Line, remove_sentences, render, split_blocks
-from .names import name_key
+from .names import KnownOutlets, known_index, name_key
 from .notes import EXCLUSIVITY, PRINT_NOTE, parse_exclusivity, parse_print_note
+from .possible import possible_mention
 from .press import PressMention, parse_mentions
 from .stamps import parse_stamps
+from .text import split_sentences
 
 
 @dataclass
@@ -30,12 +32,15 @@ class Extraction:
     print_headline: str = ""
     exclusive: bool = False
     mentions: list[PressMention] = field(default_factory=list)
+    # Sentences of the intro that have a trigger or name a known outlet but gave no mention,
+    # as `press.possible_mention()` guesses them.
+    possible_mentions: list[dict] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)  # rules that found something, for review
 
 
 def extract(title: str, html: str, known_outlets: Iterable[str] = ()) -> Extraction:
     """Apply every rule to a post's rendered HTML; the rules are listed in `wordpress.rules`."""
-    known = tuple(known_outlets)
+    known = known_index(known_outlets)  # once: every rule looks names up in it
     result = Extraction()
     lines = [line for block in split_blocks(html) for line in block.lines]
 
@@ -58,7 +63,7 @@ def extract(title: str, html: str, known_outlets: Iterable[str] = ()) -> Extract
     if title_at is not None:
         _apply_standfirst(body, result)
     intro_outlet = _apply_intro_outlet(intro, result, known)
-    _apply_mentions(intro, result, known)
+    _apply_mentions(intro, result, known, title)
 
     result.outlet_name = byline_outlet or print_outlet or exclusive_outlet or intro_outlet
     result.intro_html = render(intro)
@@ -102,7 +107,7 @@ def _apply_print_note(lines: list[Line], result: Extraction) -> str:
     return ""
 
 
-def _apply_exclusivity(lines: list[Line], result: Extraction, known: tuple[str, ...]) -> str:
+def _apply_exclusivity(lines: list[Line], result: Extraction, known: KnownOutlets) -> str:
     for line in lines:
         if not line.readable or "exclusively" not in line.text.lower():
             continue
@@ -143,14 +148,27 @@ def _apply_bios(body: list[Line], result: Extraction) -> None:
         result.fired.append("bios")
 
 
+_MOST_LEFTOVERS = 2  # an image's file name and its caption
+
+
 def _apply_standfirst(body: list[Line], result: Extraction) -> None:
-    if body and body[0].readable and is_standfirst(body[0].text):
-        body[0].used = True
-        result.dek = body[0].text
+    # After the title line, maybe after an image file name or a caption the old theme left.
+    leftovers = 0
+    while (
+        leftovers < min(_MOST_LEFTOVERS, len(body) - 1)
+        and body[leftovers].readable
+        and is_leftover(body[leftovers].text)
+    ):
+        leftovers += 1
+    line = body[leftovers] if body else None
+    if line is not None and line.readable and is_standfirst(line.text):
+        for used in body[: leftovers + 1]:
+            used.used = True
+        result.dek = line.text
         result.fired.append("standfirst")
 
 
-def _apply_intro_outlet(intro: list[Line], result: Extraction, known: tuple[str, ...]) -> str:
+def _apply_intro_outlet(intro: list[Line], result: Extraction, known: KnownOutlets) -> str:
     for line in intro:
         outlet = parse_intro_outlet(line.text, known) if line.readable else ""
         if outlet:
@@ -159,11 +177,30 @@ def _apply_intro_outlet(intro: list[Line], result: Extraction, known: tuple[str,
     return ""
 
 
-def _apply_mentions(intro: list[Line], result: Extraction, known: tuple[str, ...]) -> None:
+def _apply_mentions(intro: list[Line], result: Extraction, known: KnownOutlets, title: str) -> None:
     for line in intro:
         if not line.readable:
             continue
         for sentence in remove_sentences(line, lambda text: parse_mentions(text, known)):
-            result.mentions.extend(parse_mentions(sentence, known))
+            mentions = parse_mentions(sentence, known)
+            for mention in mentions:
+                if mention.from_title:  # "about it": the column's subject, for review
+                    mention = replace(mention, topic=title)
+                if mention not in result.mentions:
+                    result.mentions.append(mention)
+            # A known outlet the sentence names but no mention took: "Spoke to Reuters about
+            # X; the Economist ran it too." The sentence has left the intro, so list it.
+            possible = possible_mention(sentence, known)
+            taken = {name_key(mention.outlet_name) for mention in mentions}
+            left = [name for name in possible["outlets"] if name_key(name) not in taken]
+            if left:
+                result.possible_mentions.append({**possible, "outlets": left})
+        # Nothing silently dropped: what reads like press work but gave no mention.
+        for sentence in split_sentences(line.text) if line.readable else ():
+            possible = possible_mention(sentence, known)
+            if possible and not parse_intro_outlet(sentence, known):
+                result.possible_mentions.append(possible)
     if result.mentions:
         result.fired.append("mentions")
+    if result.possible_mentions:
+        result.fired.append("possible_mentions")

@@ -2,11 +2,14 @@
 
 import pytest
 
+from tests.wordpress.rules import press_cases
 from tests.wordpress.rules.posts import TITLE, page
 from wordpress.rules import (
     PressMention,
     extract,
     parse_mentions,
+    possible_mention,
+    triggers,
 )
 
 
@@ -101,3 +104,79 @@ def test_mentions_are_only_read_in_the_intro():
     result = extract(TITLE, html)
     assert result.mentions == []
     assert "the BBC" in result.body_html
+
+
+def test_a_pronoun_or_missing_topic_is_left_for_the_title():
+    assert parse_mentions("Spoke to Reuters about it.") == [
+        PressMention("Reuters", "", "interview", from_title=True)
+    ]
+    assert parse_mentions("Also appeared on Sky News.") == [
+        PressMention("Sky News", "", "broadcast", from_title=True)
+    ]
+    result = extract(TITLE, page("Spoke to Reuters about this.", "China's new Silk Road"))
+    assert result.mentions == [PressMention("Reuters", TITLE, "interview", from_title=True)]
+
+
+def test_a_sentence_too_long_to_be_a_note_gives_no_mention_but_is_listed():
+    sentence = "Spoke to Reuters about " + ", ".join(["Iran"] * 300) + "."
+    assert parse_mentions(sentence) == []
+    result = extract(TITLE, page(sentence, "China's new Silk Road"))
+    assert [p["kind"] for p in result.possible_mentions] == ["interview"]
+    assert "Reuters" in result.intro_html
+
+
+def test_a_list_longer_than_any_contact_is_a_topic():
+    names = ", ".join(f"Outlet{n}" for n in range(20))
+    assert parse_mentions(f"Spoke to {names} about the vote.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Spoke to local radio about the floods, which was fun.",
+            {"outlets": [], "topic": "the floods", "kind": "interview"},
+        ),
+        (
+            "The Example Gazette and the BBC ran the story.",
+            {"outlets": ["Example Gazette", "BBC"], "topic": "", "kind": "interview"},
+        ),
+        (
+            "Was quoted in a local paper.",
+            {"outlets": [], "topic": "", "kind": "quoted"},
+        ),
+    ],
+)
+def test_possible_mentions_guess_what_they_can(sentence, expected):
+    found = possible_mention(sentence, ["Example Gazette", "BBC", "Time"])
+    assert found == {"sentence": sentence, **expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Our rainy week ended well.", "Time will tell.", "the example gazette is lowercase here."],
+)
+def test_no_possible_mention_without_a_trigger_or_a_known_outlet_written_as_one(sentence):
+    assert possible_mention(sentence, ["Example Gazette", "Time"]) is None
+
+
+def test_triggers_are_found_where_a_search_would_find_them():
+    # find_triggers() tries the pattern only at TRIGGER_HEADS, the first words of triggers.
+    texts = [text for text, _ in press_cases.MENTIONS] + press_cases.NOT_MENTIONS
+    for text in texts:
+        searched = tuple(
+            (m.start(), m.end()) for m in triggers.ANY_TRIGGER.finditer(" ".join(text.split()))
+        )
+        found = tuple((start, end) for start, end, *_ in triggers.find_triggers(text))
+        assert found == searched, text
+
+
+def test_a_known_outlet_left_out_of_a_sentence_used_for_mentions_is_listed():
+    html = page(
+        "Spoke to Reuters about the coup; the Economist ran a leader on it.",
+        "China's new Silk Road",
+    )
+    result = extract(TITLE, html, ["Reuters", "The Economist"])
+    assert result.mentions == [PressMention("Reuters", "the coup", "interview")]
+    assert [p["outlets"] for p in result.possible_mentions] == [["Economist"]]
+    assert result.intro_html == ""
