@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .models import normalise_name
+from .spelling import homepage_domain, normalise_name
 
 CATALOGUE_FILE = Path(__file__).parent / "data" / "media_outlets.json"
 
@@ -61,3 +61,17 @@ def catalogue_spellings():
 def lookup(name):
     """The catalogue entry that `name` spells (any case, with or without "the"), or None."""
     return _by_spelling().get(normalise_name(name or ""))
+
+
+@cache
+def _by_domain():
+    return {homepage_domain(e.homepage): e for e in known_outlets() if homepage_domain(e.homepage)}
+
+
+def on_domain(host):
+    """The catalogue entry whose homepage is on `host` (or a parent domain of it), or None."""
+    parts = (host or "").lower().removeprefix("www.").split(".")
+    for i in range(len(parts) - 1):
+        if entry := _by_domain().get(".".join(parts[i:])):
+            return entry
+    return None

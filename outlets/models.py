@@ -91,6 +91,7 @@ class Outlet(PublicContent):
 
     def __str__(self):
         return self.name
+
     def clean(self):
         super().clean()
         errors = {}

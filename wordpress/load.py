@@ -91,6 +91,7 @@ class WxrImport:
         self._choose_owner()
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
+        self.summary.ambiguous_outlets = self.outlets.ambiguous
         self.summary.tags = self.tags.created
         return self.summary
 

@@ -17,6 +17,7 @@ class Summary:
     authors: int = 0
     outlets: int = 0
     tags: int = 0
+    ambiguous_outlets: dict = field(default_factory=dict)  # name -> the outlets it could be
 
     @property
     def items(self):
@@ -39,6 +40,9 @@ class Summary:
         if self.skipped:
             parts = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
             lines.append(f"Skipped: {parts}.")
+        for name, outlets in sorted(self.ambiguous_outlets.items()):
+            could_be = " or ".join(outlets)
+            lines.append(f"Not attached: “{name}” could be {could_be}; settle it in the admin.")
         if not self.changed_anything:
             lines.append("Nothing changed: everything in this file was imported already.")
         return lines

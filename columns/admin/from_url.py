@@ -4,8 +4,6 @@ to the usual add form, pre-filled. Nothing is saved until the editor saves that 
 not yet known are created only if the editor ticks them on the confirmation page).
 """
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -17,27 +15,38 @@ from django.utils.text import slugify
 from columns.models import Author, Column
 from core.fetch import FetchError, fetch_html
 from core.slugs import free_slug
+from outlets import catalogue
+from outlets.matching import Found, create_known, resolve
 from outlets.models import Outlet
+from outlets.spelling import homepage_domain
 
 from .page_metadata import extract_metadata
 
 SESSION_KEY = "column_from_url"
 
 
-def _host(url):
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def outlet_for(url, site_name=""):
-    """The outlet whose homepage is on the article's domain, else the one named by the page."""
-    host = _host(url)
-    if host:
-        for outlet in Outlet.objects.exclude(homepage=""):
-            home = _host(outlet.homepage)
-            if home and (host == home or host.endswith("." + home)):
-                return outlet
-    return Outlet.objects.match(site_name) if site_name else None
+    """(outlet, catalogue entry, problem) for an article: the outlet whose homepage is on the
+    article's domain, else the one the page names (the site's outlets, then the catalogue, by
+    name or site). When the domain and the name point at different outlets, or a name at
+    several, nothing is picked and `problem` says why."""
+    by_site = list(Outlet.objects.on_domain(homepage_domain(url)))
+    found = resolve(site_name) if site_name else Found("")
+    if found.ambiguous or len(by_site) > 1:
+        candidates = found.candidates if found.ambiguous else by_site
+        return None, None, Found(site_name or url, candidates=tuple(candidates)).ambiguity()
+    if by_site and found.outlet and found.outlet != by_site[0]:
+        return (
+            None,
+            None,
+            (
+                f"The page is on the site of {by_site[0]} but names itself “{site_name}”, which is "
+                f"{found.outlet}: pick the outlet yourself."
+            ),
+        )
+    if by_site or found.outlet:
+        return (by_site or [found.outlet])[0], None, ""
+    return None, found.known or catalogue.on_domain(homepage_domain(url)), ""
 
 
 def from_url_data(request):
@@ -92,7 +101,7 @@ class ColumnFromUrlMixin:
                 context["fetch_error"] = str(error)
                 return TemplateResponse(request, "admin/columns/column/from_url.html", context)
             page = extract_metadata(html)
-            outlet = outlet_for(final_url, page.site_name)
+            outlet, entry, outlet_problem = outlet_for(final_url, page.site_name)
             if outlet and outlet.zone:  # stamps without an offset are in the outlet's time
                 page = extract_metadata(html, outlet.zone)
             known = {a.name.lower(): a for a in Author.objects.all()}
@@ -105,6 +114,7 @@ class ColumnFromUrlMixin:
                 "outlet_published_at": page.published_at.isoformat() if page.published_at else "",
                 "outlet_updated_at": page.updated_at.isoformat() if page.updated_at else "",
                 "authors": [[name, author.pk if author else None] for name, author in authors],
+                "known_outlet": entry.name if entry else "",
             }
             context.update(
                 {
@@ -112,6 +122,9 @@ class ColumnFromUrlMixin:
                     "page": page,
                     "url": url,
                     "outlet": outlet,
+                    "known_outlet": entry,
+                    "outlet_problem": outlet_problem,
+                    "can_add_outlets": request.user.has_perm("outlets.add_outlet"),
                     "authors": authors,
                     "can_add_authors": request.user.has_perm("columns.add_author"),
                     "duplicates": Column.objects.filter(original_url=url),
@@ -134,6 +147,16 @@ class ColumnFromUrlMixin:
                 )
                 self.log_addition(request, author, "Added from an article's page.")
                 entry[1] = author.pk
+        entry = catalogue.lookup(data.get("known_outlet", ""))
+        can_add_outlet = request.user.has_perm("outlets.add_outlet")
+        if entry and "create_outlet" in request.POST and can_add_outlet:
+            found = resolve(entry.name)  # again: someone may have added it meanwhile
+            outlet = found.outlet
+            if found.known:
+                slug = free_slug(Outlet.objects.all(), entry.name, fallback="outlet")
+                outlet = create_known(entry, slug)
+                self.log_addition(request, outlet, "Added from the catalogue of known outlets.")
+            data["outlet"] = outlet.pk if outlet else None
         request.session[SESSION_KEY] = data
         return redirect(reverse("admin:columns_column_add") + "?from_url=1")
 
