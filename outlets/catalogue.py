@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.utils.text import slugify
+
 from .spelling import homepage_domain, normalise_name
 
 CATALOGUE_FILE = Path(__file__).parent / "data" / "media_outlets.json"
@@ -28,6 +30,10 @@ class KnownOutlet:
     @property
     def spellings(self):
         return (self.name, *self.aliases)
+
+    @property
+    def name_slug(self):
+        return slugify(self.name)[:200]
 
 
 @cache

@@ -32,9 +32,9 @@ def test_every_entry_is_well_formed_and_no_spelling_or_site_is_shared():
         assert entry.kind in kinds, entry
         assert re.fullmatch(r"[A-Z]{2}", entry.country), entry
         assert entry.name.strip() == entry.name and len(entry.name) <= 200, entry
-        for spelling in entry.spellings:
-            key = normalise_name(spelling)
-            assert key, entry
+        keys = [normalise_name(spelling) for spelling in entry.spellings]
+        assert all(keys) and len(set(keys)) == len(keys), entry  # no empty or redundant one
+        for spelling, key in zip(entry.spellings, keys, strict=True):
             assert seen.setdefault(key, entry.name) == entry.name, spelling
         if entry.homepage:
             assert entry.homepage.startswith("https://"), entry
