@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from core.content import PublicContent
 from core.links import slug_url
+from core.uploads import image_upload_validator
 
 from .spelling import domains_overlap, homepage_domain, normalise_name
 
@@ -73,7 +74,9 @@ class Outlet(PublicContent):
         validators=[validate_country],
         help_text="Where it is based: a two-letter ISO code, e.g. “GB”.",
     )
-    logo = models.ImageField(upload_to="outlets/", blank=True, default="")
+    logo = models.ImageField(
+        upload_to="outlets/", blank=True, default="", validators=[image_upload_validator]
+    )
     description = models.TextField(blank=True, default="")
     timezone = models.CharField(
         max_length=64,

@@ -19,8 +19,8 @@ from taggit.utils import parse_tags
 from columns.models import Byline, Column
 from core.admin import ModelAdmin
 from core.html import clean_html
+from core.uploads import NOT_AN_IMAGE
 from images.html import add_srcset
-from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
@@ -73,12 +73,6 @@ class ColumnForm(forms.ModelForm):
 
     def clean_body(self):
         return add_srcset(self.cleaned_data.get("body", ""))
-
-    def clean_image(self):
-        upload = self.cleaned_data.get("image")
-        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(upload)
-        return upload
 
     def check_not_changed_meanwhile(self, opened_at):
         """Refuse to overwrite a column someone saved after this form was opened."""

@@ -63,7 +63,13 @@ class TestLogMediaAppearances:
         assert {m.column for m in mentions} == {column}
         assert all(sorted(m.tags.names()) == ["France", "Terrorism"] for m in mentions)
         france24 = Outlet.objects.get(name="France 24")
-        assert france24.kind == "news_agency" and france24.slug == "france-24"
+        # Known to the catalogue: its kind and country, not the form's kind for new outlets.
+        assert (france24.kind, france24.country, france24.slug) == (
+            "broadcaster",
+            "FR",
+            "france-24",
+        )
+        assert Outlet.objects.match("France24") == france24  # the catalogue's alias came along
         assert Outlet.objects.count() == 3
         assert LogEntry.objects.filter(user=press_assistant).count() == 4  # 3 mentions, 1 outlet
         listing = press_client.get(response.url).content.decode()
