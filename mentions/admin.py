@@ -7,7 +7,7 @@ from django.urls import path
 
 from core.admin import ModelAdmin
 
-from .log import LogAppearancesForm
+from .log import LogAppearancesForm, refuse_new_tags
 from .models import Mention
 
 
@@ -19,9 +19,14 @@ def can_review_all(user):
 class MentionForm(forms.ModelForm):
     """The tags field resolves aliases itself (TAGGIT_TAGS_FROM_STRING, tags/aliases.py)."""
 
+    may_add_tags = True  # set per request by MentionAdmin.get_form
+
     class Meta:
         model = Mention
         fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
+
+    def clean_tags(self):
+        return refuse_new_tags(self.cleaned_data.get("tags") or [], self.may_add_tags)
 
 
 @admin.register(Mention)
@@ -57,6 +62,13 @@ class MentionAdmin(ModelAdmin):
             return obj.created_by_id == request.user.pk
         return allowed
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.may_add_tags = request.user.has_perm("taggit.add_tag")
+        if not form.may_add_tags and "tags" in form.base_fields:
+            form.base_fields["tags"].help_text = "Existing tags only, separated by commas."
+        return form
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
@@ -67,7 +79,11 @@ class MentionAdmin(ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         can_add_outlets = request.user.has_perm("outlets.add_outlet")
-        form = LogAppearancesForm(request.POST or None, can_add_outlets=can_add_outlets)
+        form = LogAppearancesForm(
+            request.POST or None,
+            can_add_outlets=can_add_outlets,
+            may_add_tags=request.user.has_perm("taggit.add_tag"),
+        )
         if request.method == "POST" and form.is_valid():
             new_outlets, mentions = form.save(request.user)
             for outlet in new_outlets:

@@ -14,7 +14,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
+from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from core.slugs import free_slug
@@ -25,6 +27,28 @@ from outlets.spelling import normalise_name
 from .models import Mention
 
 MAX_OUTLETS = 30
+
+
+def new_tag_names(names):
+    """Those of `names` (already resolved: aliases are their tags' names) that no tag has."""
+    known = Tag.objects.annotate(lower=Lower("name")).filter(lower__in={n.lower() for n in names})
+    known = {name.lower() for name in known.values_list("name", flat=True)}
+    return [name for name in names if name.lower() not in known]
+
+
+def refuse_new_tags(names, may_add_tags):
+    """Without taggit's add_tag permission (press assistants), tags are picked, not made: a
+    tag is public (it has a page and a feed), so making one is an editor's decision."""
+    new = [] if may_add_tags else new_tag_names(names)
+    if new:
+        raise forms.ValidationError(
+            "You may only pick existing tags; "
+            + ", ".join(f"“{name}”" for name in new)
+            + (" is" if len(new) == 1 else " are")
+            + " not a tag yet. Leave it out, or ask an editor to add it.",
+            code="new_tag",
+        )
+    return names
 
 
 def split_names(text):
@@ -77,9 +101,17 @@ class LogAppearancesForm(forms.Form):
     )
     status = forms.ChoiceField(choices=Mention.Status.choices, initial=Mention.Status.PUBLISHED)
 
-    def __init__(self, *args, can_add_outlets=True, **kwargs):
+    def __init__(self, *args, can_add_outlets=True, may_add_tags=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_add_outlets = can_add_outlets
+        self.may_add_tags = may_add_tags
+        if not may_add_tags:
+            self.fields["tags"].help_text = "Existing tags only, separated by commas."
+
+    def clean_tags(self):
+        names = parse_tags(self.cleaned_data.get("tags", ""))  # aliases resolved (settings)
+        refuse_new_tags(names, self.may_add_tags)
+        return ", ".join(names)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from mentions.models import Mention
 from outlets.models import Outlet, OutletAlias
@@ -45,6 +46,8 @@ class TestLogMediaAppearances:
         OutletAlias.objects.create(outlet=afp, name="Agence France Presse")
         rfi = OutletFactory(name="RFI")
         column = ColumnFactory(outlet=rfi)
+        Tag.objects.create(name="France", slug="france")  # press assistants pick tags that exist
+        Tag.objects.create(name="Terrorism", slug="terrorism")
         response = press_client.post(
             LOG_URL,
             log_data(
