@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 
 
 def normalise_name(name):
-    """Case-, accent- and punctuation-insensitive form of a name, without a leading "the"."""
+    """Case-, accent- and punctuation-insensitive form of a name, without a leading "the"
+    ("The Süddeutsche" is "suddeutsche", "A.F.P." is "afp")."""
     name = unicodedata.normalize("NFKD", (name or "").casefold())
     name = "".join(char for char in name if not unicodedata.combining(char))
+    name = re.sub(r"[.'’]", "", name)  # "A.F.P." is "AFP", "Harper’s" is "Harpers"
     name = re.sub(r"[^\w\s]", " ", name)
     name = re.sub(r"^\s*the\s+", "", name)
     return " ".join(name.split())
