@@ -50,8 +50,8 @@ class OutletAliasInline(admin.TabularInline):
 @admin.register(Outlet)
 class OutletAdmin(MergeActionMixin, ModelAdmin):
     form = OutletForm
-    list_display = ["name", "short_name", "kind", "column_count", "mention_count"]
-    list_filter = ["kind"]
+    list_display = ["name", "short_name", "kind", "country", "column_count", "mention_count"]
+    list_filter = ["kind", "country"]
     search_fields = ["name", "short_name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OutletAliasInline]

@@ -4,6 +4,7 @@ Each registry loads what the database holds once, then answers from memory and c
 missing, so a 5,000-post import does not ask the database for every name it meets.
 """
 
+import re
 from urllib.parse import unquote
 
 from django.utils.text import slugify
@@ -124,6 +125,8 @@ class Outlets:
     def add_exported(self, data):
         """An outlet from our own export, with all its fields, matched by slug or name."""
         fields = {k: v for k, v in data.fields.items() if k in _OUTLET_FIELDS}
+        if not re.fullmatch(r"[A-Z]{2}", fields.get("country", "")):
+            fields.pop("country", None)  # an older export, or not a code: left unknown
         outlet = self.by_slug.get(fields.get("slug")) or self.match(fields.get("name"))
         if outlet is None:
             outlet = Outlet.objects.create(**fields)
