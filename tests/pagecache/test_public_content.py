@@ -20,7 +20,7 @@ NOT_ON_PAGES = {
     "taggit.TaggedItem": "taggit's generic tagging, unused: ours go through typed models",
     "tags.TagAlias": "other names for a tag, turned into the tag when typed or imported",
     "tags.TagMerge": "the admin's record of tag merges",
-    "outlets.OutletKey": "derived from outlets and aliases (which are public content), for matching",
+    "outlets.OutletKey": "keys derived from outlets and aliases, for matching names",
 }
 
 
