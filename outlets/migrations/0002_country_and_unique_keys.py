@@ -4,6 +4,30 @@ import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
 
+from outlets.spelling import homepage_domain, normalise_name
+
+
+def fill_keys(apps, schema_editor):
+    """One key per spelling and homepage domain. Where two outlets share one (possible before
+    keys existed), names come before short names, short names before aliases, older before
+    newer: the other outlet's form then shows the clash for an editor to settle (rename or
+    merge)."""
+    Outlet = apps.get_model("outlets", "Outlet")
+    OutletAlias = apps.get_model("outlets", "OutletAlias")
+    OutletKey = apps.get_model("outlets", "OutletKey")
+    outlets = list(Outlet.objects.order_by("pk"))
+    spellings = [(o.pk, o.name) for o in outlets] + [(o.pk, o.short_name) for o in outlets]
+    spellings += list(OutletAlias.objects.order_by("pk").values_list("outlet_id", "name"))
+    wanted = [("spelling", pk, normalise_name(name)) for pk, name in spellings]
+    wanted += [("domain", o.pk, homepage_domain(o.homepage)) for o in outlets]
+    keys = {}
+    for kind, pk, key in wanted:
+        if key:
+            keys.setdefault((kind, key[:255]), pk)
+    OutletKey.objects.bulk_create(
+        [OutletKey(outlet_id=pk, kind=kind, key=key) for (kind, key), pk in keys.items()]
+    )
+
 
 class Migration(migrations.Migration):
 
@@ -34,4 +58,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('kind', 'key'), name='unique_outlet_key')],
             },
         ),
+        migrations.RunPython(fill_keys, migrations.RunPython.noop),
     ]
