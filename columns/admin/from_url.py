@@ -28,25 +28,26 @@ SESSION_KEY = "column_from_url"
 def outlet_for(url, site_name=""):
     """(outlet, catalogue entry, problem) for an article: the outlet whose homepage is on the
     article's domain, else the one the page names (the site's outlets, then the catalogue, by
-    name or site). When the domain and the name point at different outlets, or a name at
+    name, then by site). When the domain and the name point at different outlets, or a name at
     several, nothing is picked and `problem` says why."""
-    by_site = list(Outlet.objects.on_domain(homepage_domain(url)))
+    domain = homepage_domain(url)
+    by_site = list(Outlet.objects.on_domain(domain))
     found = resolve(site_name) if site_name else Found("")
+    if not (by_site or found.outlet or found.known or found.ambiguous):
+        entry = catalogue.on_domain(domain)
+        found = resolve(entry.name) if entry else found  # the site may have it by that name
     if found.ambiguous or len(by_site) > 1:
         candidates = found.candidates if found.ambiguous else by_site
-        return None, None, Found(site_name or url, candidates=tuple(candidates)).ambiguity()
+        return None, None, Found(site_name or domain, candidates=tuple(candidates)).ambiguity()
     if by_site and found.outlet and found.outlet != by_site[0]:
-        return (
-            None,
-            None,
-            (
-                f"The page is on the site of {by_site[0]} but names itself “{site_name}”, which is "
-                f"{found.outlet}: pick the outlet yourself."
-            ),
+        problem = (
+            f"The page is on the site of {by_site[0]} but names itself “{site_name}”, which is "
+            f"{found.outlet}: pick the outlet yourself."
         )
+        return None, None, problem
     if by_site or found.outlet:
         return (by_site or [found.outlet])[0], None, ""
-    return None, found.known or catalogue.on_domain(homepage_domain(url)), ""
+    return None, found.known, ""
 
 
 def from_url_data(request):

@@ -276,3 +276,11 @@ class TestOutletMatching:
         ).content.decode()
         assert "“Agence France-Presse” could be AFP and French wire" in content
         assert 'name="create_outlet"' not in content
+
+    def test_an_article_on_a_catalogue_site_finds_that_outlet(self):
+        from columns.admin.from_url import outlet_for
+
+        outlet, entry, problem = outlet_for("https://www.ft.com/content/abc", "")
+        assert (outlet, entry.name, problem) == (None, "Financial Times", "")
+        mine = OutletFactory(name="FT")  # the site's outlet, by one of the entry's spellings
+        assert outlet_for("https://markets.ft.com/data", "") == (mine, None, "")
