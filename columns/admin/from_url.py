@@ -5,6 +5,7 @@ not yet known are created only if the editor ticks them on the confirmation page
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -149,17 +150,35 @@ class ColumnFromUrlMixin:
                 self.log_addition(request, author, "Added from an article's page.")
                 entry[1] = author.pk
         entry = catalogue.lookup(data.get("known_outlet", ""))
-        can_add_outlet = request.user.has_perm("outlets.add_outlet")
-        if entry and "create_outlet" in request.POST and can_add_outlet:
-            found = resolve(entry.name)  # again: someone may have added it meanwhile
-            outlet = found.outlet
-            if found.known:
-                slug = free_slug(Outlet.objects.all(), entry.name, fallback="outlet")
-                outlet = create_known(entry, slug)
-                self.log_addition(request, outlet, "Added from the catalogue of known outlets.")
-            data["outlet"] = outlet.pk if outlet else None
+        data["create_outlet"] = bool(entry and "create_outlet" in request.POST)
+        if data["create_outlet"]:
+            messages.info(
+                request,
+                f"{entry.name} is added to the outlets (from the catalogue of known outlets) "
+                "when you save this column, unless you pick another outlet.",
+            )
         request.session[SESSION_KEY] = data
         return redirect(reverse("admin:columns_column_add") + "?from_url=1")
+
+    def save_model(self, request, obj, form, change):
+        """A column added from an article whose outlet is known only to the catalogue: the
+        outlet is added now, as the column is saved, not before (nothing is written until
+        the editor saves), unless the editor picked an outlet meanwhile."""
+        data = request.session.get(SESSION_KEY) if request.GET.get("from_url") else None
+        if not change and obj.outlet_id is None and data and data.get("create_outlet"):
+            entry = catalogue.lookup(data.get("known_outlet", ""))
+            if entry and request.user.has_perm("outlets.add_outlet"):
+                obj.outlet = self._catalogue_outlet(request, entry)
+        super().save_model(request, obj, form, change)
+
+    def _catalogue_outlet(self, request, entry):
+        found = resolve(entry.name)  # again: someone may have added it meanwhile
+        if found.known:
+            slug = free_slug(Outlet.objects.all(), entry.name, fallback="outlet")
+            outlet = create_known(entry, slug)
+            self.log_addition(request, outlet, "Added from the catalogue of known outlets.")
+            return outlet
+        return found.outlet
 
     def get_changeform_initial_data(self, request):
         data = from_url_data(request)

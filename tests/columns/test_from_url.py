@@ -232,20 +232,39 @@ class TestOutletMatching:
     def page(self, site_name):
         return ARTICLE.replace("The Example Times", site_name)
 
-    def test_a_catalogue_outlet_is_offered_and_added_with_its_data(self, editor_client, site):
+    def test_a_catalogue_outlet_is_added_with_its_data_when_the_column_is_saved(
+        self, editor_client, site
+    ):
+        from outlets.models import Outlet
+        from tests.columns.test_admin import column_form_data
+
         url = site("/a", self.page("Agence France-Presse"))
         confirm = editor_client.post(FROM_URL, {"url": url}).content.decode()
         assert 'name="create_outlet"' in confirm
         assert "Agence France-Presse: add it from the catalogue of known outlets" in confirm
-        from outlets.models import Outlet
-
-        assert not Outlet.objects.exists()  # nothing is saved before Continue
-        editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        response = editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        assert not Outlet.objects.exists()  # nothing is written before the column is saved
+        form = editor_client.get(response.url)
+        assert "Agence France-Presse is added to the outlets" in form.content.decode()
+        data = column_form_data(AuthorFactory(), OutletFactory.build(), new_tags="")
+        data["outlet"] = ""  # the editor leaves it to the catalogue
+        saved = editor_client.post(response.url, data)
+        assert saved.status_code == 302
         afp = Outlet.objects.get()
         assert (afp.name, afp.kind, afp.country) == ("Agence France-Presse", "news_agency", "FR")
         assert Outlet.objects.match("AFP") == afp
-        form = editor_client.get(reverse("admin:columns_column_add") + "?from_url=1")
-        assert form.context["adminform"].form.initial["outlet"] == afp.pk
+        assert Column.objects.get().outlet == afp
+
+    def test_a_picked_outlet_wins_over_the_catalogue(self, editor_client, site):
+        from outlets.models import Outlet
+        from tests.columns.test_admin import column_form_data
+
+        editor_client.post(FROM_URL, {"url": site("/a", self.page("Agence France-Presse"))})
+        response = editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        picked = OutletFactory(name="Example Wire")
+        editor_client.post(response.url, column_form_data(AuthorFactory(), picked, new_tags=""))
+        assert Column.objects.get().outlet == picked
+        assert list(Outlet.objects.all()) == [picked]
 
     def test_the_sites_own_outlet_comes_before_the_catalogue(self, editor_client, site):
         mine = OutletFactory(name="AFP", kind="website")  # the editor's choice stands
