@@ -2,6 +2,8 @@
 settled in a stated order; press assistants lose alias adding (outlets 0003)."""
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 
 from outlets.models import Outlet, OutletKey
@@ -24,8 +26,9 @@ def test_existing_outlets_get_their_keys_names_before_aliases(old_models, admin_
     alias(outlet=times, name="Sunday Times")
     sunday = outlet(name="The Sunday Times", slug="sunday-times", short_name="ST")
     copy = outlet(name="Times (copy)", slug="copy", homepage="https://thetimes.test/news")
-    # The groups come from a data migration, which an earlier transactional test may have
-    # emptied: make the press assistants' group as it was.
+    # The groups and permissions come from migrations, which an earlier transactional test
+    # may have emptied: make the press assistants' group as it was.
+    create_permissions(apps.get_app_config("outlets"), verbosity=0)
     press, _ = old_models("auth", "Group").objects.get_or_create(name="Press assistants")
     press.permissions.add(
         *old_models("auth", "Permission").objects.filter(
