@@ -13,6 +13,7 @@ from core.content import PublicContent
 from core.html import clean_html, excerpt_html
 from core.links import slug_url
 from core.signals import page_moved
+from core.uploads import image_upload_validator
 
 PROFILE_LINK_SCHEMES = ["http", "https"]
 
@@ -221,7 +222,13 @@ class Column(PublicContent):
         default=False,
         help_text="For pieces republished here in full: search engines are sent to the outlet.",
     )
-    image = models.ImageField("featured image", upload_to="columns/%Y/", blank=True, default="")
+    image = models.ImageField(
+        "featured image",
+        upload_to="columns/%Y/",
+        blank=True,
+        default="",
+        validators=[image_upload_validator],
+    )
     image_alt = models.CharField("image alt text", max_length=300, blank=True, default="")
     image_caption = models.CharField("image caption", max_length=500, blank=True, default="")
     image_url = models.URLField(

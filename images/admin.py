@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from core.admin import ModelAdmin
+from core.uploads import NOT_AN_IMAGE
 
 from .models import Image
-from .renditions import NOT_AN_IMAGE, validate_image_upload
 
 
 class ImageForm(forms.ModelForm):
@@ -13,12 +13,6 @@ class ImageForm(forms.ModelForm):
         model = Image
         fields = ["file", "alt", "caption", "credit"]
         error_messages = {"file": {"invalid_image": NOT_AN_IMAGE}}
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(upload)
-        return upload
 
 
 @admin.register(Image)

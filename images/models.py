@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import format_html, format_html_join
 
+from core.uploads import image_upload_validator
+
 from .renditions import content_hash, make_renditions
 
 SIZES = "(min-width: 50rem) 46rem, 100vw"
@@ -10,7 +12,12 @@ SIZES = "(min-width: 50rem) 46rem, 100vw"
 class Image(models.Model):
     """An uploaded image for column bodies, with its responsive sizes made once at upload."""
 
-    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    file = models.ImageField(
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[image_upload_validator],
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     alt = models.CharField(

@@ -8,7 +8,7 @@ from django.urls import path
 from core.admin import ModelAdmin
 from core.locking import OptimisticLockForm
 
-from .log import LogAppearancesForm, prefill
+from .log import LogAppearancesForm, prefill, refuse_new_tags
 from .models import Mention
 
 
@@ -21,9 +21,14 @@ class MentionForm(OptimisticLockForm, forms.ModelForm):
     """The tags field resolves aliases itself (TAGGIT_TAGS_FROM_STRING, tags/aliases.py); a
     save over someone else's newer one is refused (core/locking.py)."""
 
+    may_add_tags = True  # set per request by MentionAdmin.get_form
+
     class Meta:
         model = Mention
         fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
+
+    def clean_tags(self):
+        return refuse_new_tags(self.cleaned_data.get("tags") or [], self.may_add_tags)
 
 
 @admin.register(Mention)
@@ -62,6 +67,13 @@ class MentionAdmin(ModelAdmin):
             return obj.created_by_id == request.user.pk
         return allowed
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.may_add_tags = request.user.has_perm("taggit.add_tag")
+        if not form.may_add_tags and "tags" in form.base_fields:
+            form.base_fields["tags"].help_text = "Existing tags only, separated by commas."
+        return form
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
@@ -73,7 +85,10 @@ class MentionAdmin(ModelAdmin):
             raise PermissionDenied
         can_add_outlets = request.user.has_perm("outlets.add_outlet")
         form = LogAppearancesForm(
-            request.POST or None, initial=prefill(request.GET), can_add_outlets=can_add_outlets
+            request.POST or None,
+            initial=prefill(request.GET),
+            can_add_outlets=can_add_outlets,
+            may_add_tags=request.user.has_perm("taggit.add_tag"),
         )
         if request.method == "POST" and form.is_valid():
             new_outlets, mentions = form.save(request.user)

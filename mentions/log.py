@@ -3,8 +3,9 @@
 
 Press staff note "spoke to AFP, RFI and France 24 about X" in one go: they pick outlets that
 exist and type the names of others. A typed name is first matched against every outlet's name,
-short name and aliases (so "Agence France Presse" finds AFP); only a name nothing matches
-becomes a new outlet.
+short name and aliases (so "Agence France Presse" finds AFP), then against the catalogue of
+known outlets (outlets.matching), whose entry is added with its kind, country and aliases; only
+a name nothing matches becomes a new outlet. A name that could be two outlets is refused.
 """
 
 import datetime
@@ -14,16 +15,42 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
+from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from core.signals import press_sentence_logged
 from core.slugs import free_slug
+from outlets.matching import create_known, resolve
 from outlets.models import Outlet
+from outlets.spelling import normalise_name
 
 from .models import Mention
 
 MAX_OUTLETS = 30
+
+
+def new_tag_names(names):
+    """Those of `names` (already resolved: aliases are their tags' names) that no tag has."""
+    known = Tag.objects.annotate(lower=Lower("name")).filter(lower__in={n.lower() for n in names})
+    known = {name.lower() for name in known.values_list("name", flat=True)}
+    return [name for name in names if name.lower() not in known]
+
+
+def refuse_new_tags(names, may_add_tags):
+    """Without taggit's add_tag permission (press assistants), tags are picked, not made: a
+    tag is public (it has a page and a feed), so making one is an editor's decision."""
+    new = [] if may_add_tags else new_tag_names(names)
+    if new:
+        raise forms.ValidationError(
+            "You may only pick existing tags; "
+            + ", ".join(f"“{name}”" for name in new)
+            + (" is" if len(new) == 1 else " are")
+            + " not a tag yet. Leave it out, or ask an editor to add it.",
+            code="new_tag",
+        )
+    return names
 
 
 def split_names(text):
@@ -45,7 +72,8 @@ class LogAppearancesForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Names separated by commas or one per line. A known spelling finds its outlet "
-        '("Agence France Presse" is AFP); other names are added as new outlets.',
+        '("Agence France Presse" is AFP), also from the catalogue of well-known outlets; '
+        "other names are added as new outlets.",
     )
     new_outlet_kind = forms.ChoiceField(
         label="Kind of new outlets",
@@ -88,29 +116,42 @@ class LogAppearancesForm(forms.Form):
     # The column's possible press mention this entry resolves (columns/admin/possible_mentions.py).
     from_sentence = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
-    def __init__(self, *args, can_add_outlets=True, **kwargs):
+    def __init__(self, *args, can_add_outlets=True, may_add_tags=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_add_outlets = can_add_outlets
+        self.may_add_tags = may_add_tags
+        if not may_add_tags:
+            self.fields["tags"].help_text = "Existing tags only, separated by commas."
+
+    def clean_tags(self):
+        names = parse_tags(self.cleaned_data.get("tags", ""))  # aliases resolved (settings)
+        refuse_new_tags(names, self.may_add_tags)
+        return ", ".join(names)
 
     def clean(self):
         cleaned_data = super().clean()
         outlets = list(cleaned_data.get("outlets") or [])
-        self.names_to_create = []
+        self.names_to_create, self.entries_to_create = [], {}
         for name in split_names(cleaned_data.get("new_outlets", "")):
-            known = Outlet.objects.match(name)
-            if known is not None:
-                outlets.append(known)
-            elif name.casefold() not in {n.casefold() for n in self.names_to_create}:
+            found = resolve(name)
+            if found.outlet is not None:
+                outlets.append(found.outlet)
+            elif found.ambiguous:
+                self.add_error("new_outlets", found.ambiguity())
+            elif found.known is not None:
+                self.entries_to_create[found.known.name] = found.known
+            elif normalise_name(name) not in {normalise_name(n) for n in self.names_to_create}:
                 self.names_to_create.append(name[:200])
-        if self.names_to_create and not self.can_add_outlets:
+        new_names = [*self.entries_to_create, *self.names_to_create]
+        if new_names and not self.can_add_outlets:
             self.add_error(
                 "new_outlets",
                 "You may not add outlets: ask an editor, or pick from the known ones. Unknown: "
-                + ", ".join(self.names_to_create),
+                + ", ".join(new_names),
             )
         # One mention per outlet, however often it was picked or typed.
         self.known_outlets = list({outlet.pk: outlet for outlet in outlets}.values())
-        total = len(self.known_outlets) + len(self.names_to_create)
+        total = len(self.known_outlets) + len(new_names)
         if total == 0 and "outlets" not in self.errors and "new_outlets" not in self.errors:
             self.add_error("outlets", "Pick at least one outlet, or type its name below.")
         if total > MAX_OUTLETS:
@@ -122,6 +163,10 @@ class LogAppearancesForm(forms.Form):
         """Create the new outlets and one mention per outlet; all of it or nothing."""
         data = self.cleaned_data
         new_outlets = [
+            create_known(entry, free_slug(Outlet.objects.all(), entry.name, fallback="outlet"))
+            for entry in self.entries_to_create.values()
+        ]
+        new_outlets += [
             Outlet.objects.create(
                 name=name,
                 slug=free_slug(Outlet.objects.all(), name, fallback="outlet"),

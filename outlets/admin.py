@@ -26,20 +26,42 @@ class OutletForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
+def is_outlet_editor(request):
+    """Aliases and the homepage decide which outlet a name or an article finds, and a logo is
+    shown on public pages: editors set them (those who may change outlets); press assistants
+    may add an outlet, not these (issue 14, items 2 and 3)."""
+    return request.user.has_perm("outlets.change_outlet")
+
+
 class OutletAliasInline(admin.TabularInline):
     model = OutletAlias
     extra = 1
+
+    def has_add_permission(self, request, obj=None):
+        return is_outlet_editor(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return is_outlet_editor(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_outlet_editor(request) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Outlet)
 class OutletAdmin(MergeActionMixin, ModelAdmin):
     form = OutletForm
-    list_display = ["name", "short_name", "kind", "column_count", "mention_count"]
-    list_filter = ["kind"]
+    list_display = ["name", "short_name", "kind", "country", "column_count", "mention_count"]
+    list_filter = ["kind", "country"]
     search_fields = ["name", "short_name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OutletAliasInline]
     actions = ["merge_selected"]
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not is_outlet_editor(request):
+            exclude += ["logo", "homepage"]
+        return exclude
 
     def get_queryset(self, request):
         return (

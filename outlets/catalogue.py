@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .models import normalise_name
+from django.utils.text import slugify
+
+from .spelling import homepage_domain, normalise_name
 
 CATALOGUE_FILE = Path(__file__).parent / "data" / "media_outlets.json"
 
@@ -28,6 +30,10 @@ class KnownOutlet:
     @property
     def spellings(self):
         return (self.name, *self.aliases)
+
+    @property
+    def name_slug(self):
+        return slugify(self.name)[:200]
 
 
 @cache
@@ -61,3 +67,17 @@ def catalogue_spellings():
 def lookup(name):
     """The catalogue entry that `name` spells (any case, with or without "the"), or None."""
     return _by_spelling().get(normalise_name(name or ""))
+
+
+@cache
+def _by_domain():
+    return {homepage_domain(e.homepage): e for e in known_outlets() if homepage_domain(e.homepage)}
+
+
+def on_domain(host):
+    """The catalogue entry whose homepage is on `host` (or a parent domain of it), or None."""
+    parts = (host or "").lower().removeprefix("www.").split(".")
+    for i in range(len(parts) - 1):
+        if entry := _by_domain().get(".".join(parts[i:])):
+            return entry
+    return None

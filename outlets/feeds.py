@@ -2,6 +2,7 @@
 so this app need not import columns)."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.feeds import ColumnEntriesFeed
@@ -11,7 +12,10 @@ from .models import Outlet
 
 class OutletFeed(ColumnEntriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Outlet, slug=slug)
+        outlet = get_object_or_404(Outlet, slug=slug)
+        if not outlet.has_public_content():
+            raise Http404("No outlet with public content here.")
+        return outlet
 
     def title(self, outlet):
         return f"Columns in {outlet.name} · {settings.SITE_NAME}"

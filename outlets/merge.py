@@ -9,16 +9,16 @@ from django.db import transaction
 
 from core.signals import page_moved
 
-from .models import Outlet, OutletAlias, normalise_name
+from .models import Outlet, OutletAlias, OutletKey, normalise_name
 
 
 def _add_alias(outlet, name):
-    if not name:
+    """Keep a merged outlet's name as an alias, unless it is one already or another outlet
+    answers to it (a spelling belongs to one outlet: OutletKey)."""
+    key = normalise_name(name)
+    if not key or key in {normalise_name(s) for s in outlet.spellings()}:
         return
-    spellings = {normalise_name(s) for s in [outlet.name, outlet.short_name] if s}
-    spellings |= {normalise_name(a.name) for a in outlet.aliases.all()}
-    if normalise_name(name) not in spellings:
-        OutletAlias.objects.filter(name__iexact=name).delete()
+    if OutletKey.holder(outlet, key) is None:
         OutletAlias.objects.create(outlet=outlet, name=name)
 
 
@@ -32,8 +32,8 @@ def merge_outlets(sources, target):
     moved = {}
     for outlet in sources:
         for rel in Outlet._meta.related_objects:
-            if not rel.one_to_many:
-                continue
+            if not rel.one_to_many or rel.related_model is OutletKey:
+                continue  # keys are derived: the target's are made again below
             # Saved one by one, not updated in bulk: a column's date (and address) can depend
             # on its outlet's time zone, and save() keeps a redirect when the address changes.
             for obj in rel.related_model._default_manager.filter(**{rel.field.name: outlet}):
@@ -44,6 +44,7 @@ def merge_outlets(sources, target):
         outlet.delete()
         for name in names:
             _add_alias(target, name)
+        target.sync_keys()  # the spellings moved from the outlet deleted are free now
         page_moved.send(Outlet, old_path=old_url, new_path=target.get_absolute_url())
     return [
         f"{n} {model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural}"

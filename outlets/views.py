@@ -5,6 +5,7 @@ The columns and mentions are reached through Outlet's reverse relations (`outlet
 `outlet.mentions`), whose querysets bring their own `published()`: this app imports neither.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
@@ -35,6 +36,10 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
             **kwargs,
         )
         self.add_latest_mentions(context, self.outlet.mentions)
+        if not context["paginator"].count and not context["mentions"]:
+            # Nothing public (no columns, no mentions: unused, or used by drafts only): the
+            # outlet has no page, as it is not on /outlets/ (issue 14, item 9).
+            raise Http404("No outlet with public content here.")
         return context
 
     def feed_links(self):

@@ -113,7 +113,9 @@ class WxrWriter:
 
     def _outlet(self, outlet):
         self.counts["outlets"] += 1
-        fields = ["name", "short_name", "slug", "kind", "homepage", "logo", "description"]
+        fields = [
+            "name", "short_name", "slug", "kind", "homepage", "logo", "description", "country",
+        ]  # fmt: skip
         parts = [_element(f"columnist:{name}", getattr(outlet, name)) for name in fields]
         parts.append(_element("columnist:timezone", outlet.timezone))
         parts += [_element("columnist:alias", alias.name) for alias in outlet.aliases.all()]

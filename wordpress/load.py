@@ -98,6 +98,7 @@ class WxrImport(BatchWriter):
         self._choose_owner()
         self.summary.authors = self.authors.created
         self.summary.outlets = self.outlets.created
+        self.summary.ambiguous_outlets = self.outlets.ambiguous
         self.summary.tags = self.tags.created
         return self.summary
 

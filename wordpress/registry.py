@@ -4,6 +4,7 @@ Each registry loads what the database holds once, then answers from memory and c
 missing, so a 5,000-post import does not ask the database for every name it meets.
 """
 
+import re
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,9 @@ from taggit.models import Tag
 from columns.models import Author, validate_fediverse_handle, validate_profile_links
 from core.slugs import unique_slug
 from outlets.catalogue import catalogue_spellings
-from outlets.models import Outlet, OutletAlias, normalise_name
+from outlets.matching import create_known, resolve
+from outlets.models import Outlet, OutletAlias, OutletKey
+from outlets.spelling import normalise_name
 
 
 def valid_profile(extra):
@@ -105,57 +108,79 @@ class Authors:
 
 
 class Outlets:
+    """The site's outlets by key (OutletKey: one outlet per spelling and domain), then the
+    catalogue (outlets.matching.resolve). A name that could be several outlets attaches
+    nothing and is listed in `ambiguous` for the summary."""
+
     def __init__(self):
         self.created = 0
-        self.by_spelling = {}
+        self.by_key = {}
         self.by_slug = {}
         self.known_names = []
+        self.ambiguous = {}  # name -> the outlets it could be
+        by_pk = {}
         for outlet in Outlet.objects.prefetch_related("aliases"):
-            self._remember(outlet, [a.name for a in outlet.aliases.all()])
+            by_pk[outlet.pk] = self.by_slug[outlet.slug] = outlet
+            names = [outlet.name, outlet.short_name, *(a.name for a in outlet.aliases.all())]
+            self.known_names += [name for name in names if name]
+        for kind, key, pk in OutletKey.objects.values_list("kind", "key", "outlet_id"):
+            self.by_key[(kind, key)] = by_pk[pk]
         # The rules also know the catalogue's outlets, after the site's own.
         self.known_names += catalogue_spellings()
 
-    def _remember(self, outlet, aliases=()):
+    def _remember(self, outlet):
         self.by_slug[outlet.slug] = outlet
-        for spelling in (outlet.name, outlet.short_name, *aliases):
-            if spelling and normalise_name(spelling):
-                self.by_spelling.setdefault(normalise_name(spelling), outlet)
-                self.known_names.append(spelling)
+        self.known_names += outlet.spellings()
+        for key in OutletKey.objects.filter(outlet=outlet):
+            self.by_key[(key.kind, key.key)] = outlet
+
+    def holders(self, keys):
+        return {key: self.by_key[key] for key in keys if key in self.by_key}
 
     def match(self, name):
-        """As `Outlet.objects.match(name)`, from memory."""
-        return self.by_spelling.get(normalise_name(name or ""))
+        """As `Outlet.objects.match(name)`, from memory: the site's outlets only."""
+        key = normalise_name(name or "")[:255]
+        return self.by_key.get((OutletKey.Kind.SPELLING, key)) if key else None
 
     def get(self, name):
-        """The outlet called `name`, created when new; None for an empty name."""
+        """The outlet called `name`: the site's, else the catalogue's (created), else a new
+        one; None for an empty name or one that could be several outlets."""
         # A lowercase "the" belongs to the sentence ("for the Daily Example"), not the name.
         name = " ".join((name or "").removeprefix("the ").split())[:200]
-        if not normalise_name(name):
+        found = resolve(name, self.holders)
+        if found.outlet or not normalise_name(name):
+            return found.outlet
+        if found.ambiguous:
+            self.ambiguous[name] = [outlet.name for outlet in found.candidates]
             return None
-        outlet = self.match(name)
-        if outlet is None:
-            slug = unique_slug(slugify(name), set(self.by_slug), fallback="outlet")
+        base = slugify(found.known.name if found.known else name)
+        slug = unique_slug(base, set(self.by_slug), fallback="outlet")
+        if found.known:
+            outlet = create_known(found.known, slug)
+        else:
             outlet = Outlet.objects.create(name=name, slug=slug)
-            self.created += 1
-            self._remember(outlet)
+        self.created += 1
+        self._remember(outlet)
         return outlet
 
     def add_exported(self, data):
         """An outlet from our own export, with all its fields, matched by slug or name."""
         fields = {k: v for k, v in data.fields.items() if k in _OUTLET_FIELDS}
+        if not re.fullmatch(r"[A-Z]{2}", fields.get("country", "")):
+            fields.pop("country", None)  # an older export, or not a code: left unknown
         outlet = self.by_slug.get(fields.get("slug")) or self.match(fields.get("name"))
         if outlet is None:
             outlet = Outlet.objects.create(**fields)
             self.created += 1
         for alias in data.aliases:
-            if not OutletAlias.objects.filter(name__iexact=alias).exists():
+            if (OutletKey.Kind.SPELLING, normalise_name(alias)[:255]) not in self.by_key:
                 OutletAlias.objects.create(outlet=outlet, name=alias)
-        self._remember(outlet, data.aliases)
+        self._remember(outlet)
         return outlet
 
 
 _OUTLET_FIELDS = {
-    "name", "short_name", "slug", "kind", "homepage", "logo", "description", "timezone",
+    "name", "short_name", "slug", "kind", "homepage", "logo", "description", "timezone", "country",
 }  # fmt: skip
 
 

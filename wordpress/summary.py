@@ -31,6 +31,7 @@ class Summary:
     kept_editors: int = 0  # updated columns where an editor's change was kept over the export's
     media: int = 0  # files brought home
     media_reused: int = 0  # found already home (same address or same content)
+    ambiguous_outlets: dict = field(default_factory=dict)  # name -> the outlets it could be
     notes: dict = field(default_factory=dict)  # heading -> [entry]
 
     def note(self, heading, entry):
@@ -66,6 +67,9 @@ class Summary:
         if self.skipped:
             parts = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
             lines.append(f"Skipped: {parts}.")
+        for name, outlets in sorted(self.ambiguous_outlets.items()):
+            could_be = " or ".join(outlets)
+            lines.append(f"Not attached: “{name}” could be {could_be}; settle it in the admin.")
         lines += self.lists(shown)
         if not self.changed_anything:
             lines.append("Nothing changed: everything in this file was imported already.")

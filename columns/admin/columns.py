@@ -20,8 +20,8 @@ from core.admin import ModelAdmin
 from core.confirm_action import confirmation_page, confirmed
 from core.html import clean_html
 from core.locking import OptimisticLockForm
+from core.uploads import NOT_AN_IMAGE
 from images.html import add_srcset
-from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
 from . import from_url, publishing
 from .editor import EditorMediaMixin, RichTextField
@@ -92,12 +92,6 @@ class ColumnForm(OptimisticLockForm, forms.ModelForm):
 
     def clean_body(self):
         return add_srcset(self.cleaned_data.get("body", ""))
-
-    def clean_image(self):
-        upload = self.cleaned_data.get("image")
-        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(upload)
-        return upload
 
 
 def _offline_detail(column):

@@ -5,8 +5,6 @@ authors not yet known that the editor ticks on the confirmation page are carried
 "New authors" field, and become authors (after the byline) only when the column is saved.
 """
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,27 +17,39 @@ from django.utils.text import slugify
 from columns.models import Author, Byline, Column
 from core.fetch import FetchError, fetch_html
 from core.slugs import free_slug
+from outlets import catalogue
+from outlets.matching import Found, create_known, resolve
 from outlets.models import Outlet
+from outlets.spelling import homepage_domain
 
 from .page_metadata import extract_metadata
 
 SESSION_KEY = "column_from_url"
 
 
-def _host(url):
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def outlet_for(url, site_name=""):
-    """The outlet whose homepage is on the article's domain, else the one named by the page."""
-    host = _host(url)
-    if host:
-        for outlet in Outlet.objects.exclude(homepage=""):
-            home = _host(outlet.homepage)
-            if home and (host == home or host.endswith("." + home)):
-                return outlet
-    return Outlet.objects.match(site_name) if site_name else None
+    """(outlet, catalogue entry, problem) for an article: the outlet whose homepage is on the
+    article's domain, else the one the page names (the site's outlets, then the catalogue, by
+    name, then by site). When the domain and the name point at different outlets, or a name at
+    several, nothing is picked and `problem` says why."""
+    domain = homepage_domain(url)
+    by_site = list(Outlet.objects.on_domain(domain))
+    found = resolve(site_name) if site_name else Found("")
+    if not (by_site or found.outlet or found.known or found.ambiguous):
+        entry = catalogue.on_domain(domain)
+        found = resolve(entry.name) if entry else found  # the site may have it by that name
+    if found.ambiguous or len(by_site) > 1:
+        candidates = found.candidates if found.ambiguous else by_site
+        return None, None, Found(site_name or domain, candidates=tuple(candidates)).ambiguity()
+    if by_site and found.outlet and found.outlet != by_site[0]:
+        problem = (
+            f"The page is on the site of {by_site[0]} but names itself “{site_name}”, which is "
+            f"{found.outlet}: pick the outlet yourself."
+        )
+        return None, None, problem
+    if by_site or found.outlet:
+        return (by_site or [found.outlet])[0], None, ""
+    return None, found.known, ""
 
 
 def from_url_data(request):
@@ -112,7 +122,7 @@ class ColumnFromUrlMixin:
                 context["fetch_error"] = str(error)
                 return TemplateResponse(request, "admin/columns/column/from_url.html", context)
             page = extract_metadata(html)
-            outlet = outlet_for(final_url, page.site_name)
+            outlet, entry, outlet_problem = outlet_for(final_url, page.site_name)
             if outlet and outlet.zone:  # stamps without an offset are in the outlet's time
                 page = extract_metadata(html, outlet.zone)
             known = {a.name.lower(): a for a in Author.objects.all()}
@@ -125,6 +135,7 @@ class ColumnFromUrlMixin:
                 "outlet_published_at": page.published_at.isoformat() if page.published_at else "",
                 "outlet_updated_at": page.updated_at.isoformat() if page.updated_at else "",
                 "authors": [[name, author.pk if author else None] for name, author in authors],
+                "known_outlet": entry.name if entry else "",
             }
             context.update(
                 {
@@ -132,6 +143,9 @@ class ColumnFromUrlMixin:
                     "page": page,
                     "url": url,
                     "outlet": outlet,
+                    "known_outlet": entry,
+                    "outlet_problem": outlet_problem,
+                    "can_add_outlets": request.user.has_perm("outlets.add_outlet"),
                     "authors": authors,
                     "can_add_authors": request.user.has_perm("columns.add_author"),
                     "duplicates": Column.objects.filter(original_url=url),
@@ -150,8 +164,36 @@ class ColumnFromUrlMixin:
         data["new_authors"] = [
             name for name, pk in data["authors"] if pk is None and name in wanted and can_add
         ]
+        entry = catalogue.lookup(data.get("known_outlet", ""))
+        data["create_outlet"] = bool(entry and "create_outlet" in request.POST)
+        if data["create_outlet"]:
+            messages.info(
+                request,
+                f"{entry.name} is added to the outlets (from the catalogue of known outlets) "
+                "when you save this column, unless you pick another outlet.",
+            )
         request.session[SESSION_KEY] = data
         return redirect(reverse("admin:columns_column_add") + "?from_url=1")
+
+    def save_model(self, request, obj, form, change):
+        """A column added from an article whose outlet is known only to the catalogue: the
+        outlet is added now, as the column is saved, not before (nothing is written until
+        the editor saves), unless the editor picked an outlet meanwhile."""
+        data = request.session.get(SESSION_KEY) if request.GET.get("from_url") else None
+        if not change and obj.outlet_id is None and data and data.get("create_outlet"):
+            entry = catalogue.lookup(data.get("known_outlet", ""))
+            if entry and request.user.has_perm("outlets.add_outlet"):
+                obj.outlet = self._catalogue_outlet(request, entry)
+        super().save_model(request, obj, form, change)
+
+    def _catalogue_outlet(self, request, entry):
+        found = resolve(entry.name)  # again: someone may have added it meanwhile
+        if found.known:
+            slug = free_slug(Outlet.objects.all(), entry.name, fallback="outlet")
+            outlet = create_known(entry, slug)
+            self.log_addition(request, outlet, "Added from the catalogue of known outlets.")
+            return outlet
+        return found.outlet
 
     def get_changeform_initial_data(self, request):
         data = from_url_data(request)

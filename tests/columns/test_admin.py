@@ -194,8 +194,11 @@ class TestPressAssistant:
         )
         assert response.status_code == 302
         outlet = Outlet.objects.get(slug="afp")
-        assert Outlet.objects.match("agence france presse") == outlet
+        assert Outlet.objects.match("agence france presse") == outlet  # by its name
+        assert not outlet.aliases.exists()  # aliases are editors' to add (issue 14, item 3)
 
+        Tag.objects.create(name="France", slug="france")  # tags are picked, not made
+        Tag.objects.create(name="Terrorism", slug="terrorism")
         today = timezone.localdate().isoformat()
         response = press_client.post(
             reverse("admin:mentions_mention_add"),

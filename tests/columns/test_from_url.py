@@ -236,3 +236,83 @@ class TestAddColumnFromUrl:
         assert press_client.get(FROM_URL).status_code == 403
         assert press_client.post(FROM_URL, {"url": url}).status_code == 403
         assert press_client.post(FROM_URL, {"confirm": "1"}).status_code == 403
+
+
+class TestOutletMatching:
+    """The outlet of an article: the site's outlets by domain and name, then the catalogue;
+    never a guess between two (issue 12; issue 14, item 3)."""
+
+    def page(self, site_name):
+        return ARTICLE.replace("The Example Times", site_name)
+
+    def test_a_catalogue_outlet_is_added_with_its_data_when_the_column_is_saved(
+        self, editor_client, site
+    ):
+        from outlets.models import Outlet
+        from tests.columns.test_admin import column_form_data
+
+        url = site("/a", self.page("Agence France-Presse"))
+        confirm = editor_client.post(FROM_URL, {"url": url}).content.decode()
+        assert 'name="create_outlet"' in confirm
+        assert "Agence France-Presse: add it from the catalogue of known outlets" in confirm
+        response = editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        assert not Outlet.objects.exists()  # nothing is written before the column is saved
+        form = editor_client.get(response.url)
+        assert "Agence France-Presse is added to the outlets" in form.content.decode()
+        data = column_form_data(AuthorFactory(), OutletFactory.build(), new_tags="")
+        data["outlet"] = ""  # the editor leaves it to the catalogue
+        saved = editor_client.post(response.url, data)
+        assert saved.status_code == 302
+        afp = Outlet.objects.get()
+        assert (afp.name, afp.kind, afp.country) == ("Agence France-Presse", "news_agency", "FR")
+        assert Outlet.objects.match("AFP") == afp
+        assert Column.objects.get().outlet == afp
+
+    def test_a_picked_outlet_wins_over_the_catalogue(self, editor_client, site):
+        from outlets.models import Outlet
+        from tests.columns.test_admin import column_form_data
+
+        editor_client.post(FROM_URL, {"url": site("/a", self.page("Agence France-Presse"))})
+        response = editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        picked = OutletFactory(name="Example Wire")
+        editor_client.post(response.url, column_form_data(AuthorFactory(), picked, new_tags=""))
+        assert Column.objects.get().outlet == picked
+        assert list(Outlet.objects.all()) == [picked]
+
+    def test_the_sites_own_outlet_comes_before_the_catalogue(self, editor_client, site):
+        mine = OutletFactory(name="AFP", kind="website")  # the editor's choice stands
+        editor_client.post(FROM_URL, {"url": site("/a", self.page("Agence France Presse"))})
+        editor_client.post(FROM_URL, {"confirm": "1", "create_outlet": "1"})
+        form = editor_client.get(reverse("admin:columns_column_add") + "?from_url=1")
+        assert form.context["adminform"].form.initial["outlet"] == mine.pk
+        mine.refresh_from_db()
+        assert mine.kind == "website"
+
+    def test_a_domain_and_a_name_that_disagree_attach_nothing_and_say_so(self, editor_client, site):
+        OutletFactory(name="The Example Times", homepage=site.base + "/")
+        OutletFactory(name="Reuters")
+        confirm = editor_client.post(FROM_URL, {"url": site("/a", self.page("Reuters"))})
+        content = confirm.content.decode()
+        assert "names itself “Reuters”" in content and "pick the outlet yourself" in content
+        editor_client.post(FROM_URL, {"confirm": "1"})
+        form = editor_client.get(reverse("admin:columns_column_add") + "?from_url=1")
+        assert form.context["adminform"].form.initial["outlet"] is None
+
+    def test_a_catalogue_entry_whose_spellings_are_two_outlets_is_ambiguous(
+        self, editor_client, site
+    ):
+        OutletFactory(name="AFP")
+        OutletFactory(name="French wire", homepage="https://www.afp.com/")
+        content = editor_client.post(
+            FROM_URL, {"url": site("/a", self.page("Agence France-Presse"))}
+        ).content.decode()
+        assert "“Agence France-Presse” could be AFP and French wire" in content
+        assert 'name="create_outlet"' not in content
+
+    def test_an_article_on_a_catalogue_site_finds_that_outlet(self):
+        from columns.admin.from_url import outlet_for
+
+        outlet, entry, problem = outlet_for("https://www.ft.com/content/abc", "")
+        assert (outlet, entry.name, problem) == (None, "Financial Times", "")
+        mine = OutletFactory(name="FT")  # the site's outlet, by one of the entry's spellings
+        assert outlet_for("https://markets.ft.com/data", "") == (mine, None, "")

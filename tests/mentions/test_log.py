@@ -4,6 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from mentions.models import Mention
 from outlets.models import Outlet, OutletAlias
@@ -46,6 +47,8 @@ class TestLogMediaAppearances:
         OutletAlias.objects.create(outlet=afp, name="Agence France Presse")
         rfi = OutletFactory(name="RFI")
         column = ColumnFactory(outlet=rfi)
+        Tag.objects.create(name="France", slug="france")  # press assistants pick tags that exist
+        Tag.objects.create(name="Terrorism", slug="terrorism")
         response = press_client.post(
             LOG_URL,
             log_data(
@@ -64,7 +67,13 @@ class TestLogMediaAppearances:
         assert {m.column for m in mentions} == {column}
         assert all(sorted(m.tags.names()) == ["France", "Terrorism"] for m in mentions)
         france24 = Outlet.objects.get(name="France 24")
-        assert france24.kind == "news_agency" and france24.slug == "france-24"
+        # Known to the catalogue: its kind and country, not the form's kind for new outlets.
+        assert (france24.kind, france24.country, france24.slug) == (
+            "broadcaster",
+            "FR",
+            "france-24",
+        )
+        assert Outlet.objects.match("France24") == france24  # the catalogue's alias came along
         assert Outlet.objects.count() == 3
         assert LogEntry.objects.filter(user=press_assistant).count() == 4  # 3 mentions, 1 outlet
         listing = press_client.get(response.url).content.decode()

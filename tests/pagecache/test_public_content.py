@@ -24,6 +24,7 @@ NOT_ON_PAGES = {
     "originals.Link": "the link checker's record of links in bodies, for the admin's report",
     "suggestions.BylineSource": "where watch_bylines looks, for the editor only",
     "suggestions.Suggestion": "pieces waiting for the editor; a draft made of one is a Column",
+    "outlets.OutletKey": "keys derived from outlets and aliases, for matching names",
 }
 
 
