@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from core.fetch import FetchError, fetch
-from images.renditions import validate_image_upload
+from core.uploads import validate_image_upload
 
 from .media_refs import DOCUMENT_MAGIC, IMAGE, extension
 

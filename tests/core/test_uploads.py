@@ -15,6 +15,13 @@ def ours(model):
     return path.is_relative_to(Path(settings.BASE_DIR).resolve()) and ".venv" not in path.parts
 
 
+# File fields no form uploads to, and what checks their files instead.
+CHECKED_ELSEWHERE = {
+    "MediaFile.document": "written only by the importer, which checks a document's first "
+    "bytes against its type (wordpress/media_fetch.py)",
+}
+
+
 def test_every_file_and_image_field_carries_the_upload_checks():
     fields = [
         field
@@ -29,4 +36,5 @@ def test_every_file_and_image_field_carries_the_upload_checks():
         "Outlet.logo",
     }
     for field in fields:
-        assert image_upload_validator in field.validators, field
+        if f"{field.model.__name__}.{field.name}" not in CHECKED_ELSEWHERE:
+            assert image_upload_validator in field.validators, field

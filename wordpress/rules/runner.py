@@ -191,8 +191,13 @@ def _apply_mentions(intro: list[Line], result: Extraction, known: KnownOutlets, 
             # A known outlet the sentence names but no mention took: "Spoke to Reuters about
             # X; the Economist ran it too." The sentence has left the intro, so list it.
             possible = possible_mention(sentence, known)
-            taken = {name_key(mention.outlet_name) for mention in mentions}
-            left = [name for name in possible["outlets"] if name_key(name) not in taken]
+            taken = [f" {name_key(mention.outlet_name)} " for mention in mentions]
+            # "The Daily" inside "the Daily Example" is part of an outlet that was taken.
+            left = [
+                name
+                for name in possible["outlets"]
+                if not any(f" {name_key(name).removeprefix('the ')} " in t for t in taken)
+            ]
             if left:
                 result.possible_mentions.append({**possible, "outlets": left})
         # Nothing silently dropped: what reads like press work but gave no mention.
