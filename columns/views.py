@@ -3,7 +3,6 @@ from itertools import groupby
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -20,6 +19,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
@@ -202,14 +202,12 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        authors = carried_by_public(Author.objects.all())
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not context["paginator"].count:
-            # A co-author of drafts only is not public yet.
-            raise Http404("No public column has this author.")
         return context | {
             "author": self.author,
             "title": f"Columns with {self.author.name}",

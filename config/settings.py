@@ -169,6 +169,9 @@ IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
 FETCH_TIMEOUT = 10
 FETCH_MAX_BYTES = 3 * 1024 * 1024
 ALLOW_LOOPBACK_FETCH = False
+# Redirects (redirects/) lead to paths of this site; these other hosts may be targets too
+# (comma-separated, e.g. "archive.example.org").
+REDIRECT_ALLOWED_HOSTS = env_list("REDIRECT_ALLOWED_HOSTS")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

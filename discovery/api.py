@@ -27,9 +27,10 @@ from pydantic_core import PydanticCustomError
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
+from core.content import carried_by_public
 from core.lists import page_query, paginator_for
 from core.params import clean_param
-from mentions.models import Mention, TaggedMention
+from mentions.models import Mention
 from outlets.models import Outlet
 from tags.links import tag_url
 
@@ -252,10 +253,7 @@ def outlet_list(request, page: PageNumber = PAGE):
     """Outlets with published content, by name; `count` is of published columns."""
     published = Column.objects.published()
     outlets = (
-        Outlet.objects.filter(
-            Q(pk__in=published.values("outlet"))
-            | Q(pk__in=Mention.objects.published().values("outlet"))
-        )
+        carried_by_public(Outlet.objects.all())
         .annotate(count=Count("columns", filter=Q(columns__in=published)))
         .order_by(Lower("name"), "pk")
     )
@@ -266,9 +264,8 @@ def outlet_list(request, page: PageNumber = PAGE):
 def tag_list(request, page: PageNumber = PAGE):
     """Tags on published content, by name; `count` is of published columns."""
     on_columns = TaggedColumn.objects.filter(content_object__in=Column.objects.published())
-    on_mentions = TaggedMention.objects.filter(content_object__in=Mention.objects.published())
     tags = (
-        Tag.objects.filter(Q(pk__in=on_columns.values("tag")) | Q(pk__in=on_mentions.values("tag")))
+        carried_by_public(Tag.objects.all())
         .annotate(
             count=Count(
                 "columns_taggedcolumn_items",
