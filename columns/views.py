@@ -3,6 +3,7 @@ from itertools import groupby
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -254,6 +255,13 @@ class DateArchiveMixin(PublicColumnsMixin):
 
     period = "year"
     period_format = "Y"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except OverflowError:
+            # The calendar's last day (9999-12-31) has no next day to end its archive with.
+            raise Http404("No archive for this date.") from None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -79,6 +79,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: a NUL in the address or cookies is a 400, never a
+    # value handed to PostgreSQL (which refuses NUL in text).
+    "core.params.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",

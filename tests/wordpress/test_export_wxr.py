@@ -191,8 +191,8 @@ def test_awkward_text_round_trips(
         bylines=[(author, bio)],
     )
     MentionFactory(outlet=outlet, topic=topic, note=note, column=column)
+    # Characters XML cannot carry are dropped at save already (core/text.py), the byline's
+    # bio lines included, so what is stored is what travels.
     before = readable(site_state())
-    # The byline travels as JSON, whose escapes carry even control characters.
-    before["columns"][0]["byline"] = [("jane-roe", bio)]
     round_trip(tmp_path)
     assert site_state() == before
