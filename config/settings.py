@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # value handed to PostgreSQL (which refuses NUL in text).
     "core.params.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded media, as whitenoise serves static files: before sessions and the page cache.
+    "config.media.MediaFilesMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a cached page is served without touching the session or the database;
@@ -152,6 +154,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# After a login with no (or an unsafe, off-site) ?next=, the admin: the only place a login
+# leads to (Django's default, /accounts/profile/, does not exist here).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

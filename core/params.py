@@ -1,14 +1,15 @@
 """
-Values from the request, made safe to filter on.
+Values from the request, made safe to filter on, in one place.
 
-Two layers: `RefuseNulMiddleware` turns away, with a 400, any request whose address (path or
-query string) or cookies hold a NUL, which PostgreSQL refuses in text and which no address of
-ours contains: so no view, lookup (the redirects' fallback, the admin's filters and
+PostgreSQL refuses NUL in text, and no address of ours contains one. `RefuseNulMiddleware`,
+before anything reads the request, answers 400 to a path or cookie holding a NUL and drops
+NUL from the query string's names and values (as clean_param always did: `?q=a%00b` searches
+for "ab"): no view, lookup (the redirects' fallback, the admin's list filters and
 autocomplete) or session read ever hands one to the database. `clean_param` then makes a
 filter value plain text of a sane length.
 """
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 
 
 def clean_param(value):
@@ -18,23 +19,35 @@ def clean_param(value):
     return value if len(value) <= 200 else ""
 
 
-def holds_nul(request):
-    texts = [request.path, request.path_info]
-    texts += [text for key, values in request.GET.lists() for text in (key, *values)]
-    texts += [text for cookie in request.COOKIES.items() for text in cookie]
-    return any("\x00" in text for text in texts)
+def without_nul(query):
+    """`query` (a QueryDict) with NUL dropped from every name and value, or None if it had none."""
+    if not any("\x00" in text for key, values in query.lists() for text in (key, *values)):
+        return None
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 class RefuseNulMiddleware:
-    """A request with a NUL in its address or cookies is a 400, before anything reads it."""
+    """A NUL in the path or a cookie is a 400; in the query string, it is dropped."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if holds_nul(request):
+        cookies = (text for cookie in request.COOKIES.items() for text in cookie)
+        if (
+            "\x00" in request.path
+            or "\x00" in request.path_info
+            or any("\x00" in t for t in cookies)
+        ):
             return HttpResponseBadRequest(
                 "This address holds a NUL character; no page of this site has one.",
                 content_type="text/plain; charset=utf-8",
             )
+        cleaned = without_nul(request.GET)
+        if cleaned is not None:
+            request.GET = cleaned
         return self.get_response(request)

@@ -15,9 +15,10 @@ from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import URLPattern, reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page, require_GET
 from ninja import Field, NinjaAPI, Query
 from ninja.errors import ValidationError
@@ -281,3 +282,29 @@ def tag_list(request, page: PageNumber = PAGE):
 @read("/{path:rest}", response={404: schemas.Error}, include_in_schema=False)
 def unknown(request, rest: str):
     raise Http404
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def read_only(view):
+    """Any other method is a JSON 405 saying the API is read-only, before anything else: not
+    the HTML CSRF page (the API keeps no session state to protect), nor ninja's plain text."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in READ_METHODS:
+            return view(request, *args, **kwargs)
+        error = f"The API is read-only: {request.method} is not allowed; use GET."
+        response = JsonResponse({"error": error}, status=405)
+        response["Allow"] = ", ".join(READ_METHODS)
+        return response
+
+    return wrapper
+
+
+def read_only_urls():
+    """The API's URL patterns (the document's included), each behind `read_only`."""
+    patterns, _, _ = api.urls
+    return [URLPattern(p.pattern, read_only(p.callback), p.default_args, p.name) for p in patterns]

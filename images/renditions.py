@@ -1,5 +1,6 @@
 """Checking uploads and making the smaller copies of an image, once, through the storage API."""
 
+import hashlib
 import io
 import os
 
@@ -71,7 +72,9 @@ def make_renditions(field_file):
             buffer = io.BytesIO()
             options = {"quality": 85} if image_format in {"JPEG", "WEBP"} else {}
             copy.save(buffer, format=image_format, **options)
-            name = f"{stem}-{width}w.{FORMATS[image_format]}"
+            # Named by their content, so they are served as immutable (config/media.py).
+            digest = hashlib.sha256(buffer.getvalue()).hexdigest()[:12]
+            name = f"{stem}-{width}w.{digest}.{FORMATS[image_format]}"
             name = storage.save(name, ContentFile(buffer.getvalue()))
             renditions[str(width)] = name
     return renditions
