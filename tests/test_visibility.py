@@ -195,7 +195,11 @@ def test_things_only_hidden_columns_carry_do_not_exist_for_readers(
         "/outlets/",
         "/",
         "/search/?q=column",
+        "/search/?q=column&tag=hush&outlet=secret-gazette",
         "/api/columns/?q=column",
+        "/api/columns/?tag=hush",
+        "/in-the-media/?tag=hush",
+        "/in-the-media/?outlet=secret-gazette",
     ],
 )
 def test_things_only_hidden_columns_carry_are_listed_nowhere(client, hidden_things, url):
