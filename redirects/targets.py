@@ -7,7 +7,7 @@ when the middleware answers with one, so a bad row saved before these rules, or 
 around them, still never sends a reader off-site.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -61,15 +61,17 @@ def answers(request, target):
     A path no view answers (a file under /media/ or /static/) has nothing to hide.
     """
     parts = urlsplit(target)
+    # As requests are resolved: decoded ("/tag/t%C3%BCrkiye/" is "/tag/türkiye/").
+    path = unquote(parts.path)
     try:
-        match = resolve(parts.path)
+        match = resolve(path)
     except Resolver404:
         return True
     probe = request.__class__.__new__(request.__class__)
     probe.__dict__.update(request.__dict__)
     probe.method = "GET"
-    probe.path = probe.path_info = parts.path
-    probe.META = {**request.META, "PATH_INFO": parts.path, "QUERY_STRING": parts.query}
+    probe.path = probe.path_info = path
+    probe.META = {**request.META, "PATH_INFO": path, "QUERY_STRING": parts.query}
     # Conditional headers would turn the probe into a 304 that says nothing.
     for header in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"):
         probe.META.pop(header, None)

@@ -182,6 +182,16 @@ class TestTargetsReadersCannotSee:
         assert client.get("/outlet/old-name/").status_code == 404
         assert client.get("/?p=1").status_code == 200
 
+    def test_an_address_written_percent_encoded_is_checked_too(self, client):
+        column = ColumnFactory(status=Column.Status.DRAFT, tags=["Türkiye"])
+        target = reverse("tags:detail", kwargs={"slug": column.tags.get().slug})
+        assert "%C3%BC" in target
+        Redirect.objects.create(old_path="/tag/turkey/", new_path=target)
+        assert client.get("/tag/turkey/").status_code == 404
+        column.status = Column.Status.PUBLISHED
+        column.save()
+        assert client.get("/tag/turkey/")["Location"] == target
+
     def test_a_file_no_view_answers_is_a_fine_target(self, client):
         Redirect.objects.create(old_path="/wp-content/uploads/cv.pdf", new_path="/files/cv.pdf")
         assert client.get("/wp-content/uploads/cv.pdf")["Location"] == "/files/cv.pdf"
