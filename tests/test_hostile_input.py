@@ -11,9 +11,9 @@ refuses NUL in text and numbers past its integers where SQLite shrugs.
 
 Every pattern is first tried with the known classes of trouble in all its parameters (NUL, a
 20-digit number, control characters, broken percent-encodings), then with HOSTILE_EXAMPLES
-(environment, default 3) drawn at random: about two minutes for the whole set on the shared
-2-core machine; raise it for a longer hunt. The 500s the review found are pinned one by one
-in `test_the_reviews_500s`.
+(environment, default 3) drawn at random: about 900 requests, two to three minutes on
+PostgreSQL on the shared 2-core machine; raise it for a longer hunt. The 500s the review
+found are pinned one by one in `test_the_reviews_500s`.
 """
 
 import os
@@ -158,11 +158,10 @@ def test_no_address_answers_500(route, groups, client, editor_client):
         response = reader.get(address)
         assert response.status_code < 500, address
 
+    # The known trouble as a reader on public pages (the random draws mix in editors).
     for value, query in KNOWN_TROUBLE:
-        for as_editor in {is_admin, True}:
-            check = example(address=f"{fill(route, groups, value)}?{query}", as_editor=as_editor)(
-                check
-            )
+        address = f"{fill(route, groups, value)}?{query}"
+        check = example(address=address, as_editor=is_admin)(check)
     check()
 
 
