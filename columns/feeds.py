@@ -7,6 +7,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from core.content import carried_by_public
 from core.feeds import ColumnEntriesFeed
 
 from .models import Author, Column
@@ -24,7 +25,7 @@ class ColumnFeed(ColumnEntriesFeed):
 
 class AuthorFeed(ColumnFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        return get_object_or_404(carried_by_public(Author.objects.all()), slug=slug)
 
     def title(self, author):
         return f"{author.name} · {settings.SITE_NAME}"

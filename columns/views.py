@@ -19,6 +19,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
@@ -160,16 +161,12 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(
-            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
-        )
+        authors = carried_by_public(Author.objects.select_related("photo"))
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not context["paginator"].count:
-            # A co-author of drafts only is not public yet.
-            raise Http404("No public column has this author.")
         return context | {
             "author": self.author,
             "json_ld": structured.profile_page(self.author, self.request),
@@ -217,6 +214,13 @@ class DateArchiveMixin(PublicColumnsMixin):
 
     period = "year"
     period_format = "Y"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except OverflowError:
+            # The calendar's last day (9999-12-31) has no next day to end its archive with.
+            raise Http404("No archive for this date.") from None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

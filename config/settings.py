@@ -83,7 +83,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: a NUL in the address or cookies is a 400, never a
+    # value handed to PostgreSQL (which refuses NUL in text).
+    "core.params.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded media, as whitenoise serves static files: before sessions and the page cache.
+    "config.media.MediaFilesMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a cached page is served without touching the session or the database;
@@ -154,6 +159,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# After a login with no (or an unsafe, off-site) ?next=, the admin: the only place a login
+# leads to (Django's default, /accounts/profile/, does not exist here).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -182,6 +191,10 @@ MEDIA_FETCH_ATTEMPTS = 3
 MEDIA_FETCH_BACKOFF = 1.0
 MEDIA_FETCH_TIMEOUT = 15
 MEDIA_FETCH_MAX_BYTES = int(os.environ.get("MEDIA_FETCH_MAX_BYTES", 25 * 1024 * 1024))
+
+# Redirects (redirects/) lead to paths of this site; these other hosts may be targets too
+# (comma-separated, e.g. "archive.example.org").
+REDIRECT_ALLOWED_HOSTS = env_list("REDIRECT_ALLOWED_HOSTS")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

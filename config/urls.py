@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,6 +18,4 @@ urlpatterns = [
     path("", include("tags.urls")),
     path("", include("columns.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media are served by config.media.MediaFilesMiddleware, with DEBUG on or off.

@@ -7,15 +7,38 @@ selected." and the list again; here it is refused as any other forbidden change 
 (a press assistant posting "publish" to the column list by hand). Selected ids that are not ids
 of the model (`_selected_action=abc`), which Django passes on to the database and so answers
 with a 500, get a message and the list again, as an empty selection does.
+
+Filter values that cannot become SQL (a 20-digit year, a date past the calendar) are what
+Django calls incorrect lookup parameters: the list again, with its "?e=1" notice, not a 500
+(`ChangeList`). NUL never gets this far (core/params.py).
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views import main
+from django.core.exceptions import EmptyResultSet, FullResultSet, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
 
+class ChangeList(main.ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            queryset = super().get_queryset(request, exclude_parameters)
+            # Compiled now, not while the page renders: a year lookup's bounds are dates, and
+            # year 10**20 has none.
+            queryset.query.sql_with_params()
+        except (EmptyResultSet, FullResultSet):
+            pass
+        except (ArithmeticError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+        return queryset
+
+
 class ModelAdmin(admin.ModelAdmin):
+    def get_changelist(self, request, **kwargs):
+        return ChangeList
+
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST":
             if not self.may_post_to_changelist(request):

@@ -6,10 +6,14 @@ model of a library, e.g. taggit's Tag). Whatever derives from what readers see r
 through `public_models()`: the page cache invalidates on any change to these models (wired in
 core/apps.py), and the search signals find, from their relations, which search documents a
 change touches (discovery/signals.py). A new content model needs only the base class.
+
+`carried_by_public()` is the one rule for what content carries (tags, authors, outlets): such a
+thing exists for readers when a public item carries it, and only then.
 """
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 _registered = set()
 
@@ -52,3 +56,22 @@ def next_public_change():
         if (at := getattr(model, "next_public_at", lambda: None)()) is not None
     ]
     return min(times, default=None)
+
+
+def carried_by_public(queryset):
+    """The rows of `queryset` (tags, authors, outlets...) that at least one public item
+    carries: those readers may see a page, feed, sitemap entry or API entry of. A tag or an
+    author that only drafts or scheduled columns carry does not exist for readers, even by
+    name. Public items are those of `published()` on every public model that points at
+    this one (columns, mentions); one EXISTS each, answered from the relation's index."""
+    model = queryset.model
+    carried = None
+    for content in public_models():
+        published = getattr(content._default_manager, "published", None)
+        if published is None:
+            continue
+        for field in content._meta.get_fields():
+            if field.is_relation and field.concrete and field.related_model is model:
+                exists = Exists(published().filter(**{field.name: OuterRef("pk")}))
+                carried = exists if carried is None else carried | exists
+    return queryset.filter(carried) if carried is not None else queryset.none()

@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import strip_tags
 
+from .text import xml_safe
+
 FEED_SIZE = 20
 
 
@@ -29,7 +31,24 @@ FEED_SIZE = 20
 NEVER_UPDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
+def _xml_safe(value):
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
 class StableDateMixin:
+    """An empty feed's fixed date, and text XML can carry: a row written around save() (a
+    bulk import) with a control character in its title would otherwise fail the feed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
     def latest_post_date(self):
         return super().latest_post_date() if self.items else NEVER_UPDATED
 

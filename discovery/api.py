@@ -15,9 +15,10 @@ from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import URLPattern, reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page, require_GET
 from ninja import Field, NinjaAPI, Query
 from ninja.errors import ValidationError
@@ -27,9 +28,10 @@ from pydantic_core import PydanticCustomError
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
+from core.content import carried_by_public
 from core.lists import page_query, paginator_for
 from core.params import clean_param
-from mentions.models import Mention, TaggedMention
+from mentions.models import Mention
 from outlets.models import Outlet
 from tags.links import tag_url
 
@@ -252,10 +254,7 @@ def outlet_list(request, page: PageNumber = PAGE):
     """Outlets with published content, by name; `count` is of published columns."""
     published = Column.objects.published()
     outlets = (
-        Outlet.objects.filter(
-            Q(pk__in=published.values("outlet"))
-            | Q(pk__in=Mention.objects.published().values("outlet"))
-        )
+        carried_by_public(Outlet.objects.all())
         .annotate(count=Count("columns", filter=Q(columns__in=published)))
         .order_by(Lower("name"), "pk")
     )
@@ -266,9 +265,8 @@ def outlet_list(request, page: PageNumber = PAGE):
 def tag_list(request, page: PageNumber = PAGE):
     """Tags on published content, by name; `count` is of published columns."""
     on_columns = TaggedColumn.objects.filter(content_object__in=Column.objects.published())
-    on_mentions = TaggedMention.objects.filter(content_object__in=Mention.objects.published())
     tags = (
-        Tag.objects.filter(Q(pk__in=on_columns.values("tag")) | Q(pk__in=on_mentions.values("tag")))
+        carried_by_public(Tag.objects.all())
         .annotate(
             count=Count(
                 "columns_taggedcolumn_items",
@@ -284,3 +282,29 @@ def tag_list(request, page: PageNumber = PAGE):
 @read("/{path:rest}", response={404: schemas.Error}, include_in_schema=False)
 def unknown(request, rest: str):
     raise Http404
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def read_only(view):
+    """Any other method is a JSON 405 saying the API is read-only, before anything else: not
+    the HTML CSRF page (the API keeps no session state to protect), nor ninja's plain text."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in READ_METHODS:
+            return view(request, *args, **kwargs)
+        error = f"The API is read-only: {request.method} is not allowed; use GET."
+        response = JsonResponse({"error": error}, status=405)
+        response["Allow"] = ", ".join(READ_METHODS)
+        return response
+
+    return wrapper
+
+
+def read_only_urls():
+    """The API's URL patterns (the document's included), each behind `read_only`."""
+    patterns, _, _ = api.urls
+    return [URLPattern(p.pattern, read_only(p.callback), p.default_args, p.name) for p in patterns]

@@ -10,14 +10,14 @@ lists, so one sitemap page costs the same whatever the size of the archive. A se
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from taggit.models import Tag
 
 from columns.links import month_url, year_url
 from columns.models import Author, Column
-from mentions.models import Mention
+from core.content import carried_by_public
 from outlets.models import Outlet
 from pagecache.paginator import VersionedCountPaginator, cached_aggregate
 from tags.links import tag_url
@@ -115,35 +115,31 @@ class DateArchiveSitemap(SectionSitemap):
         return row["lastmod"]
 
 
-# The sections below keep a row that has at least one public column or mention: one EXISTS
-# per row, answered from the foreign key's index at the first public match, so the cost
-# follows the number of outlets, authors or tags, not of columns.
+# The sections below keep a row that at least one public column or mention carries
+# (core.content.carried_by_public, the rule of their pages): one EXISTS per row, answered
+# from the foreign key's index at the first public match, so the cost follows the number of
+# outlets, authors or tags, not of columns.
 
 
 class OutletSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        columns = Column.objects.published().filter(outlet=OuterRef("pk"))
-        mentions = Mention.objects.published().filter(outlet=OuterRef("pk"))
-        return Outlet.objects.filter(Exists(columns) | Exists(mentions)).order_by("slug")
+        return carried_by_public(Outlet.objects.all()).order_by("slug")
 
 
 class AuthorSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        columns = Column.objects.published().filter(authors=OuterRef("pk"))
-        return Author.objects.filter(Exists(columns)).order_by("slug")
+        return carried_by_public(Author.objects.all()).order_by("slug")
 
 
 class TagSitemap(SectionSitemap):
     changefreq = "weekly"
 
     def items(self):
-        columns = Column.objects.published().filter(tags=OuterRef("pk"))
-        mentions = Mention.objects.published().filter(tags=OuterRef("pk"))
-        return Tag.objects.filter(Exists(columns) | Exists(mentions)).order_by("slug")
+        return carried_by_public(Tag.objects.all()).order_by("slug")
 
     def location(self, tag):
         return tag_url(tag.slug)

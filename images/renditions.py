@@ -34,7 +34,9 @@ def make_renditions(field_file):
             buffer = io.BytesIO()
             options = {"quality": 85} if image_format in {"JPEG", "WEBP"} else {}
             copy.save(buffer, format=image_format, **options)
-            name = f"{stem}-{width}w.{FORMATS[image_format]}"
+            # Named by their content, so they are served as immutable (config/media.py).
+            digest = hashlib.sha256(buffer.getvalue()).hexdigest()[:12]
+            name = f"{stem}-{width}w.{digest}.{FORMATS[image_format]}"
             name = storage.save(name, ContentFile(buffer.getvalue()))
             renditions[str(width)] = name
     return renditions

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from core.params import clean_param
@@ -31,7 +32,8 @@ class MentionListView(FeedLinksMixin, PublicListMixin, ListView):
         self.tag_slug = clean_param(self.request.GET.get("tag", ""))
         self.tag = None
         if self.tag_slug:
-            self.tag = Tag.objects.filter(slug=self.tag_slug).first()
+            # A tag only drafts carry is no filter readers may name (one rule, core/content.py).
+            self.tag = carried_by_public(Tag.objects.all()).filter(slug=self.tag_slug).first()
             mentions = mentions.filter(tags=self.tag) if self.tag else mentions.none()
         return mentions
 

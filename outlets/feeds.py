@@ -2,9 +2,9 @@
 so this app need not import columns)."""
 
 from django.conf import settings
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.content import carried_by_public
 from core.feeds import ColumnEntriesFeed
 
 from .models import Outlet
@@ -12,10 +12,7 @@ from .models import Outlet
 
 class OutletFeed(ColumnEntriesFeed):
     def get_object(self, request, slug):
-        outlet = get_object_or_404(Outlet, slug=slug)
-        if not outlet.has_public_content():
-            raise Http404("No outlet with public content here.")
-        return outlet
+        return get_object_or_404(carried_by_public(Outlet.objects.all()), slug=slug)
 
     def title(self, outlet):
         return f"Columns in {outlet.name} · {settings.SITE_NAME}"

@@ -115,16 +115,6 @@ class Outlet(PublicContent):
     def get_absolute_url(self):
         return slug_url("outlets:detail", self.slug)
 
-    def has_public_content(self):
-        """Whether readers see anything of this outlet (a public column or mention), through
-        its reverse relations' own `published()`: this app imports neither."""
-        return any(
-            published().filter(**{rel.field.name: self}).exists()
-            for rel in self._meta.related_objects
-            if rel.one_to_many
-            and (published := getattr(rel.related_model.objects, "published", None))
-        )
-
     def spellings(self):
         aliases = OutletAlias.objects.filter(outlet=self).values_list("name", flat=True)
         return [s for s in [self.name, self.short_name, *aliases] if s]

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 
@@ -23,7 +24,8 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
     allow_empty = True
 
     def get_queryset(self):
-        self.outlet = get_object_or_404(Outlet, slug=self.kwargs["slug"])
+        outlets = carried_by_public(Outlet.objects.all())
+        self.outlet = get_object_or_404(outlets, slug=self.kwargs["slug"])
         columns = self.outlet.columns.published().with_listing_data()
         return columns.order_by("-date", "-pk")
 

@@ -1,10 +1,16 @@
 from django.http import HttpResponsePermanentRedirect
 
 from .models import Redirect
+from .targets import answers, is_on_site, is_safe_target
 
 
 class RedirectFallbackMiddleware:
-    """Answer a 404 with a 301 when the address has moved (old permalinks, renamed slugs)."""
+    """Answer a 404 with a 301 when the address has moved (old permalinks, renamed slugs).
+
+    Only to a safe target (a path of this site, or an allowed host: a row saved before the
+    rules or around them never sends a reader elsewhere), and only when that target shows
+    this user a page: a draft's new address stays unknown to readers.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -12,16 +18,20 @@ class RedirectFallbackMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and is_wordpress_query(request):
             # WordPress's plain permalinks (/?p=12) land on our home page, which exists.
-            redirect = Redirect.objects.filter(old_path=request.get_full_path()).first()
-            if redirect:
-                return HttpResponsePermanentRedirect(redirect.new_path)
+            response = self.redirect(request, [request.get_full_path()])
+            if response:
+                return response
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        candidates = [request.get_full_path(), request.path]
+        return self.redirect(request, [request.get_full_path(), request.path]) or response
+
+    def redirect(self, request, candidates):
         redirect = Redirect.objects.filter(old_path__in=candidates).first()
-        if redirect is None:
-            return response
+        if redirect is None or not is_safe_target(redirect.new_path):
+            return None
+        if is_on_site(redirect.new_path) and not answers(request, redirect.new_path):
+            return None
         return HttpResponsePermanentRedirect(redirect.new_path)
 
 

@@ -1,6 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.content import PublicContent
+
+from .targets import has_control_characters, is_on_site, is_safe_target, normalise_old_path
 
 
 class RedirectQuerySet(models.QuerySet):
@@ -22,10 +25,14 @@ class Redirect(PublicContent):
     old_path = models.CharField(
         max_length=500,
         unique=True,
-        help_text='The old address, from the first slash, e.g. "/2015/03/old-slug/" or "/?p=12".',
+        help_text='The old address, from the first slash, e.g. "/2015/03/old-slug/" or "/?p=12" '
+        "(an address pasted whole keeps only its path).",
     )
     new_path = models.CharField(
-        max_length=500, help_text='Where it now lives, e.g. "/2015/03/04/new-slug/".'
+        max_length=500,
+        help_text="Where it now lives: a page of this site, from the first slash, e.g. "
+        '"/2015/03/04/new-slug/". Not another redirect\'s old address (point at where that '
+        "one leads), and not another site.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -36,6 +43,38 @@ class Redirect(PublicContent):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def save(self, *args, **kwargs):
+        self.old_path = normalise_old_path(self.old_path)
+        self.new_path = self.new_path.strip()
+        super().save(*args, **kwargs)
+        # Redirects that led here skip straight to the end (no chains).
+        leading_here = Redirect.objects.filter(new_path=self.old_path).exclude(pk=self.pk)
+        leading_here.exclude(old_path=self.new_path).update(new_path=self.new_path)
+
+    def clean(self):
+        self.old_path = normalise_old_path(self.old_path)
+        self.new_path = self.new_path.strip()
+        errors = {}
+        if has_control_characters(self.old_path):
+            errors["old_path"] = "An address has no tabs, line breaks or other control characters."
+        if not is_safe_target(self.new_path):
+            errors["new_path"] = (
+                'Write the path of a page of this site, from the first slash, e.g. "/2015/03/'
+                '04/new-slug/". Addresses of other sites are refused (REDIRECT_ALLOWED_HOSTS '
+                "lists the ones allowed), and so are control characters."
+            )
+        elif normalise_old_path(self.new_path) == self.old_path:
+            errors["new_path"] = "This redirect leads to itself: readers would go round in circles."
+        elif is_on_site(self.new_path):
+            onward = Redirect.objects.exclude(pk=self.pk).filter(old_path=self.new_path).first()
+            if onward:
+                errors["new_path"] = (
+                    f"“{onward.old_path}” itself redirects to “{onward.new_path}”: "
+                    "point this one there instead."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 def remember_old_address(sender, old_path, new_path, **kwargs):

@@ -6,13 +6,14 @@ from taggit.models import Tag
 
 from columns.feeds import ColumnFeed
 from columns.models import Column
+from core.content import carried_by_public
 
 from .links import tag_url
 
 
 class TagFeed(ColumnFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(carried_by_public(Tag.objects.all()), slug=slug)
 
     def title(self, tag):
         return f"{tag.name} · {settings.SITE_NAME}"

@@ -1,12 +1,12 @@
 """A tag's page (its columns, then its latest mentions) and the index of every tag."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
 from columns.views import PublicColumnsMixin
+from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
@@ -18,14 +18,12 @@ class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "tags/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         self.add_latest_mentions(context, Mention.objects.filter(tags=self.tag))
-        if not context["paginator"].count and not context["mentions"]:
-            raise Http404("No public column or mention has this tag.")
         context["title"] = f"Columns tagged ‘{self.tag.name}’"
         context["description"] = f"Columns and media appearances on {self.tag.name}, newest first."
         return context

@@ -61,3 +61,17 @@ def test_logins_without_a_request_still_work(editor):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="editor", password=PASSWORD) == editor
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["//evil.example/", "https://evil.example/admin/", "/\\evil.example", " //evil.example", ""],
+)
+def test_an_unsafe_or_missing_next_leads_to_the_admin(client, editor, next_url):
+    response = client.post(
+        f"{LOGIN}?next={next_url}" if next_url else LOGIN,
+        {"username": "editor", "password": PASSWORD, "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200

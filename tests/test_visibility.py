@@ -145,3 +145,76 @@ def test_scheduled_items_appear_when_their_time_comes(client, matrix):
         assert "Scheduled column headline" in home
         assert "scheduled mention topic" in client.get("/in-the-media/").content.decode()
         assert "Draft column headline" not in home
+
+
+@pytest.fixture
+def hidden_things(matrix):
+    """A tag, an author and an outlet that only the draft and the scheduled column carry."""
+    with time_machine.travel(NOW, tick=False):
+        hidden_outlet = OutletFactory(name="Secret Gazette", slug="secret-gazette")
+        hidden_author = AuthorFactory(name="Hidden Hand", slug="hidden-hand")
+        for state in ("draft", "scheduled"):
+            column = matrix[state]
+            column.outlet = hidden_outlet
+            column.save()
+            column.tags.add("Hush")
+            column.bylines.create(author=hidden_author, position=1)
+    return {"tag": "hush", "author": "hidden-hand", "outlet": "secret-gazette"}
+
+
+# Every public address that names one thing: each answers 404 for a thing readers cannot see.
+THING_ADDRESSES = {
+    "tag": ["/tag/{}/", "/tag/{}/feed/", "/tag/{}/feed/rss/"],
+    "author": ["/author/{}/", "/author/{}/feed/", "/author/{}/feed/rss/"],
+    "outlet": ["/outlet/{}/", "/outlet/{}/feed/", "/outlet/{}/feed/rss/"],
+}
+NAMES = ["Hush", "Hidden Hand", "Secret Gazette", "hush", "hidden-hand", "secret-gazette"]
+
+
+@pytest.mark.parametrize("kind", THING_ADDRESSES)
+def test_things_only_hidden_columns_carry_do_not_exist_for_readers(
+    client, editor_client, hidden_things, kind
+):
+    with time_machine.travel(NOW, tick=False):
+        for reader in (client, editor_client):
+            for address in THING_ADDRESSES[kind]:
+                response = reader.get(address.format(hidden_things[kind]))
+                assert response.status_code == 404, address
+                for name in NAMES[:3]:  # the 404 page repeats the address, not the name
+                    assert name not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/sitemap-tags.xml",
+        "/sitemap-authors.xml",
+        "/sitemap-outlets.xml",
+        "/api/tags/",
+        "/api/outlets/",
+        "/tags/",
+        "/outlets/",
+        "/",
+        "/search/?q=column",
+        "/search/?q=column&tag=hush&outlet=secret-gazette",
+        "/api/columns/?q=column",
+        "/api/columns/?tag=hush",
+        "/in-the-media/?tag=hush",
+        "/in-the-media/?outlet=secret-gazette",
+    ],
+)
+def test_things_only_hidden_columns_carry_are_listed_nowhere(client, hidden_things, url):
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(url)
+    assert response.status_code == 200
+    text = response.content.decode()
+    for name in NAMES:
+        assert name not in text
+
+
+def test_a_live_mention_is_enough_to_make_an_outlet_public(client, hidden_things):
+    with time_machine.travel(NOW, tick=False):
+        outlet = OutletFactory(name="Radio Only", slug="radio-only")
+        MentionFactory(outlet=outlet, topic="on air", date=NOW.date())
+        for address in THING_ADDRESSES["outlet"]:
+            assert client.get(address.format("radio-only")).status_code == 200

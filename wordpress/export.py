@@ -20,6 +20,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from columns.models import Author, Column
+from core.text import xml_safe
 from mentions.models import Mention
 from outlets.models import Outlet
 
@@ -29,14 +30,13 @@ from .wxr import COLUMNIST_NS
 # An author's profile (About page): plain-text fields, written as `columnist:<field>`.
 PROFILE = ["about", "profile_links", "contact_email", "fediverse_handle"]
 MENTION_IDS = 10**9  # mentions' post ids start here, apart from the columns' (their pks)
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;"}
 _ESCAPED = re.compile('[&<>\r"]')
 
 
 def xml_text(value):
     """Text as XML carries it: escaped, with characters XML cannot hold dropped."""
-    text = _NOT_IN_XML.sub("", str(value or ""))
+    text = xml_safe(str(value or ""))
     return _ESCAPED.sub(lambda match: _ESCAPES[match.group(0)], text)
 
 

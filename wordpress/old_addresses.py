@@ -16,6 +16,7 @@ from django.urls import Resolver404, resolve
 
 from columns.models import Column
 from redirects.models import Redirect
+from redirects.targets import has_control_characters
 
 from .bulk import insert_rows
 
@@ -30,7 +31,9 @@ def old_paths(item):
         for old_slug in item.meta.get("_wp_old_slug", []):
             if old_slug and path.endswith(current):
                 paths.append(path[: -len(current)] + f"/{unquote(old_slug)}/")
-    return [path for path in paths if len(path) <= 500]
+    # A link that decodes to spaces or control characters (a NUL, which PostgreSQL refuses)
+    # is no address a reader will request.
+    return [path for path in paths if len(path) <= 500 and not has_control_characters(path)]
 
 
 def save_redirects(redirects, clashes=None):

@@ -200,3 +200,36 @@ def test_feed_query_count_is_fixed(client, django_assert_num_queries):
     # The site owner, the columns with outlets, their tags, their bylines with authors.
     with django_assert_num_queries(4):
         client.get(reverse("columns:feed"))
+
+
+# Characters XML 1.0 cannot carry, as pasted from word processors and terminals.
+NOT_IN_XML = "\x0b\x1b\x0c\x01"
+
+
+@pytest.mark.parametrize("flavour", ["atom", "rss"])
+def test_control_characters_saved_in_text_never_break_a_feed(client, column, flavour):
+    column.title = f"Why{NOT_IN_XML} the SCO matters"
+    column.dek = f"A club\x1b that grew.{NOT_IN_XML}"
+    column.save()
+    author = column.bylines.get(position=1).author
+    author.name = "Jane\x0b Roe"
+    author.save()
+    column.outlet.name = "Nikkei\x1b Asia"
+    column.outlet.save()
+    column.refresh_from_db()
+    # Dropped at save: what readers are shown is what was meant.
+    assert column.title == "Why the SCO matters"
+    assert column.dek == "A club that grew."
+    for url in feed_urls(column):
+        if flavour == "rss":
+            url += "rss/"
+        _, feed = parse(client, url)
+        assert feed.entries[0].title == "Why the SCO matters"
+
+
+def test_rows_written_around_save_do_not_break_a_feed_either(client, column):
+    # A bulk write (the importer, a queryset update) sends no pre_save.
+    Column.objects.filter(pk=column.pk).update(title=f"Why{NOT_IN_XML} the SCO matters")
+    for url in (reverse("columns:feed"), reverse("columns:feed_rss")):
+        _, feed = parse(client, url)
+        assert feed.entries[0].title == "Why the SCO matters"

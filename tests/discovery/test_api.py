@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from jsonschema import Draft202012Validator
 from ninja.responses import NinjaJSONEncoder
 from openapi_spec_validator import validate as validate_openapi
@@ -253,3 +254,18 @@ def test_search_query_count_is_fixed(client, django_assert_num_queries):
         # The count, the page, its tags, bylines, mentions and their tags.
         with django_assert_num_queries(6):
             get_json(client, "/api/columns/", {"q": "gravel"})
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/", "/api/columns/", "/api/columns/1/", "/api/nothing/", "/api/openapi.json"]
+)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writes_are_json_405s_not_the_csrf_page(path, method, editor):
+    # A browser with a session and no CSRF token: what a cross-site form would send.
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(editor)
+    response = getattr(browser, method)(path, data="{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert "read-only" in response.json()["error"]

@@ -205,10 +205,9 @@ def test_awkward_text_round_trips(
         possible_mentions=[{"sentence": note, "outlets": [outlet_name], "topic": topic}],
     )
     MentionFactory(outlet=outlet, topic=topic, public_note=dek, internal_note=note, column=column)
+    # Characters XML cannot carry are dropped at save already (core/text.py), the byline's
+    # bio lines included, so what is stored is what travels.
     before = readable(site_state())
-    # The byline and possible mentions travel as JSON, whose escapes carry even control
-    # characters.
-    before["columns"][0]["byline"] = [("jane-roe", bio)]
     before["columns"][0]["possible_mentions"] = column.possible_mentions
     round_trip(tmp_path)
     assert site_state() == before
