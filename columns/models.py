@@ -324,6 +324,13 @@ class Column(PublicContent):
                 return date.astimezone(zone).date()
         return timezone.localtime(date).date()
 
+    def page_cache_periods(self):
+        """The periods of the column's day: a change to it touches the cached pages that list
+        columns (or a tag's, an outlet's...) of that year, month and day (pagecache/keys.py)."""
+        if self.day is None:
+            return ()
+        return (f"{self.day:%Y}", f"{self.day:%Y-%m}", f"{self.day:%Y-%m-%d}")
+
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.posted_at <= timezone.now()

@@ -1,3 +1,4 @@
+import datetime
 import json
 from itertools import groupby
 
@@ -24,9 +25,12 @@ from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
+from pagecache.keys import members_key, model_key, period_keys, shows
 from pagecache.paginator import cached_aggregate
 
 from .models import Author, Column, TaggedColumn
+
+COLUMNS = model_key(Column)
 
 # JSON inside <script> must not be able to close the element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -59,6 +63,7 @@ class ColumnListView(PublicColumnsMixin, ListView):
     template_name = "columns/column_list.html"
 
     def get_context_data(self, **kwargs):
+        shows(COLUMNS, model_key(Mention))
         return super().get_context_data(
             latest_mentions=Mention.objects.published().select_related("outlet", "column")[:5],
             outlets=Outlet.objects.filter(
@@ -75,6 +80,7 @@ class ColumnDetailView(DateDetailView):
     month_format = "%m"
     day_format = "%d"
     allow_future = True
+    page_cache_params = ()
 
     def get_queryset(self):
         columns = Column.objects.with_listing_data()
@@ -91,10 +97,14 @@ class ColumnDetailView(DateDetailView):
         # index: with the OR alone it walked half the archive (160 ms at 50,000 columns).
         earlier = public.filter(older, date__lte=column.date).order_by("-date", "-pk")
         later = public.filter(newer, date__gte=column.date).order_by("date", "pk")
+        previous_column, next_column = earlier.first(), later.first()
+        self.window = None
+        related = self.related_columns(column, earlier, later)
+        self.show_what_depends(column, previous_column, next_column)
         return super().get_context_data(
-            previous_column=earlier.first(),
-            next_column=later.first(),
-            related_columns=self.related_columns(column, earlier, later),
+            previous_column=previous_column,
+            next_column=next_column,
+            related_columns=related,
             mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
             json_ld=self.json_ld(column),
             title=column.title,
@@ -106,6 +116,26 @@ class ColumnDetailView(DateDetailView):
             else self.request.build_absolute_uri(column.get_absolute_url()),
             **kwargs,
         )
+
+    def show_what_depends(self, column, previous_column, next_column):
+        """Tell the page cache what this page shows besides the rows it loads: the column's
+        bylines and mentions, the columns between its neighbours (a new one would be the
+        next), and its tags' columns in the window its related columns come from. The
+        first and the latest column depend on every column, as does a page with no window."""
+        keys = {members_key(Column, column.pk)}
+        if previous_column and next_column:
+            keys |= period_keys(COLUMNS, previous_column.day, next_column.day)
+        else:
+            keys.add(COLUMNS)
+        for tag in column.tags.all():
+            tag_members = members_key(type(tag), tag.pk)
+            if self.window:
+                # A margin of a day: the window's ends are instants, periods local days.
+                start, end = (at.date() + datetime.timedelta(days=d) for at, d in self.window)
+                keys |= period_keys(tag_members, start, end)
+            else:
+                keys.add(tag_members)
+        shows(*keys)
 
     def related_columns(self, column, earlier, later):
         """The columns sharing most tags with this one, among the `related_window` public columns
@@ -127,6 +157,8 @@ class ColumnDetailView(DateDetailView):
             )
             .get()
         )
+        if ends["start"] and ends["end"]:
+            self.window = ((ends["start"], -1), (ends["end"], 1))
         nearby = Column.objects.published()
         if ends["start"]:
             nearby = nearby.filter(date__gte=ends["start"])
@@ -203,6 +235,7 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        shows(members_key(Author, self.author.pk))
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -268,6 +301,9 @@ class DateArchiveMixin(PublicColumnsMixin):
         public = Column.objects.published().order_by()
         before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
         after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        # What the page shows: its period's columns, and the periods up to the nearest ones
+        # with columns (its links name them); every column when there is none on a side.
+        shows(*(period_keys(COLUMNS, before, after) if before and after else {COLUMNS}))
         context["previous_period"] = self.period_link(before)
         context["next_period"] = self.period_link(after)
         return context

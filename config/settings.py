@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # WordPress's /?p=12 links: answered before the page cache, which ignores `p` on "/".
+    "redirects.middleware.WordPressQueryMiddleware",
     # Before sessions: a cached page is served without touching the session or the database;
     # before the security headers' middleware: it stores pages with their headers.
     "pagecache.middleware.PageCacheMiddleware",

@@ -10,6 +10,7 @@ from django.views.generic import ListView
 
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by
+from pagecache.keys import members_key, shows
 
 from .models import Outlet
 
@@ -23,6 +24,7 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
 
     def get_queryset(self):
         self.outlet = get_object_or_404(Outlet, slug=self.kwargs["slug"])
+        shows(members_key(Outlet, self.outlet.pk))  # its columns and mentions
         columns = self.outlet.columns.published().with_listing_data()
         return columns.order_by("-date", "-pk")
 

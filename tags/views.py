@@ -10,6 +10,7 @@ from columns.views import PublicColumnsMixin
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by
 from mentions.models import Mention
+from pagecache.keys import members_key, shows
 
 
 class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
@@ -19,6 +20,7 @@ class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        shows(members_key(Tag, self.tag.pk))  # its columns and mentions
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
