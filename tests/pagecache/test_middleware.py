@@ -70,8 +70,7 @@ def test_a_cached_page_keeps_the_security_headers(client, page_cache):
         (lambda column: setattr(column, "title", "A better title") or column.save(), "all"),
         (lambda column: column.tags.add("A better title"), "all"),
         (
-            lambda column: setattr(column.outlet, "name", "A better title")
-            or column.outlet.save(),
+            lambda column: setattr(column.outlet, "name", "A better title") or column.outlet.save(),
             "all",
         ),
         # The mention does not name the column: its page, which lists the column's own
