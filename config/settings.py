@@ -270,6 +270,13 @@ else:
 # content change invalidates them at once (pagecache/versions.py). Off in development, where
 # template changes must show at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# How long HTTP caches in front (Varnish, a CDN) may keep a public page (`s-maxage`); 0: not
+# at all. Only with purges sent to them on every change (PAGE_CACHE_PURGERS, README
+# "An HTTP cache in front").
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "0"))
+# Varnish servers (deploy/varnish/) to purge, e.g. "http://127.0.0.1:6081/", comma-separated.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+PAGE_CACHE_PURGERS = ["pagecache.purge.VarnishPurger"] if VARNISH_PURGE_URLS else []
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Search ranks, counts and pages at most this many of the most recent matches of each kind

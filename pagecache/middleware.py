@@ -6,10 +6,11 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 
 from . import keys as page_keys
 from . import versions
+from .purge import header_keys
 from .query import canonical_query
 
 # A reader with one of these cookies may see something personal: never a shared page.
@@ -49,22 +50,30 @@ class PageCacheMiddleware:
         if current is None:  # the cache is down: serve uncached
             return self.get_response(request)
         if stored is not None:
-            return self.thaw(stored)
+            return self.shared(self.thaw(stored), current)
         recording, token = page_keys.start_recording()
         try:
             response = self.get_response(request)
         finally:
             page_keys.stop_recording(token)
         if request.method == "GET" and recording.cacheable and self.is_cacheable_response(response):
+            keys = recording.fine_grained_keys()
+            if settings.HTTP_CACHE_SECONDS > 0:
+                # For the HTTP caches in front: what the page shows, to purge it by.
+                response["xkey"] = response["Surrogate-Key"] = header_keys(keys)
             frozen = self.freeze(response)
-            versions.store_current(
-                key,
-                current,
-                frozen,
-                settings.PAGE_CACHE_SECONDS,
-                keys=recording.fine_grained_keys(),
-            )
+            versions.store_current(key, current, frozen, settings.PAGE_CACHE_SECONDS, keys=keys)
             response["X-Page-Cache"] = "miss"
+            self.shared(response, current)
+        return response
+
+    @staticmethod
+    def shared(response, current):
+        """Let HTTP caches in front keep the page (`s-maxage`), until the next scheduled
+        change at most; browsers check it each time (`max-age=0`, answered with a 304)."""
+        lifetime = int(current.lifetime(settings.HTTP_CACHE_SECONDS))
+        if lifetime > 0:
+            patch_cache_control(response, max_age=0, s_maxage=lifetime)
         return response
 
     @staticmethod

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import keys as page_keys
+from . import purge
 from .guard import cache_call
 
 VERSION_KEY = "pagecache:version"
@@ -84,6 +85,7 @@ def bump_content_version():
     """Invalidate every cached page, in every process. Returns the new Current."""
     version = _advance()
     cache_call("set", ALL_KEY, version, timeout=None)
+    purge.purge((), everything=True)
     # Asked after the increment: whatever committed before it is counted, and a concurrent
     # bump that stores its own answer later also stores its own, newer, version beside it.
     return _store_next_change(version)
@@ -94,6 +96,7 @@ def invalidate(keys):
     in every process. Returns the new Current."""
     version = _advance()
     cache_call("set_many", {STAMP_PREFIX + key: version for key in keys}, timeout=None)
+    purge.purge(keys)
     return _store_next_change(version)
 
 
