@@ -277,6 +277,10 @@ HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "0"))
 # Varnish servers (deploy/varnish/) to purge, e.g. "http://127.0.0.1:6081/", comma-separated.
 VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
 PAGE_CACHE_PURGERS = ["pagecache.purge.VarnishPurger"] if VARNISH_PURGE_URLS else []
+# After a change, the pages it invalidated that readers ask for most are fetched again from
+# this address in the background (pagecache/warm.py); "" (the default): not warmed.
+PAGE_CACHE_WARM_URL = os.environ.get("PAGE_CACHE_WARM_URL", "")
+PAGE_CACHE_WARM_PATHS = ["/", "/feed/", "/feed/rss/"]
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Search ranks, counts and pages at most this many of the most recent matches of each kind

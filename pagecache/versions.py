@@ -28,6 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from . import keys as page_keys
 from . import purge
 from .guard import cache_call
+from .warm import urls_for, warmer
 
 VERSION_KEY = "pagecache:version"
 # The version of the last change that invalidated everything.
@@ -167,6 +168,7 @@ def _invalidate_on_commit(keys, using, instance=None):
         if instance is not None:  # its links as they are once everything is saved
             touched |= page_keys.many_to_many_keys(instance)
         invalidate(touched)
+        warmer.warm(urls_for(instance) if instance is not None else [])
 
     transaction.on_commit(run, using=using, robust=True)
 

@@ -44,8 +44,7 @@ def test_a_save_purges_its_keys_at_the_cdn(
     column = ColumnFactory(tags=["China"])
     with django_capture_on_commit_callbacks(execute=True):
         column.save()
-    (path, headers), *_ = received
-    assert path == "/service/svc1/purge"
+    assert {path for path, _ in received} == {"/service/svc1/purge"}
     keys = set(" ".join(h["Surrogate-Key"] for _, h in received).split())
     tag = column.tags.get()
     assert {
@@ -59,14 +58,16 @@ def test_a_save_purges_its_keys_at_the_cdn(
 def test_a_failing_cache_is_logged_and_the_save_stands(
     settings, page_cache, cdn_api, caplog, django_capture_on_commit_callbacks
 ):
-    url, received = cdn_api
+    url, _ = cdn_api
     settings.PAGE_CACHE_PURGERS = ["pagecache.purge.FastlyPurger", "pagecache.purge.VarnishPurger"]
     settings.FASTLY_API_URL, settings.FASTLY_SERVICE_ID = url, "svc1"
     settings.FASTLY_API_TOKEN = "wrong"
     settings.VARNISH_PURGE_URLS = ["http://127.0.0.1:1/"]  # nothing listens there
-    with caplog.at_level(logging.WARNING, logger="pagecache"):
-        with django_capture_on_commit_callbacks(execute=True):
-            column = ColumnFactory(title="Saved anyway")
+    with (
+        caplog.at_level(logging.WARNING, logger="pagecache"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        column = ColumnFactory(title="Saved anyway")
     assert column.pk
     messages = [r.getMessage() for r in caplog.records if r.name == "pagecache"]
     assert any("Fastly service svc1" in m and "401" in m for m in messages)
