@@ -384,6 +384,23 @@ class Column(PublicContent):
                 return date.astimezone(zone).date()
         return timezone.localtime(date).date()
 
+    def page_cache_warm_urls(self):
+        """The pages readers ask for after this column changed, besides its own and the
+        site's (pagecache/warm.py): its tags', outlet's and authors' pages."""
+        if not self.is_public:
+            return []
+        urls = [reverse("tags:detail", args=[tag.slug]) for tag in self.tags.all()]
+        if self.outlet_id:
+            urls.append(self.outlet.get_absolute_url())
+        return urls + [author.get_absolute_url() for author in self.authors.all()]
+
+    def page_cache_periods(self):
+        """The periods of the column's day: a change to it touches the cached pages that list
+        columns (or a tag's, an outlet's...) of that year, month and day (pagecache/keys.py)."""
+        if self.day is None:
+            return ()
+        return (f"{self.day:%Y}", f"{self.day:%Y-%m}", f"{self.day:%Y-%m-%d}")
+
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.posted_at <= timezone.now()

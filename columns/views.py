@@ -1,6 +1,20 @@
+import datetime
 from itertools import groupby
 
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,10 +38,13 @@ from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
+from pagecache.keys import members_key, model_key, period_keys, shows
 from pagecache.paginator import cached_aggregate
 
 from . import structured
 from .models import Author, Column, TaggedColumn
+
+COLUMNS = model_key(Column)
 
 
 def can_preview(user):
@@ -57,6 +74,7 @@ class ColumnListView(PublicColumnsMixin, ListView):
     template_name = "columns/column_list.html"
 
     def get_context_data(self, **kwargs):
+        shows(COLUMNS, model_key(Mention))
         return super().get_context_data(
             latest_mentions=Mention.objects.published().select_related("outlet", "column")[:5],
             outlets=Outlet.objects.filter(
@@ -73,27 +91,43 @@ class ColumnDetailView(DateDetailView):
     month_format = "%m"
     day_format = "%d"
     allow_future = True
+    page_cache_params = ()
 
     def get_queryset(self):
         columns = Column.objects.with_listing_data()
-        if can_preview(self.request.user):
-            return columns
-        return columns.published()
+        if not can_preview(self.request.user):
+            columns = columns.published()
+        # What the page needs around the column, read with it in one query: its neighbours,
+        # the dates of its related columns' window (None when the archive is shorter) and
+        # whether it has mentions. The plain date bounds let PostgreSQL start from the column
+        # in the (status, date) index: with the OR alone it walked half the archive (160 ms
+        # at 50,000 columns).
+        public = Column.objects.published().order_by()
+        at, pk = OuterRef("date"), OuterRef("pk")
+        earlier = public.filter(Q(date__lt=at) | Q(date=at, pk__lt=pk), date__lte=at)
+        later = public.filter(Q(date__gt=at) | Q(date=at, pk__gt=pk), date__gte=at)
+        earlier, later = earlier.order_by("-date", "-pk"), later.order_by("date", "pk")
+        window = self.related_window
+        return columns.annotate(
+            previous_pk=Subquery(earlier.values("pk")[:1]),
+            next_pk=Subquery(later.values("pk")[:1]),
+            window_start=Subquery(earlier.values("date")[window - 1 : window]),
+            window_end=Subquery(later.values("date")[window - 1 : window]),
+            has_mentions=Exists(Mention.objects.published().filter(column=pk)),
+        )
 
     def get_context_data(self, **kwargs):
         column = self.object
-        public = Column.objects.published().select_related("outlet")
-        older = Q(date__lt=column.date) | Q(date=column.date, pk__lt=column.pk)
-        newer = Q(date__gt=column.date) | Q(date=column.date, pk__gt=column.pk)
-        # The plain date bound lets PostgreSQL start from the column in the (status, date)
-        # index: with the OR alone it walked half the archive (160 ms at 50,000 columns).
-        earlier = public.filter(older, date__lte=column.date).order_by("-date", "-pk")
-        later = public.filter(newer, date__gte=column.date).order_by("date", "pk")
+        previous_column, next_column, related = self.around(column)
+        self.show_what_depends(column, previous_column, next_column)
+        mentions = []
+        if column.has_mentions:
+            mentions = Mention.objects.published().filter(column=column).select_related("outlet")
         return super().get_context_data(
-            previous_column=earlier.first(),
-            next_column=later.first(),
-            related_columns=self.related_columns(column, earlier, later),
-            mentions=Mention.objects.published().filter(column=column).select_related("outlet"),
+            previous_column=previous_column,
+            next_column=next_column,
+            related_columns=related,
+            mentions=mentions,
             json_ld=structured.article(column, self.request),
             title=column.title,
             description=column.dek or Truncator(strip_tags(column.excerpt_html)).words(40),
@@ -105,48 +139,76 @@ class ColumnDetailView(DateDetailView):
             **kwargs,
         )
 
-    def related_columns(self, column, earlier, later):
-        """The columns sharing most tags with this one, among the `related_window` public columns
-        published just before it and as many just after, newest first among equals.
+    def show_what_depends(self, column, previous_column, next_column):
+        """Tell the page cache what this page shows besides the rows it loads: the column's
+        bylines and mentions, the columns between its neighbours (a new one would be the
+        next), and its tags' columns in the window its related columns come from. The
+        first and the latest column depend on every column, as does a page with no window."""
+        keys = {members_key(Column, column.pk)}
+        if previous_column and next_column:
+            keys |= period_keys(COLUMNS, previous_column.day, next_column.day)
+        else:
+            keys.add(COLUMNS)
+        for tag in column.tags.all():
+            tag_members = members_key(type(tag), tag.pk)
+            if column.window_start and column.window_end:
+                # A margin of a day: the window's ends are instants, periods local days.
+                day = datetime.timedelta(days=1)
+                start, end = column.window_start.date() - day, column.window_end.date() + day
+                keys |= period_keys(tag_members, start, end)
+            else:
+                keys.add(tag_members)
+        shows(*keys)
 
+    def around(self, column):
+        """(previous column, next column, related columns) in one query at most.
+
+        Related columns share most tags with this one, among the `related_window` public
+        columns published just before it and as many just after, newest first among equals.
         Ranking every column that shares a tag counted a third of the archive for a popular
         tag (80 ms at 50,000 columns); the window keeps the work the same at any size, and
-        columns of the same weeks are the likelier follow-ups anyway."""
+        columns of the same weeks are the likelier follow-ups anyway. The neighbours are in
+        the window: the query returns them first, then the five best others, and the five
+        best of all are picked from those."""
+        neighbours = [pk for pk in (column.previous_pk, column.next_pk) if pk]
         tag_ids = [tag.pk for tag in column.tags.all()]
-        if not tag_ids:
-            return []
-        window = self.related_window
-        # The dates of the window's two ends, in one query; None when the archive is shorter.
-        ends = (
-            Column.objects.filter(pk=column.pk)
-            .values(
-                start=Subquery(earlier.values("date")[window - 1 : window]),
-                end=Subquery(later.values("date")[window - 1 : window]),
+        if not neighbours and not tag_ids:
+            return None, None, []
+        nearby = Column.objects.published().exclude(pk=column.pk)
+        if column.window_start:
+            nearby = nearby.filter(date__gte=column.window_start)
+        if column.window_end:
+            nearby = nearby.filter(date__lte=column.window_end)
+        wanted = Q(pk__in=neighbours)
+        if tag_ids:
+            # Counted per column of the window (one index probe each), not by joining the
+            # tags: a popular tag's rows would be read whole, however small the window.
+            shared = (
+                TaggedColumn.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+                .order_by()
+                .values("content_object")
+                .annotate(n=Count("pk"))
+                .values("n")
             )
-            .get()
-        )
-        nearby = Column.objects.published()
-        if ends["start"]:
-            nearby = nearby.filter(date__gte=ends["start"])
-        if ends["end"]:
-            nearby = nearby.filter(date__lte=ends["end"])
-        # Counted per column of the window (one index probe each), not by joining the tags:
-        # a popular tag's rows would be read whole, however small the window.
-        shared = (
-            TaggedColumn.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
-            .order_by()
-            .values("content_object")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            nearby.exclude(pk=column.pk)
+            nearby = nearby.annotate(shared=Subquery(shared))
+            wanted |= Q(shared__gt=0)
+        else:
+            nearby = nearby.annotate(shared=Value(None, output_field=IntegerField()))
+        first = Case(When(pk__in=neighbours, then=0), default=1)
+        rows = list(
+            nearby.filter(wanted)
             .select_related("outlet")
             .only("title", "slug", "day", "date", "outlet__name")
-            .annotate(shared=Subquery(shared))
-            .filter(shared__gt=0)
-            .order_by("-shared", "-date", "-pk")[:5]
+            .order_by(first, F("shared").desc(nulls_last=True), "-date", "-pk")[
+                : len(neighbours) + 5
+            ]
         )
+        by_pk = {row.pk: row for row in rows}
+        related = sorted(
+            (row for row in rows if row.shared),
+            key=lambda r: (-r.shared, -r.date.timestamp(), -r.pk),
+        )[:5]
+        return by_pk.get(column.previous_pk), by_pk.get(column.next_pk), related
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -163,6 +225,7 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     def get_queryset(self):
         authors = carried_by_public(Author.objects.select_related("photo"))
         self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
+        shows(members_key(Author, self.author.pk))
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -233,6 +296,9 @@ class DateArchiveMixin(PublicColumnsMixin):
         public = Column.objects.published().order_by()
         before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
         after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        # What the page shows: its period's columns, and the periods up to the nearest ones
+        # with columns (its links name them); every column when there is none on a side.
+        shows(*(period_keys(COLUMNS, before, after) if before and after else {COLUMNS}))
         context["previous_period"] = self.period_link(before)
         context["next_period"] = self.period_link(after)
         return context

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "config.media.MediaFilesMiddleware",
     # ETag on every page (cached ones too), and 304 for a conditional request that matches it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # WordPress's /?p=12 links: answered before the page cache, which ignores `p` on "/".
+    "redirects.middleware.WordPressQueryMiddleware",
     # Before sessions: a cached page is served without touching the session or the database;
     # before the security headers' middleware: it stores pages with their headers.
     "pagecache.middleware.PageCacheMiddleware",
@@ -323,6 +325,17 @@ else:
 # content change invalidates them at once (pagecache/versions.py). Off in development, where
 # template changes must show at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# How long HTTP caches in front (Varnish, a CDN) may keep a public page (`s-maxage`); 0: not
+# at all. Only with purges sent to them on every change (PAGE_CACHE_PURGERS, README
+# "An HTTP cache in front").
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "0"))
+# Varnish servers (deploy/varnish/) to purge, e.g. "http://127.0.0.1:6081/", comma-separated.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+PAGE_CACHE_PURGERS = ["pagecache.purge.VarnishPurger"] if VARNISH_PURGE_URLS else []
+# After a change, the pages it invalidated that readers ask for most are fetched again from
+# this address in the background (pagecache/warm.py); "" (the default): not warmed.
+PAGE_CACHE_WARM_URL = os.environ.get("PAGE_CACHE_WARM_URL", "")
+PAGE_CACHE_WARM_PATHS = ["/", "/feed/", "/feed/rss/"]
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Search ranks, counts and pages at most this many of the most recent matches of each kind

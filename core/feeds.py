@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import strip_tags
 
+from pagecache.keys import members_key, model_key, shows
+
 from .text import xml_safe
 
 FEED_SIZE = 20
@@ -188,6 +190,8 @@ class FeedLinksMixin:
 class ContentFeed(Feed):
     """A full-content Atom feed; `as_rss()` makes its RSS twin."""
 
+    page_cache_params = ()  # feeds read no query parameter (pagecache/query.py)
+
     feed_type = FullAtomFeed
 
     def __call__(self, request, *args, **kwargs):
@@ -214,7 +218,10 @@ class ColumnEntriesFeed(ContentFeed):
         return owner.name if owner else settings.SITE_NAME
 
     def items(self, obj):
-        return self.columns(obj).published().with_listing_data()[:FEED_SIZE]
+        columns = self.columns(obj)
+        # A feed of a tag's, an outlet's or an author's columns changes with their members.
+        shows(model_key(columns.model) if obj is None else members_key(type(obj), obj.pk))
+        return columns.published().with_listing_data()[:FEED_SIZE]
 
     def item_title(self, column):
         return column.title

@@ -9,6 +9,7 @@ import unicodedata
 
 from django.db.models import Count
 
+from pagecache.keys import dont_store
 from pagecache.paginator import VersionedCountPaginator, cached_aggregate
 
 
@@ -56,6 +57,8 @@ class PublicListMixin:
 
     # Pages with a second section of mentions (tags, outlets) show this many of them.
     mentions_shown = 10
+    # The query parameters these pages read; the page cache ignores others (pagecache/query.py).
+    page_cache_params = ("page",)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
         return paginator_for(
@@ -75,7 +78,10 @@ class PublicListMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        asked = self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(asked)
+        if asked is not None and asked != str(page.number):
+            dont_store()  # `?page=abc` or `?page=999` shows another page: not one to keep
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -2,6 +2,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from pagecache.query import reads
+
 from . import views
 from .api import read_only_urls
 from .sitemaps import SITEMAPS
@@ -10,6 +12,10 @@ app_name = "discovery"
 # The read API's patterns, named in this namespace ("discovery:api_columns"; the document is
 # "discovery:openapi-json"), so they are included as a plain list.
 api_patterns = read_only_urls()
+# The API's lists read these query parameters (discovery/api.py); the page cache keys on them
+# alone (pagecache/query.py).
+for pattern in api_patterns:
+    reads("tag", "outlet", "author", "year", "q", "page")(pattern.callback)
 
 urlpatterns = [
     path("search/", views.search, name="search"),

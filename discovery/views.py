@@ -9,6 +9,7 @@ from django.shortcuts import render
 from columns.models import Column, TaggedColumn
 from core.params import clean_param
 from mentions.models import Mention, TaggedMention
+from pagecache.query import reads
 
 from .search import clean_query, most_recent, safe_headline, search_backend
 
@@ -140,6 +141,7 @@ def load_page(rows, query):
     return results
 
 
+@reads("q", "page", "outlet", "tag", "year", "kind")
 def search(request):
     query, was_cut = clean_query(request.GET.get("q", ""))
     context = {"query": query, "was_cut": was_cut, "full_text": search_backend().full_text}

@@ -20,6 +20,7 @@ class MentionListView(FeedLinksMixin, PublicListMixin, ListView):
 
     template_name = "mentions/mention_list.html"
     paginate_by = 50
+    page_cache_params = ("page", "outlet", "year", "tag")
 
     def get_queryset(self):
         mentions = Mention.objects.published().with_listing_data()

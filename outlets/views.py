@@ -12,6 +12,7 @@ from django.views.generic import ListView
 from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
+from pagecache.keys import members_key, shows
 
 from .models import Outlet
 
@@ -26,6 +27,7 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
     def get_queryset(self):
         outlets = carried_by_public(Outlet.objects.all())
         self.outlet = get_object_or_404(outlets, slug=self.kwargs["slug"])
+        shows(members_key(Outlet, self.outlet.pk))  # its columns and mentions
         columns = self.outlet.columns.published().with_listing_data()
         return columns.order_by("-date", "-pk")
 

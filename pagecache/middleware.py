@@ -6,9 +6,12 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 
+from . import keys as page_keys
 from . import versions
+from .purge import header_keys
+from .query import canonical_query
 
 # A reader with one of these cookies may see something personal: never a shared page.
 PRIVATE_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
@@ -17,8 +20,9 @@ UNCACHEABLE_CONTROLS = {"private", "no-cache", "no-store"}
 
 class PageCacheMiddleware:
     """
-    Whole pages for anonymous readers, from the cache, keyed by URL and checked against the
-    content version.
+    Whole pages for anonymous readers, from the cache, keyed by path and the query parameters
+    the page reads (pagecache/query.py), and checked against the content version and the keys
+    of what the page shows (pagecache/versions.py, pagecache/keys.py).
 
     It sits before the session middleware: a hit touches neither the session nor the
     database. It also sits outside the middleware that adds the security headers, so a page
@@ -38,17 +42,38 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        key = self.key(request)
+        query = canonical_query(request)
+        if query is None:  # a query string the page may read but the cache must not key on
+            return self.get_response(request)
+        key = self.key(request, query)
         current, stored = versions.read_current(key)
         if current is None:  # the cache is down: serve uncached
             return self.get_response(request)
         if stored is not None:
-            return self.thaw(stored)
-        response = self.get_response(request)
-        if request.method == "GET" and self.is_cacheable_response(response):
+            return self.shared(self.thaw(stored), current)
+        recording, token = page_keys.start_recording()
+        try:
+            response = self.get_response(request)
+        finally:
+            page_keys.stop_recording(token)
+        if request.method == "GET" and recording.cacheable and self.is_cacheable_response(response):
+            keys = recording.fine_grained_keys()
+            if settings.HTTP_CACHE_SECONDS > 0:
+                # For the HTTP caches in front: what the page shows, to purge it by.
+                response["xkey"] = response["Surrogate-Key"] = header_keys(keys)
             frozen = self.freeze(response)
-            versions.store_current(key, current, frozen, settings.PAGE_CACHE_SECONDS)
+            versions.store_current(key, current, frozen, settings.PAGE_CACHE_SECONDS, keys=keys)
             response["X-Page-Cache"] = "miss"
+            self.shared(response, current)
+        return response
+
+    @staticmethod
+    def shared(response, current):
+        """Let HTTP caches in front keep the page (`s-maxage`), until the next scheduled
+        change at most; browsers check it each time (`max-age=0`, answered with a 304)."""
+        lifetime = int(current.lifetime(settings.HTTP_CACHE_SECONDS))
+        if lifetime > 0:
+            patch_cache_control(response, max_age=0, s_maxage=lifetime)
         return response
 
     @staticmethod
@@ -79,9 +104,9 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def key(request):
-        url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False)
-        return f"page:{url.hexdigest()}"
+    def key(request, query):
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     @staticmethod
     def freeze(response):

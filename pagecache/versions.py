@@ -1,11 +1,16 @@
 """
-The content version: the one mechanism that invalidates cached pages.
+The content version, a clock of changes, and the keys it stamps: what invalidates cached pages.
 
-Every cached page's key holds the content version current when it was stored. Any change to
-a watched model bumps the version (after the transaction commits), so every app process's
-next request looks under new keys and renders fresh pages; the old entries expire on their
-own. Which models to watch is said at start-up by the app that knows the content (watch(),
-called from core/apps.py): this app imports none of ours.
+Every cached value is stored with the content version current when its computation began.
+Any change to a watched model advances the version (after the transaction commits) and
+stamps the keys the change touches with it (pagecache/keys.py). A value stored without keys
+(a count, a page whose view said nothing of what it shows) counts only under the version it
+was stored with, so any change invalidates it. A page stored with its keys stays current
+while none of them is stamped with a later version than its own, so a save invalidates only
+the pages that show what changed; a hit reads the stamps only when the version moved since
+the page was stored. `bump_content_version()` invalidates everything (an import, a cache
+outage). Which models to watch is said at start-up by the app that knows the content
+(watch(), called from core/apps.py): this app imports none of ours.
 
 A scheduled item going public (a column posted at a future time) is a change that no save
 announces. It ends how long things may be kept instead: the time of the next one is stored
@@ -18,11 +23,19 @@ import time
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from . import keys as page_keys
+from . import purge
 from .guard import cache_call
+from .warm import urls_for, warmer
 
 VERSION_KEY = "pagecache:version"
+# The version of the last change that invalidated everything.
+ALL_KEY = "pagecache:all"
+# Stamps, one per key: the version of the last change that touched it. Neither they nor the
+# two above expire: a bounded Redis must evict only what has a lifetime (README, "Production").
+STAMP_PREFIX = "pagecache:stamp:"
 # (the version it was computed for, the Unix time of the next scheduled change or None)
 NEXT_CHANGE_KEY = "pagecache:next-change"
 
@@ -57,8 +70,7 @@ def next_scheduled_change():
     return at.timestamp() if at is not None else None
 
 
-def bump_content_version():
-    """Invalidate every cached page, in every process. Returns the new Current."""
+def _advance():
     try:
         version = cache_call("incr", VERSION_KEY)
     except ValueError:
@@ -67,8 +79,25 @@ def bump_content_version():
         # Start from the clock, not 1: pages stored under a reset version must not come back.
         version = time.time_ns() // 1000
         cache_call("set", VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_content_version():
+    """Invalidate every cached page, in every process. Returns the new Current."""
+    version = _advance()
+    cache_call("set", ALL_KEY, version, timeout=None)
+    purge.purge((), everything=True)
     # Asked after the increment: whatever committed before it is counted, and a concurrent
     # bump that stores its own answer later also stores its own, newer, version beside it.
+    return _store_next_change(version)
+
+
+def invalidate(keys):
+    """Invalidate the pages that show what `keys` name (and every page stored without keys),
+    in every process. Returns the new Current."""
+    version = _advance()
+    cache_call("set_many", {STAMP_PREFIX + key: version for key in keys}, timeout=None)
+    purge.purge(keys)
     return _store_next_change(version)
 
 
@@ -96,7 +125,7 @@ def read_current(key):
     the stored answer has passed (or belongs to an older version: a miss that read the
     version just before a bump may store its answer after the bump's), and bumps a missing
     version."""
-    found = cache_call("get_many", [VERSION_KEY, NEXT_CHANGE_KEY, key])
+    found = cache_call("get_many", [VERSION_KEY, NEXT_CHANGE_KEY, ALL_KEY, key])
     if found is None:
         return None, None
     version, stored = found.get(VERSION_KEY), found.get(key)
@@ -104,7 +133,7 @@ def read_current(key):
         return bump_content_version(), None
     for_version, next_change = found.get(NEXT_CHANGE_KEY) or (None, None)
     known = for_version == version and (next_change is None or next_change > time.time())
-    if stored is not None and stored[0] == version:
+    if stored is not None and _still_current(stored, version, found.get(ALL_KEY) or 0):
         # Nothing read on a hit is stored again; if it were, an unknown schedule keeps it 0 s.
         return Current(version, next_change if known else 0.0), stored[1]
     if not known:
@@ -112,27 +141,92 @@ def read_current(key):
     return Current(version, next_change), None
 
 
-def store_current(key, current, value, timeout):
+def _still_current(stored, version, everything_since):
+    """Whether a stored (version, value[, keys]) may be served under `version`."""
+    stored_version, keys = stored[0], stored[2] if len(stored) > 2 else None
+    if stored_version == version:
+        return True
+    if keys is None or stored_version < everything_since:
+        return False
+    # The version moved since: current if none of the page's keys was stamped after it.
+    stamps = cache_call("get_many", [STAMP_PREFIX + key for key in keys])
+    return stamps is not None and all(stamp <= stored_version for stamp in stamps.values())
+
+
+def store_current(key, current, value, timeout, keys=None):
     """Store `value` under `current`'s version, for `timeout` seconds at most and never past
-    the next scheduled change."""
+    the next scheduled change; with `keys`, it stays current until a change touches one."""
     lifetime = current.lifetime(timeout)
     if lifetime > 0:
-        cache_call("set", key, (current.version, value), lifetime)
+        stored = (current.version, value) if keys is None else (current.version, value, keys)
+        cache_call("set", key, stored, lifetime)
 
 
-def content_changed(sender, using=None, action="post_", **kwargs):
-    """The receiver of every content signal: bump the version once the change is committed."""
-    if action.startswith("post_"):  # m2m_changed also sends pre_add, pre_remove...
-        transaction.on_commit(bump_content_version, using=using, robust=True)
+def _invalidate_on_commit(keys, using, instance=None):
+    def run():
+        touched = set(keys)
+        if instance is not None:  # its links as they are once everything is saved
+            touched |= page_keys.many_to_many_keys(instance)
+        invalidate(touched)
+        warmer.warm(urls_for(instance) if instance is not None else [])
+
+    transaction.on_commit(run, using=using, robust=True)
+
+
+def row_saving(sender, instance, raw=False, using=None, **kwargs):
+    """Before a save: what the row touched as it was stored (an outlet it leaves, a month)."""
+    if not raw and not instance._state.adding and instance.pk is not None:
+        before = sender._base_manager.using(using).filter(pk=instance.pk).first()
+        instance._pagecache_before = page_keys.row_keys(before) if before else set()
+
+
+def row_saved(sender, instance, raw=False, using=None, **kwargs):
+    before = instance.__dict__.pop("_pagecache_before", set())
+    _invalidate_on_commit(before | page_keys.row_keys(instance), using, instance)
+
+
+def row_deleting(sender, instance, using=None, **kwargs):
+    instance._pagecache_before = page_keys.row_keys(instance) | page_keys.many_to_many_keys(
+        instance
+    )
+
+
+def row_deleted(sender, instance, using=None, **kwargs):
+    before = instance.__dict__.pop("_pagecache_before", set())
+    _invalidate_on_commit(before | page_keys.row_keys(instance), using)
+
+
+def links_changed(sender, instance, action, reverse, model, pk_set, using=None, **kwargs):
+    """m2m_changed: a row's links (tags, authors) were added, removed or cleared."""
+    if action == "pre_clear":  # the links about to go, which post_clear does not name
+        pks = ()
+        if not reverse:
+            for field in type(instance)._meta.many_to_many:
+                if field.remote_field.through is sender:
+                    pks = set(getattr(instance, field.name).values_list("pk", flat=True))
+        instance._pagecache_clearing = page_keys.link_keys(instance, model, pks, reverse)
+    elif action == "post_clear":
+        keys = instance.__dict__.pop("_pagecache_clearing", None)
+        _invalidate_on_commit(keys or {page_keys.object_key(instance)}, using)
+    elif action in ("post_add", "post_remove"):
+        _invalidate_on_commit(page_keys.link_keys(instance, model, pk_set, reverse), using)
+
+
+def content_changed(sender, using=None, **kwargs):
+    """Rows written in bulk (the importer): invalidate everything once it is committed."""
+    transaction.on_commit(bump_content_version, using=using, robust=True)
 
 
 def watch(models, next_change):
     """Invalidate cached pages when a row of one of `models` changes, and keep nothing past
     `next_change()`, the aware datetime when the next scheduled item goes public (or None)."""
     schedule.next_change = next_change
+    page_keys.track(models)
     for model in models:
         uid = f"pagecache:{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=uid)
-        post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+        pre_save.connect(row_saving, sender=model, dispatch_uid=uid)
+        post_save.connect(row_saved, sender=model, dispatch_uid=uid)
+        pre_delete.connect(row_deleting, sender=model, dispatch_uid=uid)
+        post_delete.connect(row_deleted, sender=model, dispatch_uid=uid)
         # Through models (tags, bylines) change by bulk adds that send only m2m_changed.
-        m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(links_changed, sender=model, dispatch_uid=uid)

@@ -4,6 +4,22 @@ from .models import Redirect
 from .targets import answers, is_on_site, is_safe_target
 
 
+class WordPressQueryMiddleware:
+    """WordPress's plain permalinks (/?p=12) land on our home page, which exists: answer them
+    with a 301 when the post is known. It runs before the page cache, which serves the home
+    page for any parameter the home page does not read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and is_wordpress_query(request):
+            response = safe_redirect(request, [request.get_full_path()])
+            if response:
+                return response
+        return self.get_response(request)
+
+
 class RedirectFallbackMiddleware:
     """Answer a 404 with a 301 when the address has moved (old permalinks, renamed slugs).
 
@@ -16,23 +32,21 @@ class RedirectFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and is_wordpress_query(request):
-            # WordPress's plain permalinks (/?p=12) land on our home page, which exists.
-            response = self.redirect(request, [request.get_full_path()])
-            if response:
-                return response
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        return self.redirect(request, [request.get_full_path(), request.path]) or response
+        return safe_redirect(request, [request.get_full_path(), request.path]) or response
 
-    def redirect(self, request, candidates):
-        redirect = Redirect.objects.filter(old_path__in=candidates).first()
-        if redirect is None or not is_safe_target(redirect.new_path):
-            return None
-        if is_on_site(redirect.new_path) and not answers(request, redirect.new_path):
-            return None
-        return HttpResponsePermanentRedirect(redirect.new_path)
+
+def safe_redirect(request, candidates):
+    """The 301 for the first of `candidates` that moved, if its target is safe and shows
+    this user a page; else None."""
+    redirect = Redirect.objects.filter(old_path__in=candidates).first()
+    if redirect is None or not is_safe_target(redirect.new_path):
+        return None
+    if is_on_site(redirect.new_path) and not answers(request, redirect.new_path):
+        return None
+    return HttpResponsePermanentRedirect(redirect.new_path)
 
 
 def is_wordpress_query(request):

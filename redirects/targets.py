@@ -10,6 +10,7 @@ around them, still never sends a reader off-site.
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
 from django.urls import Resolver404, resolve
@@ -77,6 +78,8 @@ def answers(request, target):
         probe.META.pop(header, None)
     probe.GET = QueryDict(parts.query)
     probe.resolver_match = match
+    if not hasattr(probe, "user"):  # asked before authentication: judged as a reader
+        probe.user = AnonymousUser()
     try:
         response = match.func(probe, *match.args, **match.kwargs)
     except (Http404, PermissionDenied):

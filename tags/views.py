@@ -10,6 +10,7 @@ from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
+from pagecache.keys import members_key, shows
 
 
 class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
@@ -19,6 +20,7 @@ class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=self.kwargs["slug"])
+        shows(members_key(Tag, self.tag.pk))  # its columns and mentions
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):

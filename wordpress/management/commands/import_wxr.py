@@ -4,8 +4,9 @@ import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
+from core.content import public_models
 from wordpress.load import WxrImport
 from wordpress.management.media_options import MediaProgress, add_source_options, source
 from wordpress.media import BringHome
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             raise
         if dry_run:
             home.discard()
+        else:
+            analyse_content_tables()
         elapsed = max(time.monotonic() - progress.started, 1e-6)
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(
@@ -71,6 +74,17 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write("Dry run: nothing was saved.")
+
+
+def analyse_content_tables():
+    """Refresh PostgreSQL's statistics of the tables an import fills. Until autovacuum gets
+    to them, the planner takes freshly loaded tables for nearly empty ones: pages right
+    after a 5,000-post import ran 30-40% slower (issue 16). A second or so at that size."""
+    if connection.vendor != "postgresql":
+        return
+    tables = sorted({model._meta.db_table for model in public_models()})
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 class Progress:
