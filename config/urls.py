@@ -5,9 +5,6 @@ from django.urls import include, path
 
 from config.healthz import healthz
 
-admin.site.site_header = f"{settings.SITE_NAME} admin"
-admin.site.site_title = settings.SITE_NAME
-
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path(settings.HEALTH_CHECK_PATH.lstrip("/"), healthz, name="healthz"),
