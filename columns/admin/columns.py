@@ -5,8 +5,8 @@ publishing buttons, the rich-text editor, revisions and "Add column from URL".
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -14,7 +14,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion.models import Version
 from taggit.models import Tag
-from taggit.utils import parse_tags
 
 from columns.models import Byline, Column
 from core.admin import ModelAdmin
@@ -22,25 +21,17 @@ from core.html import clean_html
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
 
-from . import from_url, publishing
+from . import from_url, history, publishing
 from .editor import EditorMediaMixin, RichTextField
+from .panel import REVIEW_NEXT, PublishingPanelMixin, ZonedSplitDateTime, next_to_review
 from .revisions import ColumnVersionAdmin
+from .tag_field import TagField
 
 
 class ColumnForm(forms.ModelForm):
-    """Tags are picked from existing ones with autocomplete, and new ones typed beside them."""
+    """One tag field (picked or typed), an optimistic lock, and the publishing buttons."""
 
-    tags = forms.ModelMultipleChoiceField(
-        queryset=Tag.objects.all(),
-        required=False,
-        widget=AutocompleteSelectMultiple(Column._meta.get_field("tags"), admin.site),
-    )
-    new_tags = forms.CharField(
-        required=False,
-        max_length=1000,
-        help_text='New tags, separated by commas, e.g. "SCO, Central Asia". '
-        "A tag's alias becomes the tag.",
-    )
+    tags = TagField(Column._meta.get_field("tags"))
     intro = RichTextField(label="Intro note", help_text=Column._meta.get_field("intro").help_text)
     body = RichTextField(
         help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
@@ -66,9 +57,8 @@ class ColumnForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_not_changed_meanwhile(cleaned_data.get("opened_at"))
-        tags = list(cleaned_data.get("tags") or [])
-        tags += parse_tags(cleaned_data.get("new_tags", ""))  # aliases resolved (settings)
-        cleaned_data["tags"] = tags
+        if REVIEW_NEXT in self.data:
+            cleaned_data["needs_review"] = False
         return publishing.apply_publishing_button(self, cleaned_data)
 
     def clean_body(self):
@@ -97,6 +87,9 @@ class ColumnForm(forms.ModelForm):
             "open the column again in a new tab, compare, and apply your changes there.",
             code="changed_meanwhile",
         )
+
+
+IMPORTED = "Imported from WordPress"
 
 
 class BylineInline(admin.TabularInline):
@@ -169,7 +162,13 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Column)
-class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAdmin, ModelAdmin):
+class ColumnAdmin(
+    PublishingPanelMixin,
+    EditorMediaMixin,
+    from_url.ColumnFromUrlMixin,
+    ColumnVersionAdmin,
+    ModelAdmin,
+):
     form = ColumnForm
     inlines = [BylineInline]
     list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
@@ -181,22 +180,24 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["original_text"]
-    save_on_top = True
+    formfield_overrides = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
 
     class Media:
-        # The editors open at a writing height instead of one line...
+        # The editors open at a writing height instead of one line, the publishing panel
+        # sits beside the form...
         css = {"all": ["admin/columns/editor.css"]}
-        # ...and each is named after its field, for screen readers.
-        js = ["columns/admin/editor_labels.js"]
+        # ...each editor is named after its field, for screen readers; the panel counts words,
+        # previews the address, and a warning stops the editor leaving with unsaved changes.
+        js = ["columns/admin/editor_labels.js", "columns/admin/column_form.js"]
 
     fieldsets = [
+        # The first fieldset is the publishing panel (change_form.html puts its buttons there).
+        ("Publishing", {"fields": ["status", "posted_at"], "classes": ["publishing-fields"]}),
         (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
         (
-            "Publication",
+            "At the outlet",
             {
                 "fields": [
-                    "status",
-                    "posted_at",
                     "outlet",
                     "original_url",
                     ("outlet_published_at", "outlet_updated_at"),
@@ -206,10 +207,10 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
                 ]
             },
         ),
-        ("Tags", {"fields": ["tags", "new_tags"]}),
+        ("Tags", {"fields": ["tags"]}),
         ("Featured image", {"fields": ["image", "image_alt", "image_caption"]}),
         (
-            "Imported from WordPress",
+            IMPORTED,
             {
                 "classes": ["collapse"],
                 "fields": ["needs_review", "original_text", "image_url"],
@@ -222,17 +223,55 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        imported = obj is not None and (obj.wordpress_id or obj.original_html or obj.needs_review)
+        if not imported:
+            return [f for f in fieldsets if f[0] != IMPORTED]
+        if obj.needs_review:  # the review panel at the top shows the original text
+            return [
+                (name, {**o, "fields": [f for f in o["fields"] if f != "original_text"]})
+                if name == IMPORTED
+                else (name, o)
+                for name, o in fieldsets
+            ]
+        return fieldsets
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        return history.describe(message, form, add)
+
     def response_add(self, request, obj, post_url_continue=None):
         return self._publishing_response(request, obj) or super().response_add(
             request, obj, post_url_continue
         )
 
     def response_change(self, request, obj):
+        if REVIEW_NEXT in request.POST:
+            return self._review_next_response(request, obj)
         return self._publishing_response(request, obj) or super().response_change(request, obj)
+
+    def _review_next_response(self, request, column):
+        following = next_to_review(column)
+        if following is None:
+            self.message_user(
+                request, f"Reviewed “{column}”. No more columns to review.", messages.SUCCESS
+            )
+            return redirect("admin:columns_column_changelist")
+        self.message_user(
+            request, f"Reviewed “{column}”. Here is the next one to review.", messages.SUCCESS
+        )
+        return redirect("admin:columns_column_change", following.pk)
 
     def _publishing_response(self, request, column):
         """After a publishing button: say where the column stands; preview goes to the page."""
-        buttons = [publishing.SAVE_DRAFT, publishing.PUBLISH_NOW, publishing.SCHEDULE]
+        buttons = [
+            publishing.SAVE_DRAFT,
+            publishing.PUBLISH,
+            publishing.PUBLISH_NOW,
+            publishing.SCHEDULE,
+            "_continue",
+        ]
         if publishing.PREVIEW in request.POST:
             self.message_user(request, publishing.publishing_message(column), messages.INFO)
             return redirect(column.get_absolute_url())
@@ -252,7 +291,8 @@ class ColumnAdmin(EditorMediaMixin, from_url.ColumnFromUrlMixin, ColumnVersionAd
     @admin.display(description="status")
     def visibility(self, column):
         if column.is_scheduled:
-            return f"Scheduled for {timezone.localtime(column.posted_at):%d %b %Y %H:%M}"
+            when = timezone.localtime(column.posted_at)
+            return f"Scheduled for {when:%d %b %Y %H:%M} ({settings.TIME_ZONE})"
         return column.get_status_display()
 
     def _set_status(self, request, queryset, status, verb):

@@ -15,7 +15,8 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
-from core.html import MORE_MARKER
+from core.html import MORE_MARKER, clean_html
+from core.html_tokens import COMMENT, TAG, TEXT, tokens
 
 EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
@@ -47,6 +48,31 @@ def placeholder_to_marker(html):
     return _PLACEHOLDER.sub(MORE_MARKER, html or "", count=1)
 
 
+# Set on library images at save (images/html.py), never by the editor.
+DERIVED_IMAGE_ATTRIBUTES = {"width", "height", "srcset", "sizes", "loading"}
+
+
+def normalised(html):
+    """What a reader would get from `html`, ignoring how it is written (spacing, entities,
+    attribute order, what the sanitiser or the image library sets at save)."""
+    items = []
+    for token in tokens(clean_html(placeholder_to_marker(html))):
+        if token.kind == TEXT:
+            text = " ".join(token.text.replace("&nbsp;", " ").split())
+            if text:
+                items.append(("text", text))
+        elif token.kind == TAG:
+            attributes = token.attributes()
+            if token.name == "img":
+                attributes = {
+                    k: v for k, v in attributes.items() if k not in DERIVED_IMAGE_ATTRIBUTES
+                }
+            items.append((token.name, token.closing, tuple(sorted(attributes.items()))))
+        elif token.kind == COMMENT:
+            items.append(("comment", token.text))
+    return items
+
+
 class RichTextField(ProseEditorFormField):
     """A prose editor for stored HTML; sanitising is left to the model."""
 
@@ -65,6 +91,11 @@ class RichTextField(ProseEditorFormField):
 
     def clean(self, value):
         return placeholder_to_marker(super().clean(value))
+
+    def has_changed(self, initial, data):
+        # The editor writes the same text its own way; only a change a reader sees counts
+        # (else every save logged "Changed body").
+        return normalised(initial or "") != normalised(data or "")
 
 
 class EditorMediaMixin:
