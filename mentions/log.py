@@ -30,6 +30,38 @@ def split_names(text):
     return [name for name in names if name]
 
 
+def likely_duplicates(outlets, topic, day, exclude_pk=None):
+    """Mentions of these outlets on that day with the same topic (any case or spacing)."""
+    topic = " ".join(topic.split()).rstrip(".")
+    found = Mention.objects.filter(outlet__in=outlets, date=day, topic__iexact=topic)
+    return found.exclude(pk=exclude_pk).select_related("outlet", "created_by")
+
+
+def names_in_prose(names):
+    """["AFP", "RFI", "France 24"] → "AFP, RFI and France 24"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def preview_sentence(outlet_names, topic, kind):
+    """The sentence readers will see, for the outlets and topic typed so far."""
+    kind = kind if kind in Mention.Kind.values else Mention.Kind.INTERVIEW
+    outlet = Outlet(name=names_in_prose(outlet_names) if outlet_names else "…")
+    return Mention(outlet=outlet, topic=topic.strip() or "…", kind=kind).sentence
+
+
+def outlet_names(ids, typed):
+    """Names of the outlets picked (by id) and typed (matched where known), in that order."""
+    ids = [int(pk) for pk in map(str, ids) if pk.isascii() and pk.isdigit() and len(pk) < 18]
+    ids = ids[:MAX_OUTLETS]
+    by_id = Outlet.objects.in_bulk(ids)
+    names = [by_id[pk].name for pk in ids if pk in by_id]
+    for name in split_names(typed)[:MAX_OUTLETS]:
+        known = Outlet.objects.match(name)
+        names.append(known.name if known else name)
+    return list(dict.fromkeys(names))
+
+
 class LogAppearancesForm(forms.Form):
     outlets = forms.ModelMultipleChoiceField(
         queryset=Outlet.objects.all(),
@@ -72,10 +104,16 @@ class LogAppearancesForm(forms.Form):
         required=False, max_length=1000, help_text='Separated by commas, e.g. "France, Terrorism".'
     )
     status = forms.ChoiceField(choices=Mention.Status.choices, initial=Mention.Status.PUBLISHED)
+    log_anyway = forms.BooleanField(
+        label="Log it anyway",
+        required=False,
+        help_text="It looks logged already (same outlet, topic and date): tick to log it again.",
+    )
 
     def __init__(self, *args, can_add_outlets=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_add_outlets = can_add_outlets
+        self.duplicates = []
 
     def clean(self):
         cleaned_data = super().clean()
@@ -100,7 +138,25 @@ class LogAppearancesForm(forms.Form):
             self.add_error("outlets", "Pick at least one outlet, or type its name below.")
         if total > MAX_OUTLETS:
             self.add_error("new_outlets", f"At most {MAX_OUTLETS} outlets in one go.")
+        self.check_duplicates(cleaned_data)
         return cleaned_data
+
+    def check_duplicates(self, cleaned_data):
+        """Warn, before saving, of mentions that look logged already; ticking saves them."""
+        topic, day = cleaned_data.get("topic"), cleaned_data.get("date")
+        if not topic or not day or cleaned_data.get("log_anyway"):
+            return
+        self.duplicates = list(likely_duplicates(self.known_outlets, topic, day))
+        if self.duplicates:
+            found = "; ".join(
+                f"“{m.sentence}”" + (f" (logged by {m.created_by})" if m.created_by else "")
+                for m in self.duplicates
+            )
+            self.add_error(
+                None,
+                f"Already logged on {day:%-d %B %Y}: {found}. Nothing is saved: untick the outlets "
+                "logged already, or tick “Log it anyway”.",
+            )
 
     @transaction.atomic
     def save(self, user):

@@ -179,7 +179,7 @@ class ColumnAdmin(
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish", "mark_reviewed"]
-    readonly_fields = ["original_text"]
+    readonly_fields = ["original_text", "intro_as_read", "body_as_read"]
     formfield_overrides = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
 
     class Media:
@@ -225,6 +225,13 @@ class ColumnAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only (press assistants): the intro and body as readers see them.
+            shown = {"intro": "intro_as_read", "body": "body_as_read", "opened_at": None}
+            fieldsets = [
+                (name, {**o, "fields": [shown.get(f, f) for f in o["fields"] if shown.get(f, f)]})
+                for name, o in fieldsets
+            ]
         imported = obj is not None and (obj.wordpress_id or obj.original_html or obj.needs_review)
         if not imported:
             return [f for f in fieldsets if f[0] != IMPORTED]
@@ -303,6 +310,14 @@ class ColumnAdmin(
             self.log_change(request, column, f"{verb} from the column list.")
             changed += 1
         self.message_user(request, f"{verb} {changed} column(s).", messages.SUCCESS)
+
+    @admin.display(description="intro note")
+    def intro_as_read(self, column):
+        return mark_safe(column.intro)  # sanitised at save (core/html.py)
+
+    @admin.display(description="body")
+    def body_as_read(self, column):
+        return mark_safe(column.body)  # sanitised at save (core/html.py)
 
     @admin.display(description="original text")
     def original_text(self, column):

@@ -22,7 +22,7 @@ def _split(values):
         value = str(value)
         if value.startswith(NEW):
             names.append(value.removeprefix(NEW))
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit() and len(value) < 18:
             ids.append(int(value))
         else:  # typed without the script's prefix
             names.append(value)

@@ -182,3 +182,9 @@ def test_typed_tags_survive_a_form_shown_again(editor_client):
     data = column_form_data(AuthorFactory(), OutletFactory(), title="", tags=["new:Water"])
     html = editor_client.post(ADD_URL, data).content.decode()
     assert '<option value="new:Water" selected>Water</option>' in html
+
+
+def test_odd_tag_values_are_names_not_errors(editor_client):
+    data = column_form_data(AuthorFactory(), OutletFactory(), tags=["²", "9" * 30])
+    assert editor_client.post(ADD_URL, data).status_code == 302
+    assert sorted(Column.objects.get().tags.names()) == sorted(["²", "9" * 30])
