@@ -11,11 +11,37 @@ with a 500, get a message and the list again, as an empty selection does.
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
 
+class ValidAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete select, written as the Nu checker accepts: the empty choice has a
+    label, and no `required` (the first option of a required select must be empty; select2
+    stands in for the select anyway, and the server checks)."""
+
+    def optgroups(self, name, value, attr=None):
+        groups = super().optgroups(name, value, attr)
+        for option in groups[0][1]:
+            if option["value"] == "" and not option["label"]:
+                option["label"] = "None"
+        return groups
+
+    def get_context(self, name, value, attrs):
+        # The admin's wrapper around it asks itself, not this widget, whether to add it.
+        attrs = {k: v for k, v in (attrs or {}).items() if k != "required"}
+        return super().get_context(name, value, attrs)
+
+
 class ModelAdmin(admin.ModelAdmin):
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ValidAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST":
             if not self.may_post_to_changelist(request):

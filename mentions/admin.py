@@ -29,6 +29,13 @@ class MentionForm(forms.ModelForm):
         model = Mention
         fields = "__all__"  # noqa: DJ007 (the admin's fields choose the fields)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "date" in self.fields:
+            # Django would repeat its callable default in a hidden input carrying the field's
+            # aria-describedby (invalid HTML); the initial value compares just as well.
+            self.fields["date"].show_hidden_initial = False
+
 
 @admin.register(Mention)
 class MentionAdmin(ModelAdmin):

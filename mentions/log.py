@@ -11,11 +11,12 @@ import re
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import transaction
 from django.utils import timezone
 from taggit.utils import parse_tags
 
+from core.admin import ValidAutocompleteSelect
 from core.slugs import free_slug
 from outlets.models import Outlet
 
@@ -97,7 +98,7 @@ class LogAppearancesForm(forms.Form):
     column = forms.ModelChoiceField(
         queryset=Mention._meta.get_field("column").related_model.objects.all(),
         required=False,
-        widget=AutocompleteSelect(Mention._meta.get_field("column"), admin.site),
+        widget=ValidAutocompleteSelect(Mention._meta.get_field("column"), admin.site),
         help_text=Mention._meta.get_field("column").help_text,
     )
     tags = forms.CharField(

@@ -100,7 +100,9 @@ class BylineInline(admin.TabularInline):
     fields = ["position", "author", "bio"]
     ordering = ["position"]
     classes = ["byline-inline"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "aria-label": "Bio line"})}
+    }
 
     class Media:
         # Drag rows (or use their arrows) to set the printed order.
@@ -193,7 +195,8 @@ class ColumnAdmin(
     fieldsets = [
         # The first fieldset is the publishing panel (change_form.html puts its buttons there).
         ("Publishing", {"fields": ["status", "posted_at"], "classes": ["publishing-fields"]}),
-        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
+        # opened_at, a hidden field, is written by change_form.html (a label for it is invalid).
+        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt"]}),
         (
             "At the outlet",
             {
@@ -222,6 +225,14 @@ class ColumnAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and field is not None:
+            # Each of the two inputs is named for screen readers ("Posted on this site: date").
+            for widget, part in zip(field.widget.widgets, ["date", "time"], strict=True):
+                widget.attrs["aria-label"] = f"{field.label}: {part}"
+        return field
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

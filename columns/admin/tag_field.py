@@ -35,6 +35,11 @@ class TagWidget(AutocompleteSelectMultiple):
         attrs = {"data-tags": "true", "data-token-separators": '[","]', **(attrs or {})}
         super().__init__(field, admin_site, attrs)
 
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        # No "clear all" cross: select2 puts it inside its list, which screen readers misread
+        # (each tag keeps its own remove button).
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-allow-clear": "false"}
+
     @property
     def media(self):
         return super().media + forms.Media(js=["columns/admin/tag_field.js"])

@@ -11,7 +11,7 @@
 
   function updateLength() {
     const out = document.getElementById("column-length");
-    const body = document.querySelector(".field-body .ProseMirror");
+    const body = document.querySelector(".field-body [contenteditable=true]");
     if (!out || !body) return;
     const words = body.innerText.split(/\s+/).filter((w) => w && w !== "[more]").length;
     const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
@@ -44,11 +44,14 @@
   function watchForUnsavedChanges(form) {
     let dirty = false;
     let submitting = false;
-    const changed = () => { dirty = true; };
+    // Only what the editor does counts: the editors and widgets also fire events as they start.
+    const changed = (event) => { if (event.isTrusted) dirty = true; };
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
-    // Autocomplete fields (select2) announce changes through jQuery only.
-    if (window.django && window.django.jQuery) window.django.jQuery(form).on("change", changed);
+    // Autocomplete fields (select2) announce a pick through jQuery only.
+    if (window.django && window.django.jQuery) {
+      window.django.jQuery(form).on("select2:select select2:unselect", () => { dirty = true; });
+    }
     form.addEventListener("submit", () => { submitting = true; });
     window.addEventListener("beforeunload", (event) => {
       if (dirty && !submitting) {
