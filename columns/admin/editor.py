@@ -11,6 +11,7 @@ editor as a paragraph reading "[more]" and turned back into the marker on save.
 
 import re
 
+from django.conf import settings
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
@@ -29,14 +30,18 @@ EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "HorizontalRule": True,
-    "Figure": True,
+    # "Browse..." in the figure dialog: upload or pick a library image (images/admin.py).
+    "Figure": {"pickerUrl": f"/{settings.ADMIN_PATH}images/image/pick/"},
     "Caption": True,
     "Image": True,
     "HTML": True,
     "History": True,
+    "TrailingParagraph": True,  # ours (settings: DJANGO_PROSE_EDITOR_EXTENSIONS)
 }
 
 MORE_PLACEHOLDER = "<p>[more]</p>"
+# The empty paragraphs that end the document in the editor (TrailingParagraph), not kept.
+_TRAILING_EMPTY = re.compile(r"(?:<p>(?:\s|&nbsp;|<br\s*/?>)*</p>\s*)+$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"<p>\s*\[more\]\s*</p>", re.IGNORECASE)
 
 
@@ -45,7 +50,8 @@ def marker_to_placeholder(html):
 
 
 def placeholder_to_marker(html):
-    return _PLACEHOLDER.sub(MORE_MARKER, html or "", count=1)
+    html = _TRAILING_EMPTY.sub("", html or "")
+    return _PLACEHOLDER.sub(MORE_MARKER, html, count=1)
 
 
 # Set on library images at save (images/html.py), never by the editor.

@@ -91,3 +91,56 @@ def test_the_press_form_previews_the_sentence(live_server, browser):
     )
     AuthorFactory()  # nothing else needed: the preview saved nothing
     assert not OutletFactory._meta.model.objects.filter(name="RFI").exists()
+
+
+def test_an_image_is_uploaded_from_the_figure_dialog_and_text_follows_it(live_server, browser):
+    from images.models import Image
+    from tests.e2e.test_admin_flows import jpeg_bytes
+
+    staff_user("editor", "Editors")
+    column = ColumnFactory(
+        title="With a map", body="<p>Before the map.</p>", bylines=[AuthorFactory()]
+    )
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    warnings = []
+    page.on(
+        "console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None
+    )
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/columns/column/{column.pk}/change/")
+    body = page.locator(".field-body [contenteditable=true]")
+    body.click()
+    page.keyboard.press("Control+End")
+    page.locator(".field-body button[data-name=figure]").click()
+    dialog = page.locator("dialog[open]")
+    with page.expect_popup() as popup_info:
+        dialog.get_by_role("button", name="Browse...").click()
+    picker = popup_info.value
+    picker.set_input_files(
+        "#id_file", {"name": "map.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}
+    )
+    picker.fill("#id_alt", "A map of the Fergana valley")
+    picker.fill("#id_caption", "The valley and its rivers.")
+    picker.fill("#id_credit", "Map: Jane Roe")
+    picker.get_by_role("button", name="Upload and use").click()
+    picker.wait_for_event("close")
+    expect(dialog.locator("input[name=altText]")).to_have_value("A map of the Fergana valley")
+    expect(dialog.locator("input[name=caption]")).to_have_value(
+        "The valley and its rivers. Map: Jane Roe"
+    )
+    dialog.get_by_role("button", name="Insert").click()
+    expect(body.locator("figure img")).to_have_count(1)
+
+    # The figure ends the body; typing after it starts a paragraph, not a caption.
+    page.keyboard.press("Control+End")
+    page.keyboard.type("After the map.")
+    expect(body.locator("figure")).to_have_count(1)
+    expect(body.locator("figcaption")).to_have_text("The valley and its rivers. Map: Jane Roe")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_be_visible()
+    column.refresh_from_db()
+    image = Image.objects.get()
+    assert column.body.count("<figure>") == 1
+    assert f'src="{image.file.url}"' in column.body and "srcset=" in column.body
+    assert column.body.endswith("<p>After the map.</p>")
+    assert not [w for w in warnings if "TextSelection" in w]
