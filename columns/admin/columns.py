@@ -20,10 +20,17 @@ from core.admin import ModelAdmin
 from core.html import clean_html
 from images.html import add_srcset
 from images.renditions import NOT_AN_IMAGE, validate_image_upload
+from outlets.models import Outlet
 
 from . import from_url, history, publishing
 from .editor import EditorMediaMixin, RichTextField
-from .panel import REVIEW_NEXT, PublishingPanelMixin, ZonedSplitDateTime, next_to_review
+from .panel import (
+    REVIEW_NEXT,
+    PublishingPanelMixin,
+    ZonedSplitDateTime,
+    in_zone,
+    next_to_review,
+)
 from .revisions import ColumnVersionAdmin
 from .tag_field import TagField
 
@@ -53,6 +60,29 @@ class ColumnForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
             self.initial["opened_at"] = self.instance.modified_at.isoformat()
+        # The outlet's own stamps are shown and typed in the outlet's time zone, if it has one.
+        self.outlet_zone = self._outlet().zone if self._outlet() else None
+        for name in OUTLET_STAMPS:
+            if name in self.fields and hasattr(self.fields[name].widget, "zone"):
+                self.fields[name].widget.zone = self.outlet_zone
+
+    def _outlet(self):
+        if not hasattr(self, "_outlet_found"):
+            pk = self.data.get("outlet") if self.is_bound else self.initial.get("outlet")
+            pk = getattr(pk, "pk", pk)
+            found = None
+            if str(pk or "").isdigit() and len(str(pk)) < 18:
+                found = Outlet.objects.filter(pk=int(pk)).first()
+            elif not self.is_bound and self.instance.outlet_id:
+                found = self.instance.outlet
+            self._outlet_found = found
+        return self._outlet_found
+
+    def clean_outlet_published_at(self):
+        return in_zone(self.cleaned_data.get("outlet_published_at"), self.outlet_zone)
+
+    def clean_outlet_updated_at(self):
+        return in_zone(self.cleaned_data.get("outlet_updated_at"), self.outlet_zone)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -90,6 +120,7 @@ class ColumnForm(forms.ModelForm):
 
 
 IMPORTED = "Imported from WordPress"
+OUTLET_STAMPS = ["outlet_published_at", "outlet_updated_at"]
 
 
 class BylineInline(admin.TabularInline):

@@ -64,15 +64,32 @@ def panel(request, column):
 
 
 class ZonedSplitDateTime(AdminSplitDateTime):
-    """The admin's date and time inputs, followed by the time zone they are read in."""
+    """The admin's date and time inputs, followed by the time zone they are read in: the site's,
+    or (`zone` set by the form, for the outlet's own stamps) the outlet's."""
+
+    zone = None  # a ZoneInfo; None: the site's time zone
+
+    def decompress(self, value):
+        if value and self.zone is not None:
+            value = value.astimezone(self.zone).replace(tzinfo=None)
+            return [value.date(), value.time()]
+        return super().decompress(value)
 
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
-        return format_html(
-            '{}<span class="timezone-note">Time in {} (the site’s time zone)</span>',
-            html,
-            settings.TIME_ZONE,
-        )
+        if self.zone is not None:
+            note = format_html("Time in {} (the outlet’s time zone)", self.zone.key)
+        else:
+            note = format_html("Time in {} (the site’s time zone)", settings.TIME_ZONE)
+        return format_html('{}<span class="timezone-note">{}</span>', html, note)
+
+
+def in_zone(value, zone):
+    """A time typed as a wall-clock time in `zone` (the form read it in the site's)."""
+    if value is None or zone is None:
+        return value
+    wall_clock = timezone.localtime(value).replace(tzinfo=None)
+    return timezone.make_aware(wall_clock, zone)
 
 
 REVIEW_NEXT = "_reviewed_next"

@@ -188,3 +188,26 @@ def test_odd_tag_values_are_names_not_errors(editor_client):
     data = column_form_data(AuthorFactory(), OutletFactory(), tags=["²", "9" * 30])
     assert editor_client.post(ADD_URL, data).status_code == 302
     assert sorted(Column.objects.get().tags.names()) == sorted(["²", "9" * 30])
+
+
+def test_the_outlets_stamps_are_shown_and_typed_in_the_outlets_time_zone(editor_client):
+    hong_kong = OutletFactory(name="SCMP", timezone="Asia/Hong_Kong")
+    stamp = datetime.datetime(2021, 6, 14, 23, 5, tzinfo=datetime.UTC)  # 07:05 on the 15th there
+    column = ColumnFactory(outlet=hong_kong, outlet_published_at=stamp, bylines=[AuthorFactory()])
+    html = editor_client.get(change_url(column)).content.decode()
+    assert 'name="outlet_published_at_1" value="07:05:00"' in html
+    assert "Time in Asia/Hong_Kong (the outlet’s time zone)" in html
+    assert "Time in UTC (the site’s time zone)" in html  # the posting time stays the site's
+
+    from tests.columns.test_revisions import change_data
+
+    data = change_data(
+        column,
+        outlet_published_at_0="2021-06-16",
+        outlet_published_at_1="08:30:00",
+        tags=[],
+        _continue="1",
+    )
+    assert editor_client.post(change_url(column), data).status_code == 302
+    column.refresh_from_db()
+    assert column.outlet_published_at == datetime.datetime(2021, 6, 16, 0, 30, tzinfo=datetime.UTC)
