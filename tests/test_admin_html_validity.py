@@ -104,7 +104,9 @@ def test_admin_pages_are_valid_html(client, editor_with_password, tmp_path):
     assert problems == []
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups come from a data migration, which an earlier transactional
+# test's flush would otherwise have removed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_admin_pages_pass_axe(live_server, editor_with_password):
     require(Path(CHROMIUM).exists() and AXE_JS.exists(), "Chromium and npm axe-core")
     column, mention = build_admin_content(editor_with_password)
