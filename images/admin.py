@@ -54,7 +54,8 @@ class ImageAdmin(ModelAdmin):
             uploaded.uploaded_by = request.user
             uploaded.save()
             self.log_addition(request, uploaded, "Uploaded from the editor's figure dialog.")
-        query = " ".join(request.GET.get("q", "")[:100].split())
+        typed = request.GET.get("q", "")[:100]
+        query = " ".join("".join(c for c in typed if c.isprintable()).split())  # no NUL
         images = Image.objects.order_by("-created_at", "-pk")
         if query:
             images = images.filter(

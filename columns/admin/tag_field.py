@@ -26,6 +26,7 @@ def _split(values):
             ids.append(int(value))
         else:  # typed without the script's prefix
             names.append(value)
+    names = ["".join(c for c in name if c.isprintable()) for name in names]  # no NUL
     names = [" ".join(name.replace(",", " ").split())[:100] for name in names]
     return ids, [name for name in names if name]
 

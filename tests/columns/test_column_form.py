@@ -185,9 +185,10 @@ def test_typed_tags_survive_a_form_shown_again(editor_client):
 
 
 def test_odd_tag_values_are_names_not_errors(editor_client):
-    data = column_form_data(AuthorFactory(), OutletFactory(), tags=["²", "9" * 30])
+    tags = ["²", "9" * 30, "new:nul\x00led"]
+    data = column_form_data(AuthorFactory(), OutletFactory(), tags=tags)
     assert editor_client.post(ADD_URL, data).status_code == 302
-    assert sorted(Column.objects.get().tags.names()) == sorted(["²", "9" * 30])
+    assert sorted(Column.objects.get().tags.names()) == sorted(["²", "9" * 30, "nulled"])
 
 
 def test_the_outlets_stamps_are_shown_and_typed_in_the_outlets_time_zone(editor_client):
