@@ -14,6 +14,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
+from django.utils.functional import lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,7 +51,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.ColumnistAdminConfig",  # django.contrib.admin with our dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -408,3 +410,18 @@ if os.environ.get("S3_BUCKET"):
         if os.environ.get("S3_CUSTOM_DOMAIN")
         else os.environ.get("S3_ENDPOINT_URL") or "https://*.amazonaws.com"
     )
+
+
+# Our own rich-text editor extension (columns/admin/editor.py lists it): a paragraph always
+# ends the document, so typing after a closing figure starts a paragraph, not a caption. It
+# adds no markup, so it has nothing to add to the editor's own sanitiser's allowlist.
+def _adds_no_markup(config, shared_config):
+    return None
+
+
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("columns/admin/trailing_paragraph.js")],
+        "extensions": {"TrailingParagraph": _adds_no_markup},
+    }
+]

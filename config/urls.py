@@ -4,9 +4,6 @@ from django.urls import include, path
 
 from config.healthz import healthz
 
-admin.site.site_header = f"{settings.SITE_NAME} admin"
-admin.site.site_title = settings.SITE_NAME
-
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path(settings.HEALTH_CHECK_PATH.lstrip("/"), healthz, name="healthz"),
@@ -19,3 +16,5 @@ urlpatterns = [
     path("", include("columns.urls")),
 ]
 # Uploaded media are served by config.media.MediaFilesMiddleware, with DEBUG on or off.
+
+handler403 = "config.errors.permission_denied"

@@ -1,19 +1,25 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 
 from core.admin import ModelAdmin
 from core.locking import OptimisticLockForm
 
-from .log import LogAppearancesForm, prefill, refuse_new_tags
+from .log import LogAppearancesForm, outlet_names, prefill, preview_sentence, refuse_new_tags
 from .models import Mention
 
 
+def typed(value, limit):
+    """Text as typed into the press form, for a preview: printable, and not too long."""
+    return "".join(ch for ch in value[:limit] if ch.isprintable() or ch == "\n")
+
+
 def can_review_all(user):
-    """Editors review and edit every mention; press assistants only their own."""
+    """Editors review and edit every mention; press assistants see all, and edit their own."""
     return user.has_perm("mentions.review_mention")
 
 
@@ -30,6 +36,13 @@ class MentionForm(OptimisticLockForm, forms.ModelForm):
     def clean_tags(self):
         return refuse_new_tags(self.cleaned_data.get("tags") or [], self.may_add_tags)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "date" in self.fields:
+            # Django would repeat its callable default in a hidden input carrying the field's
+            # aria-describedby (invalid HTML); the initial value compares just as well.
+            self.fields["date"].show_hidden_initial = False
+
 
 @admin.register(Mention)
 class MentionAdmin(ModelAdmin):
@@ -45,15 +58,32 @@ class MentionAdmin(ModelAdmin):
         *["column", "tags", "status", "opened_at"],
     ]
 
+    class Media:
+        js = ["mentions/admin/sentence_preview.js"]
+
     def get_urls(self):
         log_view = self.admin_site.admin_view(self.log_view)
-        return [path("log/", log_view, name="mentions_mention_log"), *super().get_urls()]
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("log/", log_view, name="mentions_mention_log"),
+            path("preview/", preview, name="mentions_mention_preview"),
+            *super().get_urls(),
+        ]
 
-    def get_queryset(self, request):
-        mentions = super().get_queryset(request)
-        if can_review_all(request.user):
-            return mentions
-        return mentions.filter(created_by=request.user)
+    def preview_view(self, request):
+        """The sentence readers will see, for the press form's fields as typed (JSON)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        get = request.GET
+        ids = get.getlist("outlets") + get.getlist("outlet")
+        names = outlet_names(ids, typed(get.get("new_outlets", ""), 2000))
+        sentence = preview_sentence(names, typed(get.get("topic", ""), 300), get.get("kind", ""))
+        return JsonResponse({"sentence": sentence})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"preview_url": reverse("admin:mentions_mention_preview"), **(
+            extra_context or {})}  # fmt: skip
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -117,6 +147,14 @@ class MentionAdmin(ModelAdmin):
             "form": form,
             "media": self.media + form.media,
             "can_add_outlets": can_add_outlets,
+            "preview_url": reverse("admin:mentions_mention_preview"),
+            "sentence": preview_sentence(
+                outlet_names(request.POST.getlist("outlets"), request.POST.get("new_outlets", "")),
+                request.POST.get("topic", ""),
+                request.POST.get("kind", ""),
+            )
+            if request.method == "POST"
+            else preview_sentence([], "", Mention.Kind.INTERVIEW),
             "recent": Mention.objects.filter(created_by=request.user)
             .select_related("outlet")
             .order_by("-created_at", "-id")[:10],

@@ -13,13 +13,14 @@ import re
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from core.admin import ValidAutocompleteSelect
 from core.signals import press_sentence_logged
 from core.slugs import free_slug
 from outlets.matching import create_known, resolve
@@ -57,6 +58,38 @@ def split_names(text):
     """Outlet names typed one per line or separated by commas."""
     names = [" ".join(name.split()) for name in re.split(r"[,\n]", text or "")]
     return [name for name in names if name]
+
+
+def likely_duplicates(outlets, topic, day, exclude_pk=None):
+    """Mentions of these outlets on that day with the same topic (any case or spacing)."""
+    topic = " ".join(topic.split()).rstrip(".")
+    found = Mention.objects.filter(outlet__in=outlets, date=day, topic__iexact=topic)
+    return found.exclude(pk=exclude_pk).select_related("outlet", "created_by")
+
+
+def names_in_prose(names):
+    """["AFP", "RFI", "France 24"] → "AFP, RFI and France 24"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def preview_sentence(outlet_names, topic, kind):
+    """The sentence readers will see, for the outlets and topic typed so far."""
+    kind = kind if kind in Mention.Kind.values else Mention.Kind.INTERVIEW
+    outlet = Outlet(name=names_in_prose(outlet_names) if outlet_names else "…")
+    return Mention(outlet=outlet, topic=topic.strip() or "…", kind=kind).sentence
+
+
+def outlet_names(ids, typed):
+    """Names of the outlets picked (by id) and typed (matched where known), in that order."""
+    ids = [int(pk) for pk in map(str, ids) if pk.isascii() and pk.isdigit() and len(pk) < 18]
+    ids = ids[:MAX_OUTLETS]
+    by_id = Outlet.objects.in_bulk(ids)
+    names = [by_id[pk].name for pk in ids if pk in by_id]
+    for name in split_names(typed)[:MAX_OUTLETS]:
+        known = Outlet.objects.match(name)
+        names.append(known.name if known else name)
+    return list(dict.fromkeys(names))
 
 
 class LogAppearancesForm(forms.Form):
@@ -106,7 +139,7 @@ class LogAppearancesForm(forms.Form):
     column = forms.ModelChoiceField(
         queryset=Mention._meta.get_field("column").related_model.objects.all(),
         required=False,
-        widget=AutocompleteSelect(Mention._meta.get_field("column"), admin.site),
+        widget=ValidAutocompleteSelect(Mention._meta.get_field("column"), admin.site),
         help_text=Mention._meta.get_field("column").help_text,
     )
     tags = forms.CharField(
@@ -115,11 +148,17 @@ class LogAppearancesForm(forms.Form):
     status = forms.ChoiceField(choices=Mention.Status.choices, initial=Mention.Status.PUBLISHED)
     # The column's possible press mention this entry resolves (columns/admin/possible_mentions.py).
     from_sentence = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+    log_anyway = forms.BooleanField(
+        label="Log it anyway",
+        required=False,
+        help_text="It looks logged already (same outlet, topic and date): tick to log it again.",
+    )
 
     def __init__(self, *args, can_add_outlets=True, may_add_tags=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_add_outlets = can_add_outlets
         self.may_add_tags = may_add_tags
+        self.duplicates = []
         if not may_add_tags:
             self.fields["tags"].help_text = "Existing tags only, separated by commas."
 
@@ -156,7 +195,25 @@ class LogAppearancesForm(forms.Form):
             self.add_error("outlets", "Pick at least one outlet, or type its name below.")
         if total > MAX_OUTLETS:
             self.add_error("new_outlets", f"At most {MAX_OUTLETS} outlets in one go.")
+        self.check_duplicates(cleaned_data)
         return cleaned_data
+
+    def check_duplicates(self, cleaned_data):
+        """Warn, before saving, of mentions that look logged already; ticking saves them."""
+        topic, day = cleaned_data.get("topic"), cleaned_data.get("date")
+        if not topic or not day or cleaned_data.get("log_anyway"):
+            return
+        self.duplicates = list(likely_duplicates(self.known_outlets, topic, day))
+        if self.duplicates:
+            found = "; ".join(
+                f"“{m.sentence}”" + (f" (logged by {m.created_by})" if m.created_by else "")
+                for m in self.duplicates
+            )
+            self.add_error(
+                None,
+                f"Already logged on {day:%-d %B %Y}: {found}. Nothing is saved: untick the outlets "
+                "logged already, or tick “Log it anyway”.",
+            )
 
     @transaction.atomic
     def save(self, user):

@@ -5,15 +5,14 @@ publishing buttons, the rich-text editor, revisions and "Add column from URL".
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
-from taggit.utils import parse_tags
 
 from columns.models import Byline, Column
 from core.admin import ModelAdmin
@@ -22,27 +21,26 @@ from core.html import clean_html
 from core.locking import OptimisticLockForm
 from core.uploads import NOT_AN_IMAGE
 from images.html import add_srcset
+from outlets.models import Outlet
 
-from . import from_url, publishing
+from . import from_url, history, publishing
 from .editor import EditorMediaMixin, RichTextField
+from .panel import (
+    REVIEW_NEXT,
+    PublishingPanelMixin,
+    ZonedSplitDateTime,
+    in_zone,
+    next_to_review,
+)
 from .possible_mentions import PossibleMentionsFilter, PossibleMentionsMixin
 from .revisions import ColumnVersionAdmin
+from .tag_field import TagField
 
 
 class ColumnForm(OptimisticLockForm, forms.ModelForm):
-    """Tags are picked from existing ones with autocomplete, and new ones typed beside them."""
+    """One tag field (picked or typed), an optimistic lock, and the publishing buttons."""
 
-    tags = forms.ModelMultipleChoiceField(
-        queryset=Tag.objects.all(),
-        required=False,
-        widget=AutocompleteSelectMultiple(Column._meta.get_field("tags"), admin.site),
-    )
-    new_tags = forms.CharField(
-        required=False,
-        max_length=1000,
-        help_text='New tags, separated by commas, e.g. "SCO, Central Asia". '
-        "A tag's alias becomes the tag.",
-    )
+    tags = TagField(Column._meta.get_field("tags"))
     intro = RichTextField(label="Intro note", help_text=Column._meta.get_field("intro").help_text)
     body = RichTextField(
         help_text="The article. A paragraph reading [more] ends the excerpt shown in lists.",
@@ -70,12 +68,34 @@ class ColumnForm(OptimisticLockForm, forms.ModelForm):
             self.initial["tags"] = list(self.instance.tags.all())
         if "article_type" in self.fields:
             self.fields["article_type"].required = False
+        # The outlet's own stamps are shown and typed in the outlet's time zone, if it has one.
+        self.outlet_zone = self._outlet().zone if self._outlet() else None
+        for name in OUTLET_STAMPS:
+            if name in self.fields and hasattr(self.fields[name].widget, "zone"):
+                self.fields[name].widget.zone = self.outlet_zone
+
+    def _outlet(self):
+        if not hasattr(self, "_outlet_found"):
+            pk = self.data.get("outlet") if self.is_bound else self.initial.get("outlet")
+            pk = getattr(pk, "pk", pk)
+            found = None
+            if str(pk or "").isdigit() and len(str(pk)) < 18:
+                found = Outlet.objects.filter(pk=int(pk)).first()
+            elif not self.is_bound and self.instance.outlet_id:
+                found = self.instance.outlet
+            self._outlet_found = found
+        return self._outlet_found
+
+    def clean_outlet_published_at(self):
+        return in_zone(self.cleaned_data.get("outlet_published_at"), self.outlet_zone)
+
+    def clean_outlet_updated_at(self):
+        return in_zone(self.cleaned_data.get("outlet_updated_at"), self.outlet_zone)
 
     def clean(self):
         cleaned_data = super().clean()  # the optimistic lock first (core/locking.py)
-        tags = list(cleaned_data.get("tags") or [])
-        tags += parse_tags(cleaned_data.get("new_tags", ""))  # aliases resolved (settings)
-        cleaned_data["tags"] = tags
+        if REVIEW_NEXT in self.data:
+            cleaned_data["needs_review"] = False
         return publishing.apply_publishing_button(self, cleaned_data)
 
     def clean_article_type(self):
@@ -102,6 +122,10 @@ def _offline_detail(column):
     return f"public since {when}; it goes offline"
 
 
+IMPORTED = "Imported from WordPress"
+OUTLET_STAMPS = ["outlet_published_at", "outlet_updated_at"]
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
     extra = 0
@@ -110,7 +134,9 @@ class BylineInline(admin.TabularInline):
     fields = ["position", "author", "bio"]
     ordering = ["position"]
     classes = ["byline-inline"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "aria-label": "Bio line"})}
+    }
 
     class Media:
         # Drag rows (or use their arrows) to set the printed order.
@@ -179,6 +205,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 @admin.register(Column)
 class ColumnAdmin(
     PossibleMentionsMixin,
+    PublishingPanelMixin,
     EditorMediaMixin,
     from_url.ColumnFromUrlMixin,
     ColumnVersionAdmin,
@@ -186,7 +213,9 @@ class ColumnAdmin(
 ):
     form = ColumnForm
     inlines = [BylineInline]
-    list_display = ["title", "day", "outlet", "byline", "visibility", "tag_list"]
+    # No tags column: the list is for finding a column (the tag filter is beside it), and a
+    # tags column squeezed the titles at 1,366 px.
+    list_display = ["title", "day", "outlet", "byline", "visibility"]
     list_filter = [
         VisibilityFilter,
         "status",
@@ -202,23 +231,26 @@ class ColumnAdmin(
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish", "mark_reviewed"]
-    readonly_fields = ["original_text"]
-    save_on_top = True
+    readonly_fields = ["original_text", "intro_as_read", "body_as_read"]
+    formfield_overrides = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
 
     class Media:
-        # The editors open at a writing height instead of one line...
+        # The editors open at a writing height instead of one line, the publishing panel
+        # sits beside the form...
         css = {"all": ["admin/columns/editor.css"]}
-        # ...and each is named after its field, for screen readers.
-        js = ["columns/admin/editor_labels.js"]
+        # ...each editor is named after its field, for screen readers; the panel counts words,
+        # previews the address, and a warning stops the editor leaving with unsaved changes.
+        js = ["columns/admin/editor_labels.js", "columns/admin/column_form.js"]
 
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt", "opened_at"]}),
+        # The first fieldset is the publishing panel (change_form.html puts its buttons there).
+        ("Publishing", {"fields": ["status", "posted_at"], "classes": ["publishing-fields"]}),
+        # opened_at, a hidden field, is written by change_form.html (a label for it is invalid).
+        (None, {"fields": ["title", "slug", "dek", "intro", "body", "excerpt"]}),
         (
-            "Publication",
+            "At the outlet",
             {
                 "fields": [
-                    "status",
-                    "posted_at",
                     "outlet",
                     "original_url",
                     ("outlet_published_at", "outlet_updated_at"),
@@ -229,10 +261,10 @@ class ColumnAdmin(
                 ]
             },
         ),
-        ("Tags", {"fields": ["tags", "new_tags"]}),
+        ("Tags", {"fields": ["tags"]}),
         ("Featured image", {"fields": ["image", "image_alt", "image_caption"]}),
         (
-            "Imported from WordPress",
+            IMPORTED,
             {
                 "classes": ["collapse"],
                 "fields": ["needs_review", "original_text", "image_url"],
@@ -245,17 +277,70 @@ class ColumnAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "bylines__author")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and field is not None:
+            # Each of the two inputs is named for screen readers ("Posted on this site: date").
+            for widget, part in zip(field.widget.widgets, ["date", "time"], strict=True):
+                widget.attrs["aria-label"] = f"{field.label}: {part}"
+        return field
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only (press assistants): the intro and body as readers see them.
+            shown = {"intro": "intro_as_read", "body": "body_as_read", "opened_at": None}
+            fieldsets = [
+                (name, {**o, "fields": [shown.get(f, f) for f in o["fields"] if shown.get(f, f)]})
+                for name, o in fieldsets
+            ]
+        imported = obj is not None and (obj.wordpress_id or obj.original_html or obj.needs_review)
+        if not imported:
+            return [f for f in fieldsets if f[0] != IMPORTED]
+        if obj.needs_review:  # the review panel at the top shows the original text
+            return [
+                (name, {**o, "fields": [f for f in o["fields"] if f != "original_text"]})
+                if name == IMPORTED
+                else (name, o)
+                for name, o in fieldsets
+            ]
+        return fieldsets
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        return history.describe(message, form, add)
+
     def response_add(self, request, obj, post_url_continue=None):
         return self._publishing_response(request, obj) or super().response_add(
             request, obj, post_url_continue
         )
 
     def response_change(self, request, obj):
+        if REVIEW_NEXT in request.POST:
+            return self._review_next_response(request, obj)
         return self._publishing_response(request, obj) or super().response_change(request, obj)
+
+    def _review_next_response(self, request, column):
+        following = next_to_review(column)
+        if following is None:
+            self.message_user(
+                request, f"Reviewed “{column}”. No more columns to review.", messages.SUCCESS
+            )
+            return redirect("admin:columns_column_changelist")
+        self.message_user(
+            request, f"Reviewed “{column}”. Here is the next one to review.", messages.SUCCESS
+        )
+        return redirect("admin:columns_column_change", following.pk)
 
     def _publishing_response(self, request, column):
         """After a publishing button: say where the column stands; preview goes to the page."""
-        buttons = [publishing.SAVE_DRAFT, publishing.PUBLISH_NOW, publishing.SCHEDULE]
+        buttons = [
+            publishing.SAVE_DRAFT,
+            publishing.PUBLISH,
+            publishing.PUBLISH_NOW,
+            publishing.SCHEDULE,
+            "_continue",
+        ]
         if publishing.PREVIEW in request.POST:
             self.message_user(request, publishing.publishing_message(column), messages.INFO)
             return redirect(column.get_absolute_url())
@@ -268,14 +353,11 @@ class ColumnAdmin(
     def byline(self, column):
         return ", ".join(b.author.name for b in column.ordered_bylines)
 
-    @admin.display(description="tags")
-    def tag_list(self, column):
-        return ", ".join(sorted(tag.name for tag in column.tags.all()))
-
     @admin.display(description="status")
     def visibility(self, column):
         if column.is_scheduled:
-            return f"Scheduled for {timezone.localtime(column.posted_at):%d %b %Y %H:%M}"
+            when = timezone.localtime(column.posted_at)
+            return f"Scheduled for {when:%d %b %Y %H:%M} ({settings.TIME_ZONE})"
         return column.get_status_display()
 
     def _set_status(self, request, queryset, status, verb):
@@ -286,6 +368,14 @@ class ColumnAdmin(
             self.log_change(request, column, f"{verb} from the column list.")
             changed += 1
         self.message_user(request, f"{verb} {changed} column(s).", messages.SUCCESS)
+
+    @admin.display(description="intro note")
+    def intro_as_read(self, column):
+        return mark_safe(column.intro)  # sanitised at save (core/html.py)
+
+    @admin.display(description="body")
+    def body_as_read(self, column):
+        return mark_safe(column.body)  # sanitised at save (core/html.py)
 
     @admin.display(description="original text")
     def original_text(self, column):

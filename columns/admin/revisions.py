@@ -37,6 +37,8 @@ from taggit.models import Tag
 from columns.models import Author, Byline, Column, TaggedColumn
 from outlets.models import Outlet
 
+from .history import HTML_FIELDS, rendered_diff
+
 # What a revision follows beyond what VersionAdmin finds (the column's bylines, its inline),
 # by model: {relation: the model it leads to}.
 ALSO_FOLLOWED = {
@@ -128,7 +130,12 @@ def compare(old_version, new_version):
     """Rows of (field, diff HTML) for the fields that differ between two versions."""
     old, new = _display(snapshot(old_version)), _display(snapshot(new_version))
     return [
-        (name.replace("_", " "), word_diff(old[name], new[name]))
+        (
+            name.replace("_", " "),
+            rendered_diff(old[name], new[name])
+            if name in HTML_FIELDS
+            else word_diff(old[name], new[name]),
+        )
         for name in old
         if old[name] != new[name]
     ]

@@ -32,7 +32,7 @@ def column_form_data(author, outlet, **overrides):
         "outlet_updated_at_0": "",
         "outlet_updated_at_1": "",
         "print_headline": "",
-        "new_tags": "SCO, Central Asia",
+        "tags": ["new:SCO", "new:Central Asia"],
         "image_alt": "",
         "image_caption": "",
         "bylines-TOTAL_FORMS": "1",
@@ -79,7 +79,9 @@ class TestEditor:
     def test_add_a_column_with_byline_and_tags(self, editor_client):
         author, outlet = AuthorFactory(), OutletFactory()
         Tag.objects.create(name="China", slug="china")
-        data = column_form_data(author, outlet, tags=[Tag.objects.get().pk])
+        data = column_form_data(
+            author, outlet, tags=[Tag.objects.get().pk, "new:SCO", "new:Central Asia"]
+        )
         response = editor_client.post(reverse("admin:columns_column_add"), data)
         assert response.status_code == 302, response.context["adminform"].errors
         column = Column.objects.get()

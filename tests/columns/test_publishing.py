@@ -42,9 +42,9 @@ def client_page(client, url="/"):
 
 def test_the_form_offers_the_publishing_buttons(editor_client, press_client):
     form = editor_client.get(ADD_URL).content.decode()
-    for label in ["Save as draft", "Save and preview", "Schedule for the posting time"]:
-        assert label in form
-    assert 'name="_publish_now"' in form
+    for label in ["Save draft", "Save and preview", "Publish"]:
+        assert f'value="{label}"' in form
+    assert 'name="_publish"' in form
 
 
 def test_save_as_draft(editor_client, frozen):

@@ -66,7 +66,13 @@ def test_editor_writes_schedules_and_retags(live_server, browser):
     page.fill("#id_dek", "A club of autocracies finds a purpose.")
     page.locator(".field-body [contenteditable=true]").click()
     page.keyboard.type("The summit in Astana showed a new confidence.")
-    page.fill("#id_new_tags", "Shanghai Co-op, Central Asia")
+    # One tag field: a new tag is typed and ended with a comma or Enter.
+    page.locator(".field-tags .select2-selection").click()
+    page.keyboard.type("Shanghai Co-op,")
+    page.keyboard.type("Central Asia")
+    expect(page.locator(".select2-results__option", has_text="Central Asia").first).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
     pick_autocomplete(page, page.locator(".field-outlet"), "Example", "The Example Times")
     # The byline: the owner first, then a co-author in a second row.
     rows = page.locator(".byline-inline tr.form-row")
@@ -81,7 +87,7 @@ def test_editor_writes_schedules_and_retags(live_server, browser):
     publish_at = timezone.localtime() + datetime.timedelta(hours=2)
     page.fill("#id_posted_at_0", publish_at.strftime("%d/%m/%Y"))
     page.fill("#id_posted_at_1", publish_at.strftime("%H:%M:%S"))
-    page.click("input[name=_schedule]")
+    page.click("input[name=_publish]")  # a future posting time: scheduled
     expect(page.locator(".messagelist")).to_contain_text("is scheduled: it goes public on")
 
     column = Column.objects.get()

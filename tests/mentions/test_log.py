@@ -123,14 +123,17 @@ class TestLogMediaAppearances:
 
 
 class TestWhoSeesWhich:
-    def test_press_assistants_see_and_edit_only_their_own(self, press_client, press_assistant):
+    def test_press_assistants_see_all_and_edit_only_their_own(self, press_client, press_assistant):
         mine = MentionFactory(topic="my interview", created_by=press_assistant)
         theirs = MentionFactory(topic="someone else's interview", created_by=None)
         listing = press_client.get(reverse("admin:mentions_mention_changelist")).content.decode()
-        assert "my interview" in listing and "someone else" not in listing
+        assert "my interview" in listing and "someone else" in listing
         change = reverse("admin:mentions_mention_change", args=[theirs.pk])
-        assert press_client.get(change).status_code == 302  # "doesn't exist" back to the list
-        assert press_client.post(change, {"topic": "changed"}).status_code == 302
+        shown = press_client.get(change).content.decode()
+        assert "someone else" in shown and 'name="topic"' not in shown  # read-only
+        assert "only they or an editor can change it" in shown
+        refused = press_client.post(change, {"topic": "changed"})
+        assert refused.status_code == 403 and "Nothing was changed" in refused.content.decode()
         theirs.refresh_from_db()
         assert theirs.topic == "someone else's interview"
         own = press_client.get(reverse("admin:mentions_mention_change", args=[mine.pk]))

@@ -32,7 +32,7 @@ class TestAliases:
 
     def test_column_form_resolves_aliases(self, editor_client, sco):
         data = column_form_data(
-            AuthorFactory(), OutletFactory(), new_tags="Shanghai Cooperation Organisation, Iran"
+            AuthorFactory(), OutletFactory(), tags=["new:Shanghai Cooperation Organisation", "Iran"]
         )
         assert editor_client.post(reverse("admin:columns_column_add"), data).status_code == 302
         assert sorted(Column.objects.get().tags.names()) == ["Iran", "SCO"]

@@ -43,6 +43,6 @@ def test_the_change_form_shows_the_original_text_sanitised(editor_client):
     )
     response = editor_client.get(reverse("admin:columns_column_change", args=[column.pk]))
     content = response.content.decode()
-    assert '<div class="original-text"><p>By Jane Roe</p><p>Body.</p></div>' in content
+    assert 'aria-label="The original text"><p>By Jane Roe</p><p>Body.</p></div>' in content
     assert "alert(1)" not in content
     assert "Imported from WordPress" in content

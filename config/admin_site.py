@@ -1,0 +1,68 @@
+"""
+The admin site: its home page is a dashboard of what needs doing (drafts, scheduled columns,
+columns to review, recent mentions, and buttons for the day's three jobs), and its list of apps
+puts the content first and the logins and lockouts (auth, Axes) last, folded away.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils import timezone
+
+from columns.models import Column
+from mentions.models import Mention
+
+# Apps shown after the content, folded on the home page: who may log in, and lockouts.
+ACCOUNT_APPS = ["auth", "axes"]
+# Section names in the editor's words (taggit's app is called "Taggit").
+APP_NAMES = {"taggit": "Tags"}
+LISTED = 8  # items per dashboard list; each says how many there are in all
+
+
+def _listed(queryset):
+    return {"items": list(queryset[:LISTED]), "count": queryset.count()}
+
+
+def dashboard(request):
+    """What the home page lists, for what the user may see."""
+    user = request.user
+    now = timezone.now()
+    context = {"time_zone": settings.TIME_ZONE}
+    if user.has_perm("columns.view_column"):
+        columns = Column.objects.select_related("outlet")
+        context["drafts"] = _listed(
+            columns.filter(status=Column.Status.DRAFT).order_by("-modified_at")
+        )
+        context["scheduled"] = _listed(
+            columns.filter(status=Column.Status.PUBLISHED, posted_at__gt=now).order_by("posted_at")
+        )
+        context["to_review"] = _listed(columns.filter(needs_review=True).order_by("-date"))
+    if user.has_perm("mentions.view_mention"):
+        context["mentions"] = _listed(
+            Mention.objects.select_related("outlet").order_by("-created_at", "-id")
+        )
+    context["can_add_column"] = user.has_perm("columns.add_column")
+    context["can_add_mention"] = user.has_perm("mentions.add_mention")
+    return context
+
+
+class ColumnistAdminSite(admin.AdminSite):
+    site_header = f"{settings.SITE_NAME} admin"
+    site_title = settings.SITE_NAME
+    index_title = "What needs doing"
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        by_label = {app["app_label"]: app for app in apps}
+        for app in apps:
+            app["name"] = APP_NAMES.get(app["app_label"], app["name"])
+            app["is_account"] = app["app_label"] in ACCOUNT_APPS
+        # Tags in one place: the tags app's pages (merges) join taggit's Tags.
+        if "taggit" in by_label and "tags" in by_label:
+            by_label["taggit"]["models"] += by_label.pop("tags")["models"]
+            apps = list(by_label.values())
+        # Content first, then the accounts; alphabetical within each (Django's order).
+        return sorted(apps, key=lambda app: app["is_account"])
+
+    def index(self, request, extra_context=None):
+        extra_context = {"dashboard": dashboard(request), **(extra_context or {})}
+        return super().index(request, extra_context)
