@@ -55,8 +55,8 @@ class MentionAdmin(ModelAdmin):
     autocomplete_fields = ["outlet", "column"]
     fields = [
         *["outlet", "topic", "date", "kind", "url", "public_note", "internal_note"],
-        *["column", "tags", "status", "opened_at"],
-    ]
+        *["column", "tags", "status"],
+    ]  # opened_at, a hidden field, is written by change_form.html (a label for it is invalid)
 
     class Media:
         js = ["mentions/admin/sentence_preview.js"]

@@ -66,8 +66,9 @@ class ColumnForm(OptimisticLockForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.all())
-        if "article_type" in self.fields:
-            self.fields["article_type"].required = False
+        if "article_type" in self.fields and self.is_bound and "article_type" not in self.data:
+            # A form that doesn't send the kind (an older page, a script) keeps the column's.
+            self.fields["article_type"].disabled = True
         # The outlet's own stamps are shown and typed in the outlet's time zone, if it has one.
         self.outlet_zone = self._outlet().zone if self._outlet() else None
         for name in OUTLET_STAMPS:
@@ -97,10 +98,6 @@ class ColumnForm(OptimisticLockForm, forms.ModelForm):
         if REVIEW_NEXT in self.data:
             cleaned_data["needs_review"] = False
         return publishing.apply_publishing_button(self, cleaned_data)
-
-    def clean_article_type(self):
-        # A form that doesn't send the kind (an older page, a script) keeps the column's.
-        return self.cleaned_data.get("article_type") or self.instance.article_type
 
     def clean_new_authors(self):
         names = self.cleaned_data.get("new_authors", "")

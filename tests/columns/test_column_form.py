@@ -78,6 +78,7 @@ def test_save_changes_keeps_the_status_and_says_where_it_stands(editor_client):
         slug=column.slug,
         posted_at_0="2030-01-01",
         _continue="1",
+        opened_at=column.modified_at.isoformat(),  # as the form sends it (core/locking.py)
     )
     response = editor_client.post(change_url(column), data, follow=True)
     column.refresh_from_db()
@@ -145,6 +146,7 @@ def test_mark_reviewed_and_open_the_next(editor_client):
     )
     data = column_form_data(author, outlet, slug=first.slug, title="Fixed title")
     data |= {"needs_review": "on", "_reviewed_next": "1"}
+    data["opened_at"] = first.modified_at.isoformat()  # as the form sends it (core/locking.py)
     response = editor_client.post(change_url(first), data)
     first.refresh_from_db()
     assert not first.needs_review and first.title == "Fixed title"
@@ -152,6 +154,7 @@ def test_mark_reviewed_and_open_the_next(editor_client):
 
     data = column_form_data(author, outlet, slug=second.slug, outlet_published_at_0="")
     data |= {"needs_review": "on", "_reviewed_next": "1", "outlet_published_at_1": ""}
+    data["opened_at"] = second.modified_at.isoformat()
     response = editor_client.post(change_url(second), data, follow=True)
     assert "No more columns to review." in response.content.decode()
     assert not Column.objects.filter(needs_review=True).exists()
