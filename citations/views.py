@@ -77,6 +77,8 @@ class PublicationsView(PublicListMixin, ListView):
     """The archive as a list of references, in the reader's chosen style, newest first."""
 
     template_name = "citations/publications.html"
+    # The page cache keys on these alone (pagecache/query.py).
+    page_cache_params = frozenset({*FILTERS, "year", "style", "page"})
     paginate_by = 50
 
     def get_queryset(self):

@@ -1,8 +1,11 @@
 """
 The admin site: its home page is a dashboard of what needs doing (drafts, scheduled columns,
-columns to review, recent mentions, and buttons for the day's three jobs), and its list of apps
+columns to review, recent mentions, originals gone this week, new bylines found, and buttons
+for the day's three jobs), and its list of apps
 puts the content first and the logins and lockouts (auth, Axes) last, folded away.
 """
+
+import datetime
 
 from django.conf import settings
 from django.contrib import admin
@@ -10,6 +13,8 @@ from django.utils import timezone
 
 from columns.models import Column
 from mentions.models import Mention
+from originals.models import Original
+from suggestions.models import Suggestion
 
 # Apps shown after the content, folded on the home page: who may log in, and lockouts.
 ACCOUNT_APPS = ["auth", "axes"]
@@ -40,6 +45,13 @@ def dashboard(request):
         context["mentions"] = _listed(
             Mention.objects.select_related("outlet").order_by("-created_at", "-id")
         )
+    if user.has_perm("originals.view_original"):
+        week_ago = now - datetime.timedelta(days=7)
+        context["originals_gone"] = Original.objects.filter(
+            state=Original.State.GONE, state_changed_at__gte=week_ago
+        ).count()
+    if user.has_perm("suggestions.view_suggestion"):
+        context["suggestions"] = Suggestion.objects.filter(state=Suggestion.State.NEW).count()
     context["can_add_column"] = user.has_perm("columns.add_column")
     context["can_add_mention"] = user.has_perm("mentions.add_mention")
     return context

@@ -65,3 +65,27 @@ def test_an_app_index_still_lists_its_models(editor_client):
     response = editor_client.get("/admin/columns/")
     assert response.status_code == 200
     assert "/admin/columns/column/" in response.content.decode()
+
+
+def test_the_dashboard_says_when_an_original_died_this_week_and_bylines_were_found(
+    editor_client,
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from originals.models import Original
+    from suggestions.models import Suggestion
+    from tests.factories import ColumnFactory, OutletFactory
+
+    column = ColumnFactory(original_url="https://example.org/a")
+    Original.objects.create(
+        column=column,
+        url=column.original_url,
+        state=Original.State.GONE,
+        state_changed_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    Suggestion.objects.create(outlet=OutletFactory(), url="https://example.org/b", title="B")
+    html = editor_client.get("/admin/").content.decode()
+    assert "1 original went offline this week" in html
+    assert "1 new piece found under your byline" in html

@@ -33,3 +33,15 @@ def test_publications_page_survives_hostile_parameters(client, column):
         "tag=" + "x" * 5000,
     ]:
         assert client.get(f"/publications/?{query}").status_code == 200, query
+
+
+def test_publications_are_cached_per_filter_and_style_only(client, column, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    first = client.get("/publications/?style=chicago&utm_source=x")
+    assert "Pantucci, Raffaello" in first.text
+    again = client.get("/publications/?style=chicago&utm_source=y")
+    assert again["X-Page-Cache"] == "hit"  # the junk parameter is not part of the key
+    assert client.get("/publications/?style=apa")["X-Page-Cache"] == "miss"
