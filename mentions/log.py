@@ -60,6 +60,22 @@ def split_names(text):
     return [name for name in names if name]
 
 
+_KIND_WORDS = {
+    word.casefold(): value
+    for value, label in Outlet.Kind.choices
+    for word in (value, value.replace("_", " "), label)
+}
+_TRAILING_KIND = re.compile(r"^(?P<name>.+?)\s*\((?P<kind>[^()]+)\)$")
+
+
+def split_kind(name):
+    """ "Radio Example (broadcaster)" is ("Radio Example", "broadcaster"): each typed outlet
+    may say its own kind. Other brackets stay part of the name ("Le Monde (Paris)")."""
+    match = _TRAILING_KIND.match(name)
+    kind = match and _KIND_WORDS.get(" ".join(match["kind"].split()).casefold())
+    return (match["name"], kind) if kind else (name, None)
+
+
 def likely_duplicates(outlets, topic, day, exclude_pk=None):
     """Mentions of these outlets on that day with the same topic (any case or spacing)."""
     topic = " ".join(topic.split()).rstrip(".")
@@ -86,7 +102,7 @@ def outlet_names(ids, typed):
     ids = ids[:MAX_OUTLETS]
     by_id = Outlet.objects.in_bulk(ids)
     names = [by_id[pk].name for pk in ids if pk in by_id]
-    for name in split_names(typed)[:MAX_OUTLETS]:
+    for name, _kind in map(split_kind, split_names(typed)[:MAX_OUTLETS]):
         known = Outlet.objects.match(name)
         names.append(known.name if known else name)
     return list(dict.fromkeys(names))
@@ -106,10 +122,11 @@ class LogAppearancesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Names separated by commas or one per line. A known spelling finds its outlet "
         '("Agence France Presse" is AFP), also from the catalogue of well-known outlets; '
-        "other names are added as new outlets.",
+        "other names are added as new outlets, each of the kind written after it in brackets "
+        '("Radio Example (broadcaster)", "Example Weekly (magazine)"), else of the kind below.',
     )
     new_outlet_kind = forms.ChoiceField(
-        label="Kind of new outlets",
+        label="Kind of other new outlets",
         choices=Outlet.Kind.choices,
         initial=Outlet.Kind.NEWSPAPER,
         required=False,
@@ -170,8 +187,9 @@ class LogAppearancesForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         outlets = list(cleaned_data.get("outlets") or [])
-        self.names_to_create, self.entries_to_create = [], {}
-        for name in split_names(cleaned_data.get("new_outlets", "")):
+        self.names_to_create, self.entries_to_create, self.kinds = [], {}, {}
+        for typed in split_names(cleaned_data.get("new_outlets", "")):
+            name, kind = split_kind(typed)
             found = resolve(name)
             if found.outlet is not None:
                 outlets.append(found.outlet)
@@ -181,6 +199,7 @@ class LogAppearancesForm(forms.Form):
                 self.entries_to_create[found.known.name] = found.known
             elif normalise_name(name) not in {normalise_name(n) for n in self.names_to_create}:
                 self.names_to_create.append(name[:200])
+                self.kinds[name[:200]] = kind
         new_names = [*self.entries_to_create, *self.names_to_create]
         if new_names and not self.can_add_outlets:
             self.add_error(
@@ -227,7 +246,7 @@ class LogAppearancesForm(forms.Form):
             Outlet.objects.create(
                 name=name,
                 slug=free_slug(Outlet.objects.all(), name, fallback="outlet"),
-                kind=data.get("new_outlet_kind") or Outlet.Kind.NEWSPAPER,
+                kind=self.kinds.get(name) or data.get("new_outlet_kind") or Outlet.Kind.NEWSPAPER,
             )
             for name in self.names_to_create
         ]

@@ -177,3 +177,23 @@ def test_mention_list_query_count_does_not_grow(
     with django_assert_max_num_queries(15):
         response = editor_client.get(reverse("admin:mentions_mention_changelist"))
     assert response.status_code == 200
+
+
+def test_each_typed_outlet_may_say_its_own_kind(editor_client):
+    response = editor_client.post(
+        LOG_URL,
+        log_data(
+            new_outlets="Radio Nowhere (broadcaster)\nNowhere Weekly (Magazine), "
+            "Nowhere Briefing (news agency)\nLe Nowhere (Paris), Plain Nowhere Gazette",
+            new_outlet_kind="newspaper",
+        ),
+    )
+    assert response.status_code == 302
+    kinds = dict(Outlet.objects.filter(name__contains="Nowhere").values_list("name", "kind"))
+    assert kinds == {
+        "Radio Nowhere": "broadcaster",
+        "Nowhere Weekly": "magazine",
+        "Nowhere Briefing": "news_agency",
+        "Le Nowhere (Paris)": "newspaper",  # brackets that name no kind are part of the name
+        "Plain Nowhere Gazette": "newspaper",
+    }
