@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests.factories import UserFactory
+from tests.outlet_server import outlet_site  # noqa: F401 (a fixture: a local site to fetch)
 from tests.public_site import build_site
 
 

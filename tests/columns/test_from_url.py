@@ -1,8 +1,4 @@
-import contextlib
 import datetime
-import http.server
-import threading
-import time
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -41,46 +37,12 @@ META_ONLY = """<html><head><title>  A plain   page </title>
 </head><body></body></html>"""
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    pages = {}
-
-    def do_GET(self):
-        status, headers, body, delay = self.pages.get(
-            self.path, (404, {"Content-Type": "text/html"}, b"missing", 0)
-        )
-        time.sleep(delay)
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
-def site(settings):
-    """A local web server; loopback fetching is allowed only while it runs."""
-    settings.ALLOW_LOOPBACK_FETCH = True
+def site(outlet_site, settings):
+    """A local web server (tests/outlet_server.py); loopback fetching is allowed only while it
+    runs."""
     settings.FETCH_TIMEOUT = 2
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    Handler.pages = {}
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-
-    def serve(path, body, content_type="text/html; charset=utf-8", status=200, delay=0, **hdrs):
-        body = body.encode() if isinstance(body, str) else body
-        Handler.pages[path] = (status, {"Content-Type": content_type, **hdrs}, body, delay)
-        return base + path
-
-    serve.base = base
-    yield serve
-    server.shutdown()
-    server.server_close()
+    return outlet_site
 
 
 class TestMetadata:

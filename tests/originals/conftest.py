@@ -1,7 +1,5 @@
 import pytest
 
-from tests.outlet_server import outlet_site  # noqa: F401 (a fixture)
-
 
 @pytest.fixture(autouse=True)
 def no_delay(settings):
