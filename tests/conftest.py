@@ -53,3 +53,20 @@ def press_client(press_assistant):
 def public_site(db):
     """The small fixed site of tests/public_site.py: outlets, authors, columns, mentions, tags."""
     return build_site()
+
+
+def _flushes_without_restoring(item):
+    """A transactional test that empties the database after it without restoring the rows the
+    migrations made: content types come back with new ids, which serialized rows then clash
+    with (IntegrityError on django_content_type)."""
+    marker = item.get_closest_marker("django_db")
+    kwargs = marker.kwargs if marker else {}
+    transactional = kwargs.get("transaction") or "transactional_db" in item.fixturenames
+    return bool(transactional and not kwargs.get("serialized_rollback"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # After pytest-django's order (plain tests, then transactional ones), the transactional
+    # tests that restore the database (serialized_rollback) run before those that don't.
+    items.sort(key=_flushes_without_restoring)
