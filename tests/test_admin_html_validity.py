@@ -106,6 +106,11 @@ def test_admin_pages_are_valid_html(client, editor_with_password, tmp_path):
 
 # serialized_rollback: the groups come from a data migration, which an earlier transactional
 # test's flush would otherwise have removed.
+EDITORS_BUILT = """() => [...document.querySelectorAll("textarea")]
+    .filter((t) => [...t.attributes].some((a) => a.name.startsWith("data-django-prose-editor")))
+    .every((t) => t.closest(".prose-editor")?.querySelector(".prose-menubar button"))"""
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_admin_pages_pass_axe(live_server, editor_with_password):
     require(Path(CHROMIUM).exists() and AXE_JS.exists(), "Chromium and npm axe-core")
@@ -131,6 +136,10 @@ def test_admin_pages_pass_axe(live_server, editor_with_password):
                 page.wait_for_url(f"{live_server.url}/admin/")
                 for name, url in pages.items():
                     page.goto(live_server.url + url)
+                    # The rich-text editors are built after the page loads: check them built
+                    # (their toolbars once failed axe only when built in time).
+                    page.wait_for_function(EDITORS_BUILT)
+                    page.evaluate("document.fonts.ready.then(() => true)")  # icon ligatures
                     problems += [f"{name} [{width}px] {v}" for v in axe_violations(page)]
                 context.close()
         chromium.close()
