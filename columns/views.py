@@ -94,7 +94,7 @@ class ColumnDetailView(DateDetailView):
     page_cache_params = ()
 
     def get_queryset(self):
-        columns = Column.objects.with_listing_data()
+        columns = Column.objects.with_listing_data(portraits=True)
         if not can_preview(self.request.user):
             columns = columns.published()
         # What the page needs around the column, read with it in one query: its neighbours,

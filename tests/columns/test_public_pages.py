@@ -324,3 +324,25 @@ def test_previous_and_next_among_columns_of_the_same_moment(client, django_asser
     assert f'rel="next" href="{third.get_absolute_url()}"' in nav
     nav = text(client.get(third.get_absolute_url()))
     assert 'rel="next" href="/2018/06/09/' in nav[nav.index('aria-label="Previous and next') :]
+
+
+def test_authors_photos_cost_no_query_per_author(
+    client, editor_client, settings, tmp_path, django_assert_num_queries
+):
+    """A column page's structured data names each author's portrait: read with the byline."""
+    from images.models import Image
+    from tests.factories import AuthorFactory
+    from tests.images.test_images import add_image, image_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    for _ in range(2):
+        assert add_image(editor_client, image_bytes(300, 300)).status_code == 302
+    first, second = Image.objects.all()
+    column = ColumnFactory(
+        bylines=[AuthorFactory(photo=first), AuthorFactory(photo=second)], tags=["SCO"]
+    )
+    # As the page of a column without photos (test above): the column, its tags, its
+    # bylines with their authors and portraits, the neighbours and related, the site owner.
+    with django_assert_num_queries(5):
+        html = text(client.get(column.get_absolute_url()))
+    assert html.count('"image": "http://testserver/media/images/') == 2
