@@ -2,7 +2,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -333,10 +333,12 @@ class Column(PublicContent):
         )
 
     @classmethod
-    def next_public_at(cls):
+    def scheduled(cls, limit):
         # The inverse of published(): published, but posted in the future.
-        scheduled = cls.objects.filter(status=cls.Status.PUBLISHED, posted_at__gt=timezone.now())
-        return scheduled.aggregate(at=Min("posted_at"))["at"]
+        columns = cls.objects.filter(status=cls.Status.PUBLISHED, posted_at__gt=timezone.now())
+        columns = columns.order_by("posted_at", "pk").select_related("outlet")
+        columns = columns.prefetch_related("tags", "authors")
+        return [(column.posted_at, column) for column in columns[:limit]]
 
     def forget_possible_mention(self, sentence):
         """Stop listing a possible press mention (logged or dismissed); whether it was listed."""
@@ -388,8 +390,9 @@ class Column(PublicContent):
 
     def page_cache_warm_urls(self):
         """The pages readers ask for after this column changed, besides its own and the
-        site's (pagecache/warm.py): its tags', outlet's and authors' pages."""
-        if not self.is_public:
+        site's (pagecache/warm.py): its tags', outlet's and authors' pages; for a scheduled
+        column, those it will have (warmed when it goes public)."""
+        if self.status != self.Status.PUBLISHED:
             return []
         urls = [reverse("tags:detail", args=[tag.slug]) for tag in self.tags.all()]
         if self.outlet_id:

@@ -21,7 +21,7 @@ class CoreConfig(AppConfig):
         # taggit's, so it cannot inherit PublicContent: tag names show on every tagged page.
         # Registered here, the first of our apps to start, before anything reads the list.
         content.register(Tag)
-        versions.watch(content.public_models(), next_change=content.next_public_change)
+        versions.watch(content.public_models(), scheduled=content.scheduled_public)
         # Bulk writes (the WordPress importer) send no post_save; they announce themselves.
         bulk_saved.connect(versions.content_changed, dispatch_uid="pagecache:bulk_saved")
         # What readers see is text XML can carry (feeds): dropped at save, for every model.

@@ -26,11 +26,13 @@ class PublicContent(models.Model):
         abstract = True
 
     @classmethod
-    def next_public_at(cls):
-        """When the next row that is published but not public yet goes public (an aware
-        datetime), or None. Content that is public once saved has no schedule; models that
-        publish ahead (a future date) say when, so cached pages end by then."""
-        return None
+    def scheduled(cls, limit):
+        """The next `limit` rows at most that are published but not public yet, in the order
+        they go public, each as (the aware datetime it goes public, row), with the links that
+        show on pages prefetched. Content that is public once saved has none; models that
+        publish ahead (a future date) list theirs, so the cached pages that will show them
+        end by then."""
+        return []
 
 
 def register(model):
@@ -48,14 +50,15 @@ def public_models():
     return [model for model in apps.get_models() if is_public(model)]
 
 
-def next_public_change():
-    """When the next scheduled item of any public model goes public (aware), or None."""
-    times = [
-        at
+def scheduled_public(limit):
+    """The next `limit` scheduled items of every public model, in the order they go public:
+    [(aware datetime, row)]."""
+    items = [
+        item
         for model in public_models()
-        if (at := getattr(model, "next_public_at", lambda: None)()) is not None
+        for item in getattr(model, "scheduled", lambda limit: [])(limit)
     ]
-    return min(times, default=None)
+    return sorted(items, key=lambda item: item[0])[:limit]
 
 
 def carried_by_public(queryset):

@@ -3,7 +3,6 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -118,11 +117,14 @@ class Mention(PublicContent):
         return reverse("mentions:list") + f"#mention-{self.pk}"
 
     @classmethod
-    def next_public_at(cls):
+    def scheduled(cls, limit):
         # The inverse of published(): published, but dated after today; public from midnight.
-        scheduled = cls.objects.filter(status=cls.Status.PUBLISHED, date__gt=timezone.localdate())
-        day = scheduled.aggregate(day=Min("date"))["day"]
-        return day and timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        mentions = cls.objects.filter(status=cls.Status.PUBLISHED, date__gt=timezone.localdate())
+        mentions = mentions.order_by("date", "pk").prefetch_related("tags")[:limit]
+        midnight = datetime.time.min
+        return [
+            (timezone.make_aware(datetime.datetime.combine(m.date, midnight)), m) for m in mentions
+        ]
 
     SENTENCES = {
         "interview": "Spoke to {outlet} about {topic}.",

@@ -20,6 +20,7 @@ change and after it (`changed_keys()`). The periods of a row come from its model
 `page_cache_periods()`, when it has one.
 """
 
+import contextlib
 import contextvars
 import datetime
 
@@ -51,6 +52,17 @@ def start_recording():
 
 def stop_recording(token):
     _recording.reset(token)
+
+
+@contextlib.contextmanager
+def not_recording():
+    """Rows loaded inside are not what the page being rendered shows (the page cache's own
+    reads, e.g. the schedule)."""
+    token = _recording.set(None)
+    try:
+        yield
+    finally:
+        _recording.reset(token)
 
 
 def shows(*keys):
@@ -130,15 +142,26 @@ def row_keys(instance):
 
 def many_to_many_keys(instance):
     """The members keys of the rows this row is linked to through its many-to-many relations
-    to watched models (its tags, its authors), with its periods: one query per relation."""
+    to watched models (its tags, its authors), with its periods: one query per relation not
+    prefetched."""
     keys = set()
     if instance.pk is None:  # deleted since (its links went with it)
         return keys
+    prefetched = getattr(instance, "_prefetched_objects_cache", {})
     for field in type(instance)._meta.many_to_many:
         if field.related_model in _public:
-            pks = getattr(instance, field.name).values_list("pk", flat=True)
+            if field.name in prefetched:
+                pks = [row.pk for row in prefetched[field.name]]
+            else:
+                pks = getattr(instance, field.name).values_list("pk", flat=True)
             keys.update(members_key(field.related_model, pk) for pk in pks)
     return _with_periods(keys, _periods(instance))
+
+
+def go_live_keys(instance):
+    """The keys a scheduled row's going public touches: those of saving it as it is, with
+    its links (prefetched ones are read without a query)."""
+    return row_keys(instance) | many_to_many_keys(instance)
 
 
 def link_keys(instance, model, pk_set, reverse):

@@ -32,8 +32,8 @@ class PageCacheMiddleware:
 
     A hit costs one round trip: the content version and the page are read together, and the
     page counts only if it was stored under the current version. A page is kept until the
-    next scheduled item goes public at most (pagecache/versions.py), so a hit never needs
-    the database to know whether it is still current.
+    first scheduled item that it would show goes public at most (pagecache/versions.py), so
+    a hit never needs the database to know whether it is still current.
     """
 
     def __init__(self, get_response):
@@ -50,7 +50,8 @@ class PageCacheMiddleware:
         if current is None:  # the cache is down: serve uncached
             return self.get_response(request)
         if stored is not None:
-            return self.shared(self.thaw(stored), current)
+            response, keys = self.thaw(stored)
+            return self.shared(response, current, keys)
         recording, token = page_keys.start_recording()
         try:
             response = self.get_response(request)
@@ -61,17 +62,18 @@ class PageCacheMiddleware:
             if settings.HTTP_CACHE_SECONDS > 0:
                 # For the HTTP caches in front: what the page shows, to purge it by.
                 response["xkey"] = response["Surrogate-Key"] = header_keys(keys)
-            frozen = self.freeze(response)
+            frozen = self.freeze(response, keys)
             versions.store_current(key, current, frozen, settings.PAGE_CACHE_SECONDS, keys=keys)
             response["X-Page-Cache"] = "miss"
-            self.shared(response, current)
+            self.shared(response, current, keys)
         return response
 
     @staticmethod
-    def shared(response, current):
-        """Let HTTP caches in front keep the page (`s-maxage`), until the next scheduled
-        change at most; browsers check it each time (`max-age=0`, answered with a 304)."""
-        lifetime = int(current.lifetime(settings.HTTP_CACHE_SECONDS))
+    def shared(response, current, keys):
+        """Let HTTP caches in front keep the page (`s-maxage`), until the first go-live that
+        touches what it shows (`keys`) at most; browsers check it each time (`max-age=0`,
+        answered with a 304)."""
+        lifetime = int(current.lifetime(settings.HTTP_CACHE_SECONDS, keys))
         if lifetime > 0:
             patch_cache_control(response, max_age=0, s_maxage=lifetime)
         return response
@@ -109,16 +111,18 @@ class PageCacheMiddleware:
         return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     @staticmethod
-    def freeze(response):
+    def freeze(response, keys):
         # The ETag too, so that ConditionalGetMiddleware need not hash the page on each hit.
         set_response_etag(response)
-        return (response.status_code, list(response.items()), response.content)
+        return (response.status_code, list(response.items()), response.content, keys)
 
     @staticmethod
     def thaw(stored):
-        status, headers, content = stored
+        """The response stored, and the keys of what it shows (None from before they were
+        stored with it)."""
+        status, headers, content, *keys = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        return response
+        return response, keys[0] if keys else None

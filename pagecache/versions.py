@@ -13,10 +13,15 @@ outage). Which models to watch is said at start-up by the app that knows the con
 (watch(), called from core/apps.py): this app imports none of ours.
 
 A scheduled item going public (a column posted at a future time) is a change that no save
-announces. It ends how long things may be kept instead: the time of the next one is stored
-beside the version, and nothing read under that version is stored past it. A hit reads the
-cache only, never the database, whatever the time; once that time has passed, the next miss,
-which renders anyway, asks the database for the following one.
+announces, but one known ahead, with the keys it will touch. The next scheduled items are
+stored beside the version with those keys (`Schedule`), and a page is stored no longer than
+until the first of them that touches one of its keys: at a go-live, the pages that show the
+item (its tags', outlet's, author's, month's lists, the home page, the feeds, its
+neighbours) expire, in Redis and in the HTTP caches in front (`s-maxage` is cut the same
+way), and every other page stays. A page stored without keys, and a cached count, end at the
+first go-live. A hit reads the cache only, never the database, whatever the time; once a
+go-live has passed, the next miss, which renders anyway, asks the database for the next
+items, and has the pages of those that went public warmed (pagecache/warm.py).
 """
 
 import time
@@ -36,38 +41,76 @@ ALL_KEY = "pagecache:all"
 # Stamps, one per key: the version of the last change that touched it. Neither they nor the
 # two above expire: a bounded Redis must evict only what has a lifetime (README, "Production").
 STAMP_PREFIX = "pagecache:stamp:"
-# (the version it was computed for, the Unix time of the next scheduled change or None)
-NEXT_CHANGE_KEY = "pagecache:next-change"
+# (the version it was read for, the Schedule then)
+SCHEDULE_KEY = "pagecache:schedule"
+# How many of the next scheduled items are known ahead; past the last of them, nothing is
+# kept (an analyst schedules a few columns, not dozens).
+SCHEDULE_SIZE = 50
 
 
-class _Schedule:
-    # A callable returning when the next scheduled item goes public (an aware datetime or
-    # None); set by watch().
-    next_change = staticmethod(lambda: None)
+class _Upcoming:
+    # A callable returning the next scheduled items, [(aware datetime, row)] in time order,
+    # at most as many as asked for; set by watch().
+    items = staticmethod(lambda limit: [])
 
 
-schedule = _Schedule()
+upcoming = _Upcoming()
+
+
+class Schedule(NamedTuple):
+    """What goes public next: for each of the next scheduled items, in time order, (the Unix
+    time it goes public, the keys its going public touches, the paths to warm then); and
+    until when that list is complete (None: it holds every scheduled item)."""
+
+    items: tuple = ()
+    complete_until: float | None = None
+
+    def first_change(self):
+        """When the first of these goes public, or the list stops being complete; or None."""
+        times = [self.items[0][0]] if self.items else []
+        if self.complete_until is not None:
+            times.append(self.complete_until)
+        return min(times, default=None)
+
+    def ends(self, keys):
+        """When a page showing `keys` stops being current (None: not before a change); with
+        no keys, a page that depends on everything, at the first go-live."""
+        if keys is None:
+            return self.first_change()
+        for at, touched, _ in self.items:  # in time order: the first that touches it
+            if not touched.isdisjoint(keys):
+                return at if self.complete_until is None else min(at, self.complete_until)
+        return self.complete_until
 
 
 class Current(NamedTuple):
-    """The content version a miss reads and stores under, and when it stops being current
-    for what is stored under it: the Unix time of the next scheduled change, or None."""
+    """The content version a miss reads and stores under, and the schedule it holds under
+    (None: unknown, so nothing read under it is kept)."""
 
     version: int
-    next_change: float | None
+    schedule: Schedule | None
 
-    def lifetime(self, seconds):
-        """How long a value computed now may be kept: `seconds`, cut short at the next
-        scheduled change (0 or less: not at all)."""
-        if self.next_change is None:
-            return seconds
-        return min(seconds, self.next_change - time.time())
+    def lifetime(self, seconds, keys=None):
+        """How long a value computed now, showing `keys` (None: everything), may be kept:
+        `seconds`, cut short at the first go-live that touches it (0 or less: not at all)."""
+        if self.schedule is None:
+            return 0
+        end = self.schedule.ends(keys)
+        return seconds if end is None else min(seconds, end - time.time())
 
 
-def next_scheduled_change():
-    """When the next scheduled item goes public (a Unix time), or None. Queries the database."""
-    at = schedule.next_change()
-    return at.timestamp() if at is not None else None
+def read_schedule():
+    """The next scheduled items and what they touch. Queries the database (a few queries,
+    however many items), recording nothing for the page being rendered."""
+    with page_keys.not_recording():
+        rows = upcoming.items(SCHEDULE_SIZE + 1)
+        items = tuple(
+            (at.timestamp(), frozenset(page_keys.go_live_keys(row)), tuple(urls_for(row)))
+            for at, row in rows
+        )
+    if len(items) > SCHEDULE_SIZE:
+        return Schedule(items[:SCHEDULE_SIZE], complete_until=items[SCHEDULE_SIZE][0])
+    return Schedule(items)
 
 
 def _advance():
@@ -89,7 +132,7 @@ def bump_content_version():
     purge.purge((), everything=True)
     # Asked after the increment: whatever committed before it is counted, and a concurrent
     # bump that stores its own answer later also stores its own, newer, version beside it.
-    return _store_next_change(version)
+    return _store_schedule(version)
 
 
 def invalidate(keys):
@@ -98,12 +141,12 @@ def invalidate(keys):
     version = _advance()
     cache_call("set_many", {STAMP_PREFIX + key: version for key in keys}, timeout=None)
     purge.purge(keys)
-    return _store_next_change(version)
+    return _store_schedule(version)
 
 
-def _store_next_change(version):
-    current = Current(version, next_scheduled_change())
-    cache_call("set", NEXT_CHANGE_KEY, (version, current.next_change), timeout=None)
+def _store_schedule(version):
+    current = Current(version, read_schedule())
+    cache_call("set", SCHEDULE_KEY, (version, current.schedule), timeout=None)
     return current
 
 
@@ -121,24 +164,29 @@ def read_current(key):
     cache and the cached counts use: a value from before a change is never returned, and a
     new version needs no cleaning up.
 
-    A hit reads nothing more. A miss asks the database when the next scheduled change is if
-    the stored answer has passed (or belongs to an older version: a miss that read the
-    version just before a bump may store its answer after the bump's), and bumps a missing
-    version."""
-    found = cache_call("get_many", [VERSION_KEY, NEXT_CHANGE_KEY, ALL_KEY, key])
+    A hit reads nothing more. A miss asks the database for the schedule if the stored one
+    has a go-live that has passed (then the pages of what went public are warmed) or
+    belongs to an older version (a miss that read the version just before a bump may store
+    its schedule after the bump's), and bumps a missing version."""
+    found = cache_call("get_many", [VERSION_KEY, SCHEDULE_KEY, ALL_KEY, key])
     if found is None:
         return None, None
     version, stored = found.get(VERSION_KEY), found.get(key)
     if version is None:
         return bump_content_version(), None
-    for_version, next_change = found.get(NEXT_CHANGE_KEY) or (None, None)
-    known = for_version == version and (next_change is None or next_change > time.time())
+    for_version, schedule = found.get(SCHEDULE_KEY) or (None, Schedule())
+    now = time.time()
+    first = schedule.first_change()
+    known = for_version == version and (first is None or first > now)
     if stored is not None and _still_current(stored, version, found.get(ALL_KEY) or 0):
         # Nothing read on a hit is stored again; if it were, an unknown schedule keeps it 0 s.
-        return Current(version, next_change if known else 0.0), stored[1]
+        return Current(version, schedule if known else None), stored[1]
     if not known:
-        return _store_next_change(version), None
-    return Current(version, next_change), None
+        gone_public = [path for at, _, paths in schedule.items if at <= now for path in paths]
+        if gone_public:
+            warmer.warm(gone_public)
+        return _store_schedule(version), None
+    return Current(version, schedule), None
 
 
 def _still_current(stored, version, everything_since):
@@ -154,9 +202,9 @@ def _still_current(stored, version, everything_since):
 
 
 def store_current(key, current, value, timeout, keys=None):
-    """Store `value` under `current`'s version, for `timeout` seconds at most and never past
-    the next scheduled change; with `keys`, it stays current until a change touches one."""
-    lifetime = current.lifetime(timeout)
+    """Store `value` under `current`'s version, for `timeout` seconds at most and never past a
+    go-live that touches it; with `keys`, it stays current until a change touches one."""
+    lifetime = current.lifetime(timeout, keys)
     if lifetime > 0:
         stored = (current.version, value) if keys is None else (current.version, value, keys)
         cache_call("set", key, stored, lifetime)
@@ -217,10 +265,11 @@ def content_changed(sender, using=None, **kwargs):
     transaction.on_commit(bump_content_version, using=using, robust=True)
 
 
-def watch(models, next_change):
+def watch(models, scheduled):
     """Invalidate cached pages when a row of one of `models` changes, and keep nothing past
-    `next_change()`, the aware datetime when the next scheduled item goes public (or None)."""
-    schedule.next_change = next_change
+    the go-live of a row of `scheduled(limit)` that it shows: the next `limit` scheduled rows
+    at most, [(the aware datetime it goes public, row)], in time order."""
+    upcoming.items = scheduled
     page_keys.track(models)
     for model in models:
         uid = f"pagecache:{model._meta.label}"
