@@ -59,31 +59,42 @@ def digest_message(subscriber, columns, mentions):
 
 
 def send_digests(now=None, dry_run=False):
-    """Send every due digest; returns (sent, skipped for having nothing new, forgotten)."""
+    """Send every due digest; returns (sent, skipped for having nothing new, forgotten).
+
+    What is new is read once, since the earliest of the due subscribers' last digests (a few
+    weeks of columns at most), and each subscriber's share picked from it: the queries do not
+    grow with the list, except one update per message sent, so a run that fails midway
+    never sends anyone the same digest twice."""
     now = now or timezone.now()
     forgotten, _ = Subscriber.objects.filter(
         confirmed_at__isnull=True, asked_at__lt=now - PENDING_KEPT
     ).delete()
+    due = [s for s in Subscriber.objects.confirmed().order_by("pk") if is_due(s, now)]
     sent = empty = 0
-    connection = None if dry_run else get_connection()
-    for subscriber in Subscriber.objects.confirmed().order_by("pk").iterator():
-        if not is_due(subscriber, now):
-            continue
-        since = subscriber.last_sent_at or subscriber.confirmed_at
-        columns = list(
-            Column.objects.published()
-            .filter(posted_at__gt=since, posted_at__lte=now)
-            .with_listing_data()
+    if not due:
+        return sent, empty, forgotten
+    earliest = min(subscriber.last_sent_at or subscriber.confirmed_at for subscriber in due)
+    new_columns = list(
+        Column.objects.published()
+        .filter(posted_at__gt=earliest, posted_at__lte=now)
+        .with_listing_data()
+        .order_by("date")
+    )
+    new_mentions = []
+    if any(subscriber.include_mentions for subscriber in due):
+        new_mentions = list(
+            Mention.objects.published()
+            .filter(created_at__gt=earliest)
+            .select_related("outlet")
             .order_by("date")
         )
+    connection = None if dry_run else get_connection()
+    for subscriber in due:
+        since = subscriber.last_sent_at or subscriber.confirmed_at
+        columns = [column for column in new_columns if column.posted_at > since]
         mentions = []
         if subscriber.include_mentions:
-            mentions = list(
-                Mention.objects.published()
-                .filter(created_at__gt=since)
-                .select_related("outlet")
-                .order_by("date")
-            )
+            mentions = [mention for mention in new_mentions if mention.created_at > since]
         if not columns and not mentions:
             empty += 1
             continue

@@ -149,3 +149,34 @@ def test_the_command_logs_counts_never_addresses(client, caplog):
     client.post(link_in(mail.outbox[0]))
     output = run_digest()
     assert "reader@example.org" not in output + caplog.text
+
+
+def test_the_digest_reads_what_is_new_once_however_many_subscribe(
+    client, django_assert_max_num_queries
+):
+    def subscribe(count, start):
+        for n in range(start, start + count):
+            Subscriber.objects.create(
+                email=f"reader{n}@example.org",
+                confirmed_at=SIGNUP - datetime.timedelta(days=n % 5),
+                include_mentions=bool(n % 2),
+            )
+
+    day_after = SIGNUP + datetime.timedelta(days=1)
+    ColumnFactory(title="The SCO at twenty", posted_at=day_after, date=day_after)
+    with time_machine.travel(day_after, tick=False):
+        MentionFactory(topic="the SCO summit")
+    subscribe(2, 0)
+    week_later = time_machine.travel(SIGNUP + datetime.timedelta(days=7), tick=False)
+    with week_later, django_assert_max_num_queries(20) as two:
+        assert "Digests sent: 2" in run_digest()
+    Subscriber.objects.all().delete()
+    mail.outbox.clear()
+    subscribe(12, 0)
+    # One more query per message (its last-sent stamp), nothing more per subscriber.
+    week_later = time_machine.travel(SIGNUP + datetime.timedelta(days=7), tick=False)
+    with week_later, django_assert_max_num_queries(len(two.captured_queries) + 10):
+        assert "Digests sent: 12" in run_digest()
+    assert all("The SCO at twenty" in message.body for message in mail.outbox)
+    with_mentions = [m for m in mail.outbox if "the SCO summit" in m.body]
+    assert len(with_mentions) == 6
