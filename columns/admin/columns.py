@@ -21,6 +21,7 @@ from core.html import clean_html
 from core.locking import OptimisticLockForm
 from core.uploads import NOT_AN_IMAGE
 from images.html import add_srcset
+from mentions.models import Mention
 from outlets.models import Outlet
 
 from . import from_url, history, publishing
@@ -230,6 +231,16 @@ class ColumnAdmin(
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["original_text", "intro_as_read", "body_as_read"]
     formfield_overrides = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
+
+    def get_deleted_objects(self, objs, request):
+        """Besides what goes with them, the press mentions about these columns: they stay,
+        no longer linked to a column, and the confirmation pages say so before (both the
+        single delete and the bulk action ask this)."""
+        deleted = super().get_deleted_objects(objs, request)
+        request.mentions_unlinked = list(
+            Mention.objects.filter(column__in=objs).select_related("outlet").order_by("-date")
+        )
+        return deleted
 
     class Media:
         # The editors open at a writing height instead of one line, the publishing panel

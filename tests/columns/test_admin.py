@@ -9,7 +9,7 @@ from taggit.models import Tag
 from columns.models import Column
 from mentions.models import Mention
 from outlets.models import Outlet
-from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
+from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -276,3 +276,34 @@ def test_author_form_edits_the_profile(editor_client):
     assert response.status_code == 200
     for field in ["about", "profile_links", "contact_email", "fediverse_handle", "photo"]:
         assert f'name="{field}"' in response.text
+
+
+class TestDeletingAColumnWithPressMentions:
+    """A mention about a column outlives it (unlinked): the confirmation says so before."""
+
+    def test_the_confirmation_names_the_mentions_that_stay(self, admin_client):
+        column = ColumnFactory(title="The SCO at twenty")
+        MentionFactory(column=column, topic="the SCO summit", outlet=OutletFactory(name="AFP"))
+        page = admin_client.get(reverse("admin:columns_column_delete", args=[column.pk]))
+        text = page.content.decode()
+        assert "Press mentions that stay, unlinked" in text
+        assert "1 press mention about this column will not be deleted" in text
+        assert "the SCO summit" in text
+
+        admin_client.post(reverse("admin:columns_column_delete", args=[column.pk]), {"post": "yes"})
+        assert Mention.objects.get().column is None
+
+    def test_the_bulk_delete_says_so_too(self, admin_client):
+        columns = [ColumnFactory(), ColumnFactory()]
+        for column in columns:
+            MentionFactory(column=column)
+        page = admin_client.post(
+            reverse("admin:columns_column_changelist"),
+            {"action": "delete_selected", "_selected_action": [c.pk for c in columns]},
+        )
+        assert "2 press mentions about these columns will not be deleted" in page.content.decode()
+
+    def test_nothing_is_said_when_no_mention_links_it(self, admin_client):
+        column = ColumnFactory()
+        page = admin_client.get(reverse("admin:columns_column_delete", args=[column.pk]))
+        assert "unlinked" not in page.content.decode()
