@@ -8,7 +8,7 @@
 # the running app, nginx serving static copies of the pages (the same bytes, so the same
 # size), and a second varnishd keeping those static copies in its cache. For the home page and
 # one column (--column PATH, else the sitemap's first) it measures with wrk (-t2 -c16, the
-# issue's 16 connections, --duration seconds each, after a 2 s warm-up) in --rounds rounds,
+# issue's 16 connections, --duration seconds each, after --warmup, 2 s) in --rounds rounds,
 # alternating the servers within each round:
 #   nginx static file | Varnish, static file cached | Varnish, the app's page cached |
 #   granian alone, the app's Redis page cache
@@ -17,12 +17,13 @@
 # as the servers: the table says how much CPU it took. Everything it started is stopped on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BACKEND=http://127.0.0.1:8104 DURATION=10 ROUNDS=3 COLUMN="" OUT=""
+BACKEND=http://127.0.0.1:8104 DURATION=10 ROUNDS=3 WARMUP=2 COLUMN="" OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) BACKEND=${2%/}; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --column) COLUMN=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
@@ -145,7 +146,7 @@ for round in $(seq "$ROUNDS"); do
   i=0
   for target in "${TARGETS[@]}"; do
     url=${target##*|}
-    wrk -t2 -c16 -d2s "$url" > /dev/null
+    wrk -t2 -c16 -d"${WARMUP}s" "$url" > /dev/null
     /usr/bin/time -f "%U %S" -o "$OUT/cpu-$i-$round" \
       wrk -t2 -c16 -d"${DURATION}s" --latency "$url" > "$OUT/wrk-$i-$round.txt"
     i=$((i + 1))
