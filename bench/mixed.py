@@ -3,7 +3,7 @@ The mixed workload of issue 16: a crawler, readers and an editor on one running 
 
     # Columnist under `make prod` (page cache on, PostgreSQL, the corpus imported), run with
     # the same DATABASE_URL (and the rest of make prod's environment) as the server:
-    .venv/bin/python bench/mixed.py --site columnist --base http://127.0.0.1:8104
+    .venv/bin/python bench/mixed.py --site columnist --base http://127.0.0.1:8000
     # stock WordPress (../shared/peers/wordpress/), loaded with the same WXR:
     .venv/bin/python bench/mixed.py --site wordpress --base http://127.0.0.1:8081
 
@@ -29,6 +29,7 @@ import argparse
 import bisect
 import collections
 import http.cookiejar
+import importlib.metadata
 import json
 import math
 import os
@@ -62,7 +63,7 @@ running = set()  # wrk processes, stopped on exit
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", choices=["columnist", "wordpress"], default="columnist")
-    parser.add_argument("--base", default="http://127.0.0.1:8104")
+    parser.add_argument("--base", help="the site (http://127.0.0.1:8000, WordPress's :8081)")
     parser.add_argument("--duration", type=int, default=300, help="seconds (300)")
     parser.add_argument("--window", type=int, default=30, help="seconds per window (30)")
     parser.add_argument("--save-every", type=int, default=30, help="seconds between saves")
@@ -76,7 +77,8 @@ def parse_args():
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--out", help="directory for the raw data")
     args = parser.parse_args()
-    args.base = args.base.rstrip("/")
+    default = "http://127.0.0.1:8000" if args.site == "columnist" else "http://127.0.0.1:8081"
+    args.base = (args.base or default).rstrip("/")
     host = urllib.parse.urlsplit(args.base).hostname or ""
     if not (host.startswith("127.") or host in ("localhost", "::1")):
         parser.error(f"loopback only, not {host!r}")
@@ -420,11 +422,22 @@ def report(args, windows, saves, run_info):
 def conditions(args):
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout
-    wrk_version = wrk_version.split("\n")[0]
+    wrk_version = " ".join(wrk_version.split()[:2])
+    request = urllib.request.Request(args.base + "/", method="HEAD")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        server = response.headers.get("Server", "?")
+        cache = response.headers.get("X-Page-Cache") or response.headers.get("X-Varnish-Cache")
+    if args.site == "columnist":
+        server += f", page cache {'on' if cache else 'OFF (no X-Page-Cache header)'}"
+        server += ", Django " + importlib.metadata.version("django")
+        server += ", granian " + importlib.metadata.version("granian")
+    else:
+        _, _, home = get(args.base + "/")
+        server += ", " + " ".join(re.findall(r'name="generator" content="([^"]*)"', home)[:1])
     return "\n".join([
         f"Date: {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; load average {load}; "
         f"{os.cpu_count()} cores; {platform.platform()}",
-        f"Python {platform.python_version()}; {wrk_version.strip()}",
+        f"Server: {server}; Python {platform.python_version()}; {wrk_version.strip()}",
         f"Site: {args.site} at {args.base}; crawler {args.crawler_connections} connections, "
         f"readers {args.reader_connections}; windows of {args.window} s; a save every "
         f"{args.save_every} s; warm-up {args.warmup} s; seed {args.seed}",

@@ -2,7 +2,7 @@
 # varnish_ceiling.sh: a cached page through Varnish against the machine's static-file ceiling.
 #
 #   HTTP_CACHE_SECONDS=86400 make prod     # the app on PORT, page cache on, pages shareable
-#   bash bench/varnish_ceiling.sh --backend http://127.0.0.1:8104 [--duration 10] [--rounds 3]
+#   bash bench/varnish_ceiling.sh --backend http://127.0.0.1:8000 [--duration 10] [--rounds 3]
 #
 # It starts, on free loopback ports, varnishd with deploy/varnish/columnist.vcl in front of
 # the running app, nginx serving static copies of the pages (the same bytes, so the same
@@ -17,7 +17,7 @@
 # as the servers: the table says how much CPU it took. Everything it started is stopped on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BACKEND=http://127.0.0.1:8104 DURATION=10 ROUNDS=3 WARMUP=2 COLUMN="" OUT=""
+BACKEND=http://127.0.0.1:8000 DURATION=10 ROUNDS=3 WARMUP=2 COLUMN="" OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) BACKEND=${2%/}; shift 2 ;;
