@@ -9,7 +9,7 @@
 -- MODE "once": walk the list once from START, then stop (the crawler); OUT says where it got
 -- to, so that the next window carries on. At the end of a window up to one request per
 -- connection is in flight: those pages are counted as walked but not measured.
--- Counts cache hits and misses from X-Page-Cache (the app) and X-Varnish-Cache (Varnish).
+-- Counts cache hits and misses from X-Varnish-Cache (Varnish), else X-Page-Cache (the app).
 
 local threads = {}
 
@@ -42,8 +42,9 @@ function request()
 end
 
 function response(status, headers, body)
-  local cache = headers["x-page-cache"] or headers["X-Page-Cache"]
-    or headers["x-varnish-cache"] or headers["X-Varnish-Cache"]
+  -- Varnish's first: a page Varnish keeps carries the app's header from when it was fetched.
+  local cache = headers["X-Varnish-Cache"] or headers["x-varnish-cache"]
+    or headers["x-page-cache"] or headers["X-Page-Cache"]
   if cache == "hit" then
     hits = hits + 1
   elseif cache == "miss" then
