@@ -36,7 +36,6 @@ import os
 import platform
 import random
 import re
-import resource
 import secrets
 import shutil
 import signal
@@ -58,6 +57,7 @@ WP_BOOT = ROOT.parent / "shared" / "peers" / "wordpress" / "wp-boot.php"
 EDITOR = "benchmix-editor"
 CLASSES = ("crawler", "readers")
 running = set()  # wrk processes, stopped on exit
+wrk_cpu = [0.0]  # seconds of CPU the wrk processes took, to tell when the generator is the limit
 
 
 def parse_args():
@@ -263,7 +263,9 @@ def wrk(args, paths_file, connections, seconds, mode, start, out):
 
 
 def finish(process):
-    process.wait()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wrk_cpu[0] += usage.ru_utime + usage.ru_stime
     process.text.close()
     running.discard(process)
 
@@ -284,7 +286,7 @@ def run(args, crawl, read, editor):
     thread = threading.Thread(target=edit, args=(editor, args, started, stop, saves))
     thread.start()
     windows, crawled, crawl_done = [], 0, False
-    cpu_before, wrk_before = cpu_busy(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before, wrk_before = cpu_busy(), wrk_cpu[0]
     try:
         for w in range(math.ceil(args.duration / args.window)):
             seconds = min(args.window, args.duration - w * args.window)
@@ -301,7 +303,7 @@ def run(args, crawl, read, editor):
             )  # fmt: skip
             for process in processes.values():
                 finish(process)
-            window = {"window": w, "from": round(begin), "to": round(time.monotonic() - started)}
+            window = {"window": w, "from": begin, "to": time.monotonic() - started}
             for name in processes:
                 data = json.loads((out / f"{name}-{w:02}.json").read_text())
                 window[name] = data
@@ -311,11 +313,9 @@ def run(args, crawl, read, editor):
     finally:
         stop.set()
         thread.join()
-    cpu_after, wrk_after = cpu_busy(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = time.monotonic() - started
+    cpu_after, wall = cpu_busy(), time.monotonic() - started
     busy = (cpu_after[0] - cpu_before[0]) / max(1, cpu_after[1] - cpu_before[1])
-    wrk_cpu = sum(getattr(wrk_after, f) - getattr(wrk_before, f) for f in ("ru_utime", "ru_stime"))
-    return windows, saves, {"wall": wall, "machine_busy": busy, "wrk_cpu": wrk_cpu,
+    return windows, saves, {"wall": wall, "machine_busy": busy, "wrk_cpu": wrk_cpu[0] - wrk_before,
                             "crawled": crawled, "crawl_done": crawl_done}  # fmt: skip
 
 
@@ -331,7 +331,7 @@ def merge(parts):
         total["errors"] += sum(part["errors"].values())
         total["hits"] += part["hits"]
         total["misses"] += part["misses"]
-        total["seconds"] = max(total["seconds"], part["duration_us"] / 1e6)
+        total["seconds"] += part["duration_us"] / 1e6
         previous = 0
         for q, us in part["quantiles"]:
             samples.append((us, (q - previous) / 100 * part["requests"]))
@@ -354,8 +354,9 @@ def _accumulate(values):
         yield running_total
 
 
-def cells(stats, seconds, site, errors=True):
-    """req/s, p50, p99, (errors,) cache hits."""
+def cells(stats, site, errors=True, seconds=None):
+    """req/s (over wrk's own run times, unless told), p50, p99, (errors,) cache hits."""
+    seconds = seconds or stats["seconds"]
     looked = stats["hits"] + stats["misses"]
     hits = f"{100 * stats['hits'] / looked:.1f}%" if looked and site == "columnist" else "n/a"
     milliseconds = [f"{stats[p]:.1f}" if stats[p] is not None else "-" for p in ("p50", "p99")]
@@ -368,9 +369,6 @@ def table_row(values):
 
 
 def report(args, windows, saves, run_info):
-    def span(name=None):
-        return sum(w["to"] - w["from"] for w in windows if name is None or name in w)
-
     lines = [
         f"## Mixed workload: {args.site} at {args.base}, {args.duration} s",
         "",
@@ -381,13 +379,14 @@ def report(args, windows, saves, run_info):
     for name in CLASSES:
         parts = [w[name] for w in windows if name in w]
         everything += parts
-        stats = merge(parts)
         # The crawler's rate is over the windows it ran in: it stops once it has walked all.
-        lines.append(
-            table_row([name, f"{stats['requests']:,}", *cells(stats, span(name), args.site)])
-        )
+        stats = merge(parts)
+        lines.append(table_row([name, f"{stats['requests']:,}", *cells(stats, args.site)]))
+    whole_run = merge([w["readers"] for w in windows])["seconds"]  # readers run throughout
     stats = merge(everything)
-    lines.append(table_row(["all", f"{stats['requests']:,}", *cells(stats, span(), args.site)]))
+    lines.append(
+        table_row(["all", f"{stats['requests']:,}", *cells(stats, args.site, seconds=whole_run)])
+    )
     ok = [s for s in saves if s["ok"]]
     save_ms = sorted(s["seconds"] * 1000 for s in saves)
     walked = "all" if run_info["crawl_done"] else f"{run_info['crawled']:,}"
@@ -405,11 +404,11 @@ def report(args, windows, saves, run_info):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for w in windows:
-        seconds = w["to"] - w["from"]
-        row = [f"{w['from']}-{w['to']} s", str(sum(w["from"] <= s["at"] < w["to"] for s in saves))]
-        row += cells(merge([w["readers"]]), seconds, args.site)
+        row = [f"{w['from']:.0f}-{w['to']:.0f} s"]
+        row.append(str(sum(w["from"] <= s["at"] < w["to"] for s in saves)))
+        row += cells(merge([w["readers"]]), args.site)
         if "crawler" in w:
-            row += cells(merge([w["crawler"]]), seconds, args.site, errors=False)
+            row += cells(merge([w["crawler"]]), args.site, errors=False)
         else:
             row += ["-"] * 4
         lines.append(table_row(row))
