@@ -283,7 +283,7 @@ def run(args, crawl, read, editor):
                    out / "warmup.json"))  # fmt: skip
     saves, stop = [], threading.Event()
     started = time.monotonic()
-    thread = threading.Thread(target=edit, args=(editor, args, started, stop, saves))
+    thread = threading.Thread(target=edit, args=(editor, args, started, stop, saves), daemon=True)
     thread.start()
     windows, crawled, crawl_done = [], 0, False
     cpu_before, wrk_before = cpu_busy(), wrk_cpu[0]
