@@ -65,7 +65,7 @@ class PublicColumnsMixin(PublicListMixin):
     allow_future = True
 
     def get_queryset(self):
-        return Column.objects.published().with_listing_data()
+        return Column.objects.published().for_cards()
 
 
 class ColumnListView(PublicColumnsMixin, ListView):
@@ -94,7 +94,7 @@ class ColumnDetailView(DateDetailView):
     page_cache_params = ()
 
     def get_queryset(self):
-        columns = Column.objects.with_listing_data(portraits=True)
+        columns = Column.objects.without_internals().with_listing_data(portraits=True)
         if not can_preview(self.request.user):
             columns = columns.published()
         # What the page needs around the column, read with it in one query: its neighbours,

@@ -221,7 +221,7 @@ class ColumnEntriesFeed(ContentFeed):
         columns = self.columns(obj)
         # A feed of a tag's, an outlet's or an author's columns changes with their members.
         shows(model_key(columns.model) if obj is None else members_key(type(obj), obj.pk))
-        return columns.published().with_listing_data()[:FEED_SIZE]
+        return columns.published().without_internals().with_listing_data()[:FEED_SIZE]
 
     def item_title(self, column):
         return column.title
