@@ -160,11 +160,14 @@ class ColumnQuerySet(models.QuerySet):
     def with_listing_data(self, portraits=False):
         """What a list of columns shows, in a fixed number of queries; with `portraits`, the
         authors' photos too (a column's page names them in its structured data)."""
+        return self.select_related("outlet").prefetch_related(*self.listing_lookups(portraits))
+
+    def listing_lookups(self, portraits=False):
+        """with_listing_data()'s lookups, for columns already loaded with their outlets
+        (`prefetch_related_objects`): their tags and their bylines with their authors."""
         authors = ["author", "author__photo"] if portraits else ["author"]
-        return self.select_related("outlet").prefetch_related(
-            "tags",
-            models.Prefetch("bylines", queryset=Byline.objects.select_related(*authors)),
-        )
+        byline = models.Prefetch("bylines", queryset=Byline.objects.select_related(*authors))
+        return ["tags", byline]
 
 
 def prefetch_card_data(columns):

@@ -1,5 +1,5 @@
-"""Columns' cards kept rendered (pagecache/fragments.py): the same pages, fewer queries, and
-every change to what a card shows shows at once, with the page cache off and on."""
+"""Columns' cards and feed entries kept rendered (pagecache/fragments.py): the same pages,
+fewer queries, and every change to what one shows shows at once, page cache off and on."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -48,6 +48,9 @@ def card_pages(column):
         column.outlet.get_absolute_url(),
         reverse("columns:month", args=[column.day.year, f"{column.day.month:02d}"]),
         reverse("columns:year", args=[column.day.year]),
+        reverse("columns:feed"),
+        reverse("tags:feed_json", args=["sco"]),
+        reverse("outlets:feed_rss", args=[column.outlet.slug]),
         byline_author.get_absolute_url(),
     ]
 
@@ -124,14 +127,38 @@ def test_a_tag_renamed_shows_on_its_page_and_the_column(
     client, page_cache_either, column, django_capture_on_commit_callbacks
 ):
     tag = column.tags.get()
-    urls = [reverse("tags:detail", args=["sco"]), column.get_absolute_url(), HOME]
-    for url in urls:
+    urls = [
+        reverse("tags:detail", args=["sco"]),
+        column.get_absolute_url(),
+        reverse("columns:feed"),
+        reverse("columns:feed_json"),
+        reverse("tags:feed_rss", args=["sco"]),
+    ]
+    for url in [*urls, HOME]:
+        client.get(url)
         client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
         tag.name = "Shanghai Cooperation"
         tag.save()
-    assert "Shanghai Cooperation" in client.get(urls[0]).content.decode()
-    assert "Shanghai Cooperation" in client.get(urls[1]).content.decode()
+    for url in urls:
+        assert "Shanghai Cooperation" in client.get(url).content.decode(), url
+
+
+def test_feed_entries_come_from_the_cache_the_same_in_every_format(
+    client, settings, column, django_assert_num_queries
+):
+    feeds = [reverse("columns:feed"), reverse("columns:feed_rss"), reverse("columns:feed_json")]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    plain = [client.get(url).content for url in feeds]
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    assert [client.get(url).content for url in feeds] == plain
+    # The columns and the site's owner: no tags, no bylines.
+    with django_assert_num_queries(2):
+        assert client.get(feeds[2]).content == plain[2]
+    # An entry's links are absolute: another address of the site has its own.
+    other = client.get(feeds[0], HTTP_HOST="localhost").content.decode()
+    assert "http://localhost/" in other and "http://testserver/" not in other
 
 
 def test_drafts_and_previews_are_never_kept(client, cards_kept, column):
