@@ -85,6 +85,9 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
 
 class ColumnDetailView(DateDetailView):
+    # Said, so that the date views do not build the page's query (its subqueries cost
+    # more to compile than to run) a second time to learn which model it reads.
+    model = Column
     # Related columns are looked for among this many columns on either side (related_columns).
     related_window = 100
     date_field = "day"
