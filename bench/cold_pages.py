@@ -5,6 +5,7 @@ Cold pages in-process: what an uncached page costs in Python, with the page cach
         .venv/bin/python bench/cold_pages.py --trees /work/main,. --rounds 3
     .venv/bin/python bench/cold_pages.py --profile home        # cProfile of 200 renders
     .venv/bin/python bench/cold_pages.py --dump /tmp/after     # every page's bytes, to diff
+    .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
 
 Each tree (a checkout of this project, e.g. the code before a change and after it) renders
 every page in its own process through Django's test client, as production runs it (DEBUG
@@ -13,6 +14,10 @@ PAGE_CACHE_SECONDS=0: the page's own cost. The trees take turns, round after rou
 the machine's load drifts over both alike; each round renders each page `--renders` times
 after one render to warm lazy state, and the report gives, per page and tree, the queries and
 the median and minimum of each round's median and minimum.
+
+With `--wrk SECONDS`, each tree in turn serves the pages as `make prod` does (granian, one
+worker per core, BENCH_PORT, page cache off) and wrk (16 connections) measures each page;
+the report gives the median and best requests/s of the rounds.
 """
 
 import argparse
@@ -24,6 +29,8 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,7 +188,68 @@ def compare(trees, rounds, renders, only):
         print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} |")
 
 
+def serve(tree, port):
+    """`make prod`'s server (config/serve.py) from `tree`, page cache off, once it answers."""
+    env = {**environment(), "PORT": str(port), "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    env.pop("DATABASE_POOL")  # pooled, as in production
+    env.pop("DATABASE_CONN_MAX_AGE")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "config.serve"],
+        cwd=tree,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit(f"{tree} did not answer on port {port}")
+
+
+def compare_wrk(trees, rounds, seconds, only):
+    from load import wrk
+
+    machine = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine}", flush=True)
+    paths = run_tree(trees[-1], "paths")
+    names = [name for name in paths if not only or name in only]
+    port = int(os.environ.get("BENCH_PORT", "8103"))
+    rps = {tree: {name: [] for name in names} for tree in trees}
+    for round_ in range(rounds):
+        for tree in trees:
+            server = serve(tree, port)
+            try:
+                for name in names:
+                    url = f"http://127.0.0.1:{port}{paths[name]}"
+                    for _ in range(3):
+                        urllib.request.urlopen(url, timeout=30).read()
+                    result = wrk(url, seconds, 16)
+                    assert not result["errors"], (tree, name, result)
+                    rps[tree][name].append(result["rps"])
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+            print(f"# round {round_ + 1}, {tree}: done", flush=True)
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {load}")
+    header = " | ".join(f"{tree}: req/s median / best" for tree in trees)
+    print(f"| page | {header} | median ratio |")
+    print("|---|" + "---|" * len(trees) + "---|")
+    for name in names:
+        medians = [statistics.median(rps[tree][name]) for tree in trees]
+        cells = [f"{m:.0f} / {max(rps[t][name]):.0f}" for m, t in zip(medians, trees, strict=True)]
+        print(f"| {name} | {' | '.join(cells)} | {medians[-1] / medians[0]:.2f} |")
+
+
 def main():
+    if sys.argv[1:2] == ["paths"]:
+        setup()
+        return print(json.dumps(pages()))
     if sys.argv[1:2] == ["measure"]:
         only = [name for name in sys.argv[3].split(",") if name] if len(sys.argv) > 3 else []
         return measure(int(sys.argv[2]), only)
@@ -192,12 +260,15 @@ def main():
     parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
     parser.add_argument("--profile", metavar="PAGE", help="cProfile 200 renders of one page")
     parser.add_argument("--dump", metavar="DIR", help="write every page's output into DIR")
+    parser.add_argument("--wrk", type=int, metavar="SECONDS", help="wrk each page this long")
     args = parser.parse_args()
     if args.profile or args.dump:
         os.environ.update(environment())
         return profile(args.profile, 200) if args.profile else dump(args.dump)
     trees = [str(Path(tree).resolve()) for tree in args.trees.split(",")]
     only = [name for name in args.pages.split(",") if name]
+    if args.wrk:
+        return compare_wrk(trees, args.rounds, args.wrk, only)
     compare(trees, args.rounds, args.renders, only)
 
 
