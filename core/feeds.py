@@ -13,12 +13,13 @@ import datetime
 import io
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import prefetch_related_objects
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
@@ -242,7 +243,9 @@ class ColumnEntriesFeed(ContentFeed):
         site and every format (Atom, RSS, JSON); its links are absolute, so it is kept per
         address of the site. Public columns only are kept."""
         root = self.request.build_absolute_uri("/")
-        names = {c.pk: f"feed-entry:{c.pk}:{root}" for c in columns if c.is_public}
+        content = get_template("feeds/column_content.html").template.source
+        code = fragments.code_version(content, Path(__file__))
+        names = {c.pk: f"feed-entry:{c.pk}:{code}:{root}" for c in columns if c.is_public}
         version, kept = fragments.get_many(list(names.values()))
         missing = [column for column in columns if names.get(column.pk) not in kept]
         prefetch_related_objects(missing, *lookups)

@@ -15,6 +15,9 @@ Only what every reader may see goes in here: the callers pass public rows, rende
 for everyone (a staff preview, a draft, anything per reader never reaches this module).
 """
 
+import functools
+import hashlib
+
 from django.conf import settings
 
 from . import keys as page_keys
@@ -27,6 +30,17 @@ PREFIX = "fragment:"
 
 def enabled():
     return settings.FRAGMENT_CACHE_SECONDS > 0
+
+
+@functools.cache
+def code_version(*sources):
+    """A short digest of what renders a kind of fragment (its template's source, its code's
+    files): part of the fragments' names, so that a deploy that changes how they render
+    serves none of the old ones for the day they may be kept."""
+    digest = hashlib.md5(usedforsecurity=False)
+    for source in sources:
+        digest.update(source.read_bytes() if hasattr(source, "read_bytes") else source.encode())
+    return digest.hexdigest()[:8]
 
 
 def get_many(names):

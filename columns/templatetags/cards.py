@@ -1,6 +1,7 @@
 """`{% load cards %}`: what a column's card shows besides its title (templates/includes)."""
 
 import html
+from pathlib import Path
 
 from django import template
 from django.utils.html import strip_tags
@@ -42,8 +43,9 @@ def column_cards(context, columns, **given):
     """The cards of `columns` (includes/column_card.html, with `given` in its context, as
     `{% include ... with %}` would), each from the fragment cache when it is still current
     (pagecache/fragments.py), else rendered, with the bylines of only those cards loaded,
-    and kept. A card depends on its page in four ways, which name its fragment: its
-    heading, whether the page is an outlet's, the site's owner and the page's author."""
+    and kept. A card depends on its page in four ways, which name its fragment with the
+    version of its template and of this module: its heading, whether the page is an
+    outlet's, the site's owner and the page's author."""
     columns = list(columns)
     with context.push(**given):
         page = [
@@ -52,12 +54,12 @@ def column_cards(context, columns, **given):
             getattr(context.get("site_owner"), "pk", None),
             getattr(context.get("author"), "pk", None),
         ]
-        variant = ":".join(map(str, page))
+        card = context.template.engine.get_template("includes/column_card.html")
+        variant = ":".join(map(str, [fragments.code_version(card.source, Path(__file__)), *page]))
         # Public columns only, whoever reads: a staff preview's draft is never kept.
         names = {c.pk: f"card:{c.pk}:{variant}" for c in columns if c.is_public}
         version, kept = fragments.get_many(list(names.values()))
         prefetch_card_data([c for c in columns if names.get(c.pk) not in kept])
-        card = context.template.engine.get_template("includes/column_card.html")
         cards, rendered = [], {}
         for column in columns:
             name = names.get(column.pk)
