@@ -190,3 +190,26 @@ def test_keys_of_a_card(column):
         f"columns.byline:{byline.pk}",
         f"columns.author:{byline.author_id}",
     } <= keys
+
+
+def test_cards_kept_in_redis(
+    client,
+    settings,
+    redis_page_cache,
+    column,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    """The same on Redis, as in production: kept, served, and invalidated by a change."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_SECONDS = 0
+    tag_page = reverse("tags:detail", args=["sco"])
+    first = client.get(tag_page).content
+    # The tag, the count, the columns, the mentions, the site owner: no bylines.
+    with django_assert_num_queries(5):
+        assert client.get(tag_page).content == first
+    co_author = column.ordered_bylines[1].author
+    with django_capture_on_commit_callbacks(execute=True):
+        co_author.name = "Li Wei-ming"
+        co_author.save()
+    assert "Li Wei-ming" in client.get(tag_page).content.decode()
