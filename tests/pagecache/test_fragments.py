@@ -76,12 +76,15 @@ def test_cards_come_from_the_cache_with_the_same_html_and_fewer_queries(
     assert plain == first == again
 
 
-def test_a_card_depends_on_its_page(client, cards_kept, column):
+def test_a_card_depends_on_its_page(client, settings, cards_kept, column):
     """The same column's card on the home page (h2, its outlet), a tag's (h3), its outlet's
     (no outlet) and its co-author's (byline "with" the co-author's implied)."""
     pages = card_pages(column)
+    settings.FRAGMENT_CACHE_SECONDS = 0
     plain = {url: client.get(url).content for url in pages}
-    assert {url: client.get(url).content for url in pages} == plain
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    assert {url: client.get(url).content for url in pages} == plain  # rendered and kept
+    assert {url: client.get(url).content for url in pages} == plain  # from the cache
     outlet_page = plain[column.outlet.get_absolute_url()].decode()
     assert "Steppe diplomacy" in outlet_page
     assert 'class="meta"><a href="/outlets/' not in outlet_page
