@@ -65,7 +65,7 @@ class PublicColumnsMixin(PublicListMixin):
     allow_future = True
 
     def get_queryset(self):
-        return Column.objects.published().with_listing_data()
+        return Column.objects.published().for_cards()
 
 
 class ColumnListView(PublicColumnsMixin, ListView):
@@ -85,6 +85,9 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
 
 class ColumnDetailView(DateDetailView):
+    # Said, so that the date views do not build the page's query (its subqueries cost
+    # more to compile than to run) a second time to learn which model it reads.
+    model = Column
     # Related columns are looked for among this many columns on either side (related_columns).
     related_window = 100
     date_field = "day"
@@ -94,7 +97,7 @@ class ColumnDetailView(DateDetailView):
     page_cache_params = ()
 
     def get_queryset(self):
-        columns = Column.objects.with_listing_data(portraits=True)
+        columns = Column.objects.without_internals().with_listing_data(portraits=True)
         if not can_preview(self.request.user):
             columns = columns.published()
         # What the page needs around the column, read with it in one query: its neighbours,

@@ -10,18 +10,22 @@ a tag's, an outlet's, an author's) builds on.
 
 import copy
 import datetime
+import io
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.template.loader import render_to_string
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import strip_tags
 
+from pagecache import fragments
 from pagecache.keys import members_key, model_key, shows
 
 from .text import xml_safe
@@ -53,6 +57,13 @@ class StableDateMixin:
 
     def latest_post_date(self):
         return super().latest_post_date() if self.items else NEVER_UPDATED
+
+    def write(self, outfile, encoding):
+        # Written into the response once: written straight into it, each of the 1,100 XML
+        # events of a feed of 20 went through the response's encoding, a tenth of its time.
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
 
 
 class FullAtomFeed(StableDateMixin, Atom1Feed):
@@ -221,39 +232,82 @@ class ColumnEntriesFeed(ContentFeed):
         columns = self.columns(obj)
         # A feed of a tag's, an outlet's or an author's columns changes with their members.
         shows(model_key(columns.model) if obj is None else members_key(type(obj), obj.pk))
-        return columns.published().with_listing_data()[:FEED_SIZE]
+        rows = list(columns.published().without_internals().select_related("outlet")[:FEED_SIZE])
+        self.entries = self.entries_of(rows, columns.listing_lookups())
+        return rows
+
+    def entries_of(self, columns, lookups):
+        """{pk: what the feed says of each column}, from the fragment cache where it is
+        still current (pagecache/fragments.py), else computed with the tags and bylines of
+        only those columns (`lookups`) and kept. An entry is the same in every feed of this
+        site and every format (Atom, RSS, JSON); its links are absolute, so it is kept per
+        address of the site. Public columns only are kept."""
+        root = self.request.build_absolute_uri("/")
+        content = get_template("feeds/column_content.html").template.source
+        code = fragments.code_version(content, Path(__file__))
+        names = {c.pk: f"feed-entry:{c.pk}:{code}:{root}" for c in columns if c.is_public}
+        version, kept = fragments.get_many(list(names.values()))
+        missing = [column for column in columns if names.get(column.pk) not in kept]
+        prefetch_related_objects(missing, *lookups)
+        computed = {column.pk: self.entry(column) for column in missing}
+        fragments.set_many(
+            version,
+            {
+                names[column.pk]: (computed[column.pk], fragments.instance_keys(column))
+                for column in missing
+                if column.pk in names
+            },
+        )
+        return {
+            column.pk: kept.get(names.get(column.pk)) or computed[column.pk] for column in columns
+        }
+
+    def entry(self, column):
+        absolute = self.request.build_absolute_uri
+        outlet = column.outlet
+        return {
+            "title": column.title,
+            "link": column.get_absolute_url(),
+            "description": column.excerpt_html,
+            "guid": tag_uri(self.request, column, "column"),
+            "pubdate": column.date,
+            "updateddate": max(column.modified_at, column.date),
+            "categories": sorted((tag.name for tag in column.tags.all()), key=str.casefold),
+            "extra": {
+                "authors": [
+                    (b.author.name, absolute(b.author.get_absolute_url()))
+                    for b in column.ordered_bylines
+                ],
+                "original_url": column.live_original_url,
+                "original_title": f"Originally in {outlet.name}" if outlet else "The original",
+                "content": absolute_links(
+                    render_to_string("feeds/column_content.html", {"column": column}), self.request
+                ),
+            },
+        }
 
     def item_title(self, column):
-        return column.title
+        return self.entries[column.pk]["title"]
+
+    def item_link(self, column):
+        return self.entries[column.pk]["link"]
 
     def item_description(self, column):
-        return column.excerpt_html
+        return self.entries[column.pk]["description"]
 
     def item_guid(self, column):
-        return tag_uri(self.request, column, "column")
+        return self.entries[column.pk]["guid"]
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, column):
-        return column.date
+        return self.entries[column.pk]["pubdate"]
 
     def item_updateddate(self, column):
-        return max(column.modified_at, column.date)
+        return self.entries[column.pk]["updateddate"]
 
     def item_categories(self, column):
-        return sorted((tag.name for tag in column.tags.all()), key=str.casefold)
+        return self.entries[column.pk]["categories"]
 
     def item_extra_kwargs(self, column):
-        absolute = self.request.build_absolute_uri
-        outlet = column.outlet
-        return {
-            "authors": [
-                (b.author.name, absolute(b.author.get_absolute_url()))
-                for b in column.ordered_bylines
-            ],
-            "original_url": column.live_original_url,
-            "original_title": f"Originally in {outlet.name}" if outlet else "The original",
-            "content": absolute_links(
-                render_to_string("feeds/column_content.html", {"column": column}), self.request
-            ),
-        }
+        return self.entries[column.pk]["extra"]

@@ -28,7 +28,7 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
         outlets = carried_by_public(Outlet.objects.all())
         self.outlet = get_object_or_404(outlets, slug=self.kwargs["slug"])
         shows(members_key(Outlet, self.outlet.pk))  # its columns and mentions
-        columns = self.outlet.columns.published().with_listing_data()
+        columns = self.outlet.columns.published().for_cards()
         return columns.order_by("-date", "-pk")
 
     def get_context_data(self, **kwargs):

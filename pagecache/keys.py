@@ -82,6 +82,19 @@ def dont_store():
         recording.cacheable = False
 
 
+def record(keys):
+    """Add `keys` to what the page being rendered depends on: the rows a fragment from the
+    cache showed, which this render did not load (pagecache/fragments.py)."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.keys.update(keys)
+
+
+def tracked():
+    """The models whose rows pages are recorded as showing."""
+    return _public
+
+
 def _loaded(sender, instance, **kwargs):
     recording = _recording.get()
     if recording is not None and instance.pk is not None:

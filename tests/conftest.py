@@ -18,6 +18,8 @@ def _test_settings(settings, tmp_path):
     # Pages are rendered fresh in tests (query counts); tests/pagecache turns the cache on.
     settings.PAGE_CACHE_SECONDS = 0
     settings.COUNT_CACHE_SECONDS = 0
+    # tests/pagecache/test_fragments.py turns it on, with a cache emptied for each test.
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

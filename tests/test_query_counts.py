@@ -9,28 +9,28 @@ pytestmark = pytest.mark.django_db
 # Page: its queries, as listed, and on every page the site owner for the header (cached under
 # the content version where the count cache is on: tests turn it off).
 EXPECTED = {
-    # count, columns+outlets, tags, bylines+authors, mentions strip, outlets strip
-    "home": 7,
+    # count, columns+outlets, bylines+authors (cards show no tags), mentions strip, outlets strip
+    "home": 6,
     # column (with its neighbours, the related window's ends, whether it has mentions), tags,
     # bylines, neighbours and related, its mentions (this one has some; 5 without: see
     # tests/columns/test_public_pages.py), the site owner (the header)
     "column": 6,
-    # tag, count, columns, tags, bylines, its mentions
-    "tag": 7,
+    # tag, count, columns, bylines, its mentions
+    "tag": 6,
     # column counts by tag, mention counts by tag, the tags
     "tags": 4,
-    # outlet, count, columns, tags, bylines, its mentions
-    "outlet": 7,
+    # outlet, count, columns, bylines, its mentions
+    "outlet": 6,
     # column counts by outlet, mention counts by outlet, the outlets
     "outlets": 4,
-    # author, count, columns, tags, bylines
-    "author": 6,
-    # months with columns, count, columns, tags, bylines, nearest earlier and later columns
-    "year": 8,
-    # days with columns, count, columns, tags, bylines, nearest earlier and later columns
-    "month": 8,
-    # count, columns, tags, bylines, nearest earlier and later columns
-    "day": 7,
+    # author, count, columns, bylines
+    "author": 5,
+    # months with columns, count, columns, bylines, nearest earlier and later columns
+    "year": 7,
+    # days with columns, count, columns, bylines, nearest earlier and later columns
+    "month": 7,
+    # count, columns, bylines, nearest earlier and later columns
+    "day": 6,
     # months with counts
     "archive": 2,
     # count, mentions+outlets+columns, tags, outlet choices, year choices

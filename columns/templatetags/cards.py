@@ -1,10 +1,16 @@
 """`{% load cards %}`: what a column's card shows besides its title (templates/includes)."""
 
 import html
+from pathlib import Path
 
 from django import template
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from pagecache import fragments
+
+from ..models import prefetch_card_data
 
 register = template.Library()
 
@@ -30,3 +36,40 @@ def other_authors(column, owner, page_author=None):
     authors = [byline.author for byline in column.ordered_bylines]
     others = [author for author in authors if author.pk not in implied]
     return {"authors": others, "with": len(others) < len(authors)}
+
+
+@register.simple_tag(takes_context=True)
+def column_cards(context, columns, **given):
+    """The cards of `columns` (includes/column_card.html, with `given` in its context, as
+    `{% include ... with %}` would), each from the fragment cache when it is still current
+    (pagecache/fragments.py), else rendered, with the bylines of only those cards loaded,
+    and kept. A card depends on its page in four ways, which name its fragment with the
+    version of its template and of this module: its heading, whether the page is an
+    outlet's, the site's owner and the page's author."""
+    columns = list(columns)
+    with context.push(**given):
+        page = [
+            context.get("heading") or "h2",
+            bool(context.get("hide_outlet")),
+            getattr(context.get("site_owner"), "pk", None),
+            getattr(context.get("author"), "pk", None),
+        ]
+        card = context.template.engine.get_template("includes/column_card.html")
+        variant = ":".join(map(str, [fragments.code_version(card.source, Path(__file__)), *page]))
+        # Public columns only, whoever reads: a staff preview's draft is never kept.
+        names = {c.pk: f"card:{c.pk}:{variant}" for c in columns if c.is_public}
+        version, kept = fragments.get_many(list(names.values()))
+        prefetch_card_data([c for c in columns if names.get(c.pk) not in kept])
+        cards, rendered = [], {}
+        for column in columns:
+            name = names.get(column.pk)
+            if name in kept:
+                cards.append(kept[name])
+                continue
+            with context.push(column=column):
+                cards.append(card.render(context))
+            if name:
+                rendered[name] = (cards[-1], fragments.instance_keys(column))
+        fragments.set_many(version, rendered)
+    # Rendered by the card's template, which escapes what it prints.
+    return mark_safe("".join(cards))

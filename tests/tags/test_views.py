@@ -26,8 +26,8 @@ def test_tag_page_lists_the_latest_mentions_and_links_to_the_rest(
     for mention in twelve_days_of_mentions("China talk"):
         mention.tags.set([china])
     MentionFactory(topic="a talk on trade").tags.set(["Trade"])
-    # tag, count, columns, tags, bylines, its latest mentions, the site owner
-    with django_assert_num_queries(7):
+    # tag, count, columns, bylines (cards show no tags), its latest mentions, the site owner
+    with django_assert_num_queries(6):
         html = text(client.get("/tag/china/"))
     assert "more than 10 media appearances" in html
     mentions = the_latest_ten(html, "China talk")
@@ -60,8 +60,8 @@ def test_tag_pages_after_the_first_skip_the_mentions(client, django_assert_num_q
     mention = MentionFactory(topic="a talk on China")
     mention.tags.set([china])
     assert "a talk on China" in text(client.get("/tag/china/"))
-    # tag, count, columns, their bylines, their tags, the site owner
-    with django_assert_num_queries(6):
+    # tag, count, columns, their bylines (cards show no tags), the site owner
+    with django_assert_num_queries(5):
         html = text(client.get("/tag/china/?page=2"))
     assert "11 columns" in html and "a talk on China" not in html
 

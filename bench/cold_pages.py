@@ -1,0 +1,276 @@
+"""
+Cold pages in-process: what an uncached page costs in Python, with the page cache off.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/columnist_cold \
+        .venv/bin/python bench/cold_pages.py --trees /work/main,. --rounds 3
+    .venv/bin/python bench/cold_pages.py --profile home        # cProfile of 200 renders
+    .venv/bin/python bench/cold_pages.py --dump /tmp/after     # every page's bytes, to diff
+    .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
+
+Each tree (a checkout of this project, e.g. the code before a change and after it) renders
+every page in its own process through Django's test client, as production runs it (DEBUG
+off, pooled connections, Redis at BENCH_REDIS_URL, list counts cached) but with
+PAGE_CACHE_SECONDS=0: the page's own cost. The trees take turns, round after round, so that
+the machine's load drifts over both alike; each round renders each page `--renders` times
+after one render to warm lazy state, and the report gives, per page and tree, the queries and
+the median and minimum of each round's median and minimum.
+
+With `--wrk SECONDS`, each tree in turn serves the pages as `make prod` does (granian, one
+worker per core, BENCH_PORT, page cache off) and wrk (16 connections) measures each page;
+the report gives the median and best requests/s of the rounds.
+"""
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGES = {
+    "home": "/",
+    "home p2": "/?page=2",
+    "tag sco": "/tag/sco/",
+    "tag sco p5": "/tag/sco/?page=5",
+    "month 2015-07": "/2015/07/",
+    "column": None,  # the middle public column, found in the database
+    "feed": "/feed/",
+    "feed rss": "/feed/rss/",
+    "feed json": "/feed/json/",
+    "tag feed": "/tag/sco/feed/",
+}
+
+
+def environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "LOG_LEVEL": "ERROR",
+        "PAGE_CACHE_SECONDS": "0",
+        # One persistent connection (the pool hides queries from CaptureQueriesContext).
+        "DATABASE_POOL": "0",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+    }
+
+
+def setup():
+    sys.path.insert(0, os.getcwd())
+    import django
+
+    django.setup()
+
+
+def pages():
+    from columns.models import Column
+
+    published = Column.objects.published().order_by("-date", "-pk")
+    middle = published[published.count() // 2]
+    return {name: path or middle.get_absolute_url() for name, path in PAGES.items()}
+
+
+def measure(renders, only):
+    """Run inside a tree: print {page: {queries, median, min}} as JSON."""
+    setup()
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    results = {}
+    for name, path in pages().items():
+        if only and name not in only:
+            continue
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        # Counted by a wrapper: Django empties the query log at each request's start.
+        queries = []
+
+        def count(execute, sql, *args, queries=queries):
+            queries.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(count):
+            client.get(path)
+        times = []
+        for _ in range(renders):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {
+            "queries": len(queries),
+            "median": statistics.median(times),
+            "min": min(times),
+        }
+    print(json.dumps(results))
+
+
+def profile(name, renders):
+    setup()
+    from django.test import Client
+
+    client = Client()
+    path = pages()[name]
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(renders):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats.print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+
+
+def dump(directory):
+    """Every page's status and bytes, one file each, to compare two trees' output."""
+    setup()
+    from django.test import Client
+
+    client = Client()
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, path in pages().items():
+        for round_ in ("first", "again"):  # the second render may come from fragments
+            response = client.get(path)
+            body = f"{response.status_code} {path}\n".encode() + response.content
+            (out / f"{name.replace(' ', '_')}.{round_}").write_bytes(body)
+
+
+def run_tree(tree, *args):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_pages.py"), *args],
+        cwd=tree,
+        env=environment(),
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def compare(trees, rounds, renders, only):
+    machine = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine}", flush=True)
+    collected = {tree: [] for tree in trees}
+    for round_ in range(rounds):
+        for tree in trees:
+            args = ["measure", str(renders), ",".join(only)]
+            collected[tree].append(run_tree(tree, *args))
+            print(f"# round {round_ + 1}, {tree}: done", flush=True)
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {load}")
+    header = " | ".join(f"{tree}: queries, median / min ms" for tree in trees)
+    print(f"| page | {header} | median ratio |")
+    print("|---|" + "---|" * len(trees) + "---|")
+    for name in collected[trees[0]][0]:
+        cells, medians = [], []
+        for tree in trees:
+            rows = [result[name] for result in collected[tree]]
+            median = statistics.median(row["median"] for row in rows)
+            low = min(row["min"] for row in rows)
+            medians.append(median)
+            cells.append(f"{rows[0]['queries']}, {median:.1f} / {low:.1f}")
+        ratio = medians[-1] / medians[0] if medians[0] else 0
+        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} |")
+
+
+def serve(tree, port):
+    """`make prod`'s server (config/serve.py) from `tree`, page cache off, once it answers."""
+    env = {**environment(), "PORT": str(port), "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    env.pop("DATABASE_POOL")  # pooled, as in production
+    env.pop("DATABASE_CONN_MAX_AGE")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "config.serve"],
+        cwd=tree,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit(f"{tree} did not answer on port {port}")
+
+
+def compare_wrk(trees, rounds, seconds, only):
+    from load import wrk
+
+    machine = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine}", flush=True)
+    paths = run_tree(trees[-1], "paths")
+    names = [name for name in paths if not only or name in only]
+    port = int(os.environ.get("BENCH_PORT", "8103"))
+    rps = {tree: {name: [] for name in names} for tree in trees}
+    for round_ in range(rounds):
+        for tree in trees:
+            server = serve(tree, port)
+            try:
+                for name in names:
+                    url = f"http://127.0.0.1:{port}{paths[name]}"
+                    for _ in range(3):
+                        urllib.request.urlopen(url, timeout=30).read()
+                    result = wrk(url, seconds, 16)
+                    assert not result["errors"], (tree, name, result)
+                    rps[tree][name].append(result["rps"])
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+            print(f"# round {round_ + 1}, {tree}: done", flush=True)
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"# {load}")
+    header = " | ".join(f"{tree}: req/s median / best" for tree in trees)
+    print(f"| page | {header} | median ratio |")
+    print("|---|" + "---|" * len(trees) + "---|")
+    for name in names:
+        medians = [statistics.median(rps[tree][name]) for tree in trees]
+        cells = [f"{m:.0f} / {max(rps[t][name]):.0f}" for m, t in zip(medians, trees, strict=True)]
+        print(f"| {name} | {' | '.join(cells)} | {medians[-1] / medians[0]:.2f} |")
+
+
+def main():
+    if sys.argv[1:2] == ["paths"]:
+        setup()
+        return print(json.dumps(pages()))
+    if sys.argv[1:2] == ["measure"]:
+        only = [name for name in sys.argv[3].split(",") if name] if len(sys.argv) > 3 else []
+        return measure(int(sys.argv[2]), only)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trees", default=".", help="comma-separated checkouts to compare")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--renders", type=int, default=30, help="renders per page per round")
+    parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
+    parser.add_argument("--profile", metavar="PAGE", help="cProfile 200 renders of one page")
+    parser.add_argument("--dump", metavar="DIR", help="write every page's output into DIR")
+    parser.add_argument("--wrk", type=int, metavar="SECONDS", help="wrk each page this long")
+    args = parser.parse_args()
+    if args.profile or args.dump:
+        os.environ.update(environment())
+        return profile(args.profile, 200) if args.profile else dump(args.dump)
+    trees = [str(Path(tree).resolve()) for tree in args.trees.split(",")]
+    only = [name for name in args.pages.split(",") if name]
+    if args.wrk:
+        return compare_wrk(trees, args.rounds, args.wrk, only)
+    compare(trees, args.rounds, args.renders, only)
+
+
+if __name__ == "__main__":
+    main()
