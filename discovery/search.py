@@ -122,6 +122,52 @@ def _plain_text(*fields):
                 output_field=TextField())  # fmt: skip
 
 
+# The stretch of a document a snippet is cut from: around the first words that look like the
+# query's (that begin with one of its stems, a last "i" standing for "i" or "y": "polici" finds
+# "policy" and "policies"): from a little before the first of them to a little after the last,
+# or two stretches when those are far apart; the start when none is found. ts_headline parses
+# all the text it is given, ~1 ms for a 6,000-character column: headlining whole bodies was
+# most of a search page's database time (BENCHMARKS.md, "Search speed, session 5").
+SNIPPET_LEAD = 120
+SNIPPET_STRETCH = 500
+SNIPPET_SPREAD = 1000
+
+
+class _SnippetText(Func):
+    """The stretch of `text` (an expression) that a snippet of `query` (a Value) is cut from."""
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection):
+        text, text_params = compiler.compile(self.source_expressions[0])
+        query, query_params = compiler.compile(self.source_expressions[1])
+        lead, stretch, spread = SNIPPET_LEAD, SNIPPET_STRETCH, SNIPPET_SPREAD
+        # The query's stems as word beginnings: \mchina, \msanction, \mpolic[iy].
+        stems = (
+            r"SELECT '\m' || regexp_replace(regexp_replace(lexeme, '([^[:alnum:]])', '\\\1',"
+            r" 'g'), 'i$', '[iy]')"
+            f" FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, {query}))) AS lexeme"
+        )
+        found = (
+            "SELECT min(at) AS first, max(at) AS last FROM (SELECT"
+            " nullif(regexp_instr(doc.t, stem, 1, 1, 0, 'i'), 0) AS at"
+            f" FROM unnest(array({stems})) AS stem) AS positions"
+        )
+        cut = (
+            f"CASE WHEN first IS NULL THEN substr(t, 1, {stretch})"
+            f" WHEN last - first <= {spread}"
+            f" THEN substr(t, greatest(1, first - {lead}), last - first + {stretch})"
+            f" ELSE substr(t, greatest(1, first - {lead}), {stretch}) || ' '"
+            f" || substr(t, last - {lead}, {stretch}) END"
+        )
+        # A space first, so that a stretch always begins with the (partial) word it drops.
+        sql = (
+            rf"(SELECT regexp_replace({cut}, '^\S*\s+', '')"
+            f" FROM (SELECT ' ' || {text} AS t) AS doc, LATERAL ({found}) AS found)"
+        )
+        return sql, (*text_params, SEARCH_CONFIG, *query_params)
+
+
 class FullTextSearch:
     """PostgreSQL: stored documents, web-search syntax, ranked and highlighted matches."""
 
@@ -172,9 +218,13 @@ class FullTextSearch:
                 return {"highlight_all": True}
             return {"max_words": 40, "min_words": 15, "max_fragments": 2}
 
+        def source(name, fields):
+            plain = _plain_text(*fields)
+            return plain if name.startswith("title") else _SnippetText(plain, Value(text))
+
         return queryset.annotate(**{
             name: SearchHeadline(
-                _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
+                source(name, fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
                 stop_sel="</mark>", **options(name),
             )
             for name, fields in headlines.items()
