@@ -68,7 +68,8 @@ def find(found, limit):
                 outlets[outlet_slug, outlet_name] += 1
             years[date.year] += 1
         if matches:
-            tagged = TAGGED[kind].objects.filter(content_object__in=[m[0] for m in matches])
+            ids = [match[0] for match in matches]
+            tagged = search_backend().among(TAGGED[kind].objects.all(), "content_object", ids)
             by_tag = tagged.values_list("tag__slug", "tag__name").annotate(
                 n=Count("content_object", distinct=True)
             )

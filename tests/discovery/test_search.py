@@ -119,6 +119,24 @@ def test_snippets_highlight_the_matched_words(client):
 
 
 @postgres_only
+def test_snippets_of_long_columns_are_cut_around_the_matched_words(client):
+    filler = "<p>" + "Nothing to see in this sentence at all. " * 150 + "</p>"
+    ColumnFactory(
+        title="A long read",
+        body=filler + '<p>The <a href="https://example.org/harbour">harbour</a> fees rose.</p>'
+        + filler + "<p>Ports' policies changed.</p>" + filler,
+    )  # fmt: skip
+    content = search(client, q="harbour policy")
+    snippet = " ".join(content.split('<p class="snippet">')[1].split("</p>")[0].split())
+    # Both words, ~6,000 characters apart, each with its context; no markup survives the cut.
+    assert "The <mark>harbour</mark> fees rose." in snippet
+    assert "Ports' <mark>policies</mark> changed." in snippet
+    assert "<a" not in snippet and "href" not in snippet and len(snippet) < 1000
+    # A word found nowhere in the text (here, in the title only): the text's start.
+    assert search(client, q="read").split('<p class="snippet">')[1].startswith("Nothing to see")
+
+
+@postgres_only
 def test_titles_are_shown_whole_with_the_matches_marked(client):
     ColumnFactory(title="Why sanctions fail, and what of it")
     content = search(client, q="sanctions")
