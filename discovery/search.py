@@ -155,9 +155,12 @@ class _SnippetText(Func):
             r" 'g'), 'i$', '[iy]')"
             f" FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, {query}))) AS lexeme"
         )
+        if connection.pg_version >= 150000:
+            at = "nullif(regexp_instr(doc.t, stem, 1, 1, 0, 'i'), 0)"
+        else:  # regexp_instr is PostgreSQL 15's; this is 2.5 times slower
+            at = r"length(substring(doc.t FROM '(?i)^(.*?)' || stem)) + 1"
         found = (
-            "SELECT min(at) AS first, max(at) AS last FROM (SELECT"
-            " nullif(regexp_instr(doc.t, stem, 1, 1, 0, 'i'), 0) AS at"
+            f"SELECT min(at) AS first, max(at) AS last FROM (SELECT {at} AS at"
             f" FROM unnest(array({stems})) AS stem) AS positions"
         )
 

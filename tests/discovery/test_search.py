@@ -138,6 +138,19 @@ def test_snippets_of_long_columns_are_cut_around_the_matched_words(client):
 
 
 @postgres_only
+def test_snippets_are_cut_the_same_before_postgresql_15(client, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    ColumnFactory(title="Notes", body="<p>" + "Filler words. " * 100 + "Harbour fees rose.</p>")
+    expected = search(client, q="harbour")
+    monkeypatch.setattr(connection, "pg_version", 140000)  # no regexp_instr
+    with CaptureQueriesContext(connection) as queries:
+        assert search(client, q="harbour") == expected
+    assert not any("regexp_instr" in query["sql"] for query in queries.captured_queries)
+    assert "<mark>Harbour</mark> fees rose" in expected
+
+
+@postgres_only
 def test_titles_are_shown_whole_with_the_matches_marked(client):
     ColumnFactory(title="Why sanctions fail, and what of it")
     content = search(client, q="sanctions")
