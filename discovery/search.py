@@ -14,10 +14,10 @@ import re
 
 import nh3
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import F, FloatField, Func, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
 
 # The text search configuration for documents and queries: English stemming and stop words.
@@ -113,13 +113,98 @@ def safe_headline(value):
     return mark_safe(nh3.clean(value.strip(), tags={"mark"}, attributes={}))
 
 
+def _joined(*fields):
+    """The fields' text, a space between each (concat_ws: one call, where Concat nests a
+    COALESCE per field, slower to build than the query takes to run)."""
+    return Func(Value(" "), *map(F, fields), function="concat_ws", output_field=TextField())
+
+
 def _plain_text(*fields):
     """Fields joined and stripped of tags in SQL, for ts_headline to cut snippets from."""
-    joined = Concat(
-        *[part for f in fields for part in (F(f), Value(" "))], output_field=TextField()
-    )
-    return Func(joined, Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace",
-                output_field=TextField())  # fmt: skip
+    return Func(_joined(*fields), Value("<[^>]*>"), Value(" "), Value("g"),
+                function="regexp_replace", output_field=TextField())  # fmt: skip
+
+
+# The stretch of a document a snippet is cut from: around the first words that look like the
+# query's (that begin with one of its stems, a last "i" standing for "i" or "y": "polici" finds
+# "policy" and "policies"): from a little before the first of them to a little after the last,
+# or two stretches when those are far apart; the start when none is found. ts_headline parses
+# all the text it is given, ~1 ms for a 6,000-character column: headlining whole bodies was
+# most of a search page's database time (BENCHMARKS.md, "Search speed, session 5").
+SNIPPET_LEAD = 120
+SNIPPET_STRETCH = 500
+SNIPPET_SPREAD = 1000
+
+
+class _SnippetText(Func):
+    """The stretch of `fields` (their HTML, joined) that a snippet of `query` is cut from, as
+    plain text."""
+
+    output_field = TextField()
+
+    def __init__(self, fields, query):
+        super().__init__(_joined(*fields), Value(query))
+
+    def as_sql(self, compiler, connection):
+        html, html_params = compiler.compile(self.source_expressions[0])
+        query, query_params = compiler.compile(self.source_expressions[1])
+        lead, stretch, spread = SNIPPET_LEAD, SNIPPET_STRETCH, SNIPPET_SPREAD
+        # The query's stems as word beginnings: \mchina, \msanction, \mpolic[iy].
+        stems = (
+            r"SELECT '\m' || regexp_replace(regexp_replace(lexeme, '([^[:alnum:]])', '\\\1',"
+            r" 'g'), 'i$', '[iy]')"
+            f" FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, {query}))) AS lexeme"
+        )
+        if connection.pg_version >= 150000:
+            at = "nullif(regexp_instr(doc.t, stem, 1, 1, 0, 'i'), 0)"
+        else:  # regexp_instr is PostgreSQL 15's; this is 2.5 times slower
+            at = r"length(substring(doc.t FROM '(?i)^(.*?)' || stem)) + 1"
+        found = (
+            f"SELECT min(at) AS first, max(at) AS last FROM (SELECT {at} AS at"
+            f" FROM unnest(array({stems})) AS stem) AS positions"
+        )
+
+        def plain(stretch):
+            # Cut from HTML: a tag cut in two at either end goes, then the others; so does
+            # the word cut at the start (a space leads, so a whole first word stays).
+            cut = rf"regexp_replace({stretch}, '^[^<>]*>', ' ')"
+            cut = rf"regexp_replace(regexp_replace({cut}, '<[^>]*$', ''), '<[^>]*>', ' ', 'g')"
+            return rf"regexp_replace({cut}, '^\S*\s+', '')"
+
+        cut = (
+            f"CASE WHEN first IS NULL THEN {plain(f'substr(t, 1, {stretch})')}"
+            f" WHEN last - first <= {spread} THEN"
+            f" {plain(f'substr(t, greatest(1, first - {lead}), last - first + {stretch})')}"
+            f" ELSE {plain(f'substr(t, greatest(1, first - {lead}), {stretch})')} || ' ... '"
+            f" || {plain(f'substr(t, last - {lead}, {stretch})')} END"
+        )
+        # OFFSET 0 computes the joined text once, not at each mention of it.
+        sql = (
+            f"(SELECT {cut} FROM (SELECT ' ' || {html} AS t OFFSET 0) AS doc,"
+            f" LATERAL ({found}) AS found)"
+        )
+        return sql, (*html_params, SEARCH_CONFIG, *query_params)
+
+
+class _Headline(Func):
+    """ts_headline of `text` (an expression) for the web-search `query`, matches in <mark>.
+    (SearchHeadline builds the same SQL, but its options cost more to build than the query
+    takes to run.)"""
+
+    output_field = TextField()
+
+    def __init__(self, text, query, options):
+        super().__init__(text, Value(query))
+        self.options = f"StartSel=<mark>, StopSel=</mark>, {options}"
+
+    def as_sql(self, compiler, connection):
+        text, text_params = compiler.compile(self.source_expressions[0])
+        query, query_params = compiler.compile(self.source_expressions[1])
+        sql = (
+            f"ts_headline(%s::regconfig, {text}, websearch_to_tsquery(%s::regconfig, {query}), %s)"
+        )
+        params = (SEARCH_CONFIG, *text_params, SEARCH_CONFIG, *query_params, self.options)
+        return sql, params
 
 
 class FullTextSearch:
@@ -156,29 +241,30 @@ class FullTextSearch:
         items = model.objects.published().filter(search_vector=self._query(text))
         return self.ranked(items, text)
 
+    def among(self, queryset, field, ids):
+        """`queryset`'s rows whose `field` is one of `ids`, sent as one array: a thousand
+        placeholders took longer to build and send than the database took to answer."""
+        return queryset.filter(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (ids,))})
+
     def ranked(self, queryset, text):
         """Annotate `rank`: how well each row's document matches `text`."""
         return queryset.annotate(rank=SearchRank(F("search_vector"), self._query(text)))
 
     def highlighted(self, queryset, text, **headlines):
-        """Annotate `name=SearchHeadline(...)` for each `name=fields`, marking matches with
-        <mark>."""
-        query = self._query(text)
+        """Annotate `name=<headline>` for each `name=fields`, marking matches with <mark>."""
 
-        def options(name):
+        def headline(name, fields):
             if name.startswith("title"):
                 # The whole title, marked: in fragment mode ts_headline drops unmatched words
                 # even with HighlightAll ("Why sanctions fail" came out as "sanctions fail").
-                return {"highlight_all": True}
-            return {"max_words": 40, "min_words": 15, "max_fragments": 2}
-
-        return queryset.annotate(**{
-            name: SearchHeadline(
-                _plain_text(*fields), query, config=SEARCH_CONFIG, start_sel="<mark>",
-                stop_sel="</mark>", **options(name),
+                return _Headline(_plain_text(*fields), text, "HighlightAll=true")
+            return _Headline(
+                _SnippetText(fields, text), text, "MaxWords=40, MinWords=15, MaxFragments=2"
             )
-            for name, fields in headlines.items()
-        })  # fmt: skip
+
+        return queryset.annotate(
+            **{name: headline(name, fields) for name, fields in headlines.items()}
+        )
 
 
 class SubstringSearch:
@@ -216,6 +302,9 @@ class SubstringSearch:
                 found |= Q(pk__in=rows.values("pk"))
             condition &= ~found if (sign or word_sign) else found
         return self.ranked(model.objects.published().filter(condition), text)
+
+    def among(self, queryset, field, ids):
+        return queryset.filter(**{f"{field}__in": ids})
 
     def ranked(self, queryset, text):
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
