@@ -11,7 +11,17 @@ query, and written with the rows. No signals are sent, as with `bulk_create`: th
 announces what it wrote itself (`core.signals.bulk_saved`).
 """
 
-from django.db import connections, router
+from django.db import connections, models, router
+
+# Fields whose value goes to the database as it is when it is already of the column's Python
+# type: skipping `get_db_prep_save()` for them halves the cost of preparing a column's row.
+_AS_IS = {
+    models.CharField: str,
+    models.TextField: str,
+    models.SlugField: str,
+    models.URLField: str,
+    models.BooleanField: bool,
+}
 
 
 def insert_rows(model, names, rows):
@@ -59,11 +69,18 @@ def insert_objects(objs):
         model.objects.bulk_create(objs)
         return
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    as_is = [_AS_IS.get(type(field)) for field in fields]
     rows = []
     for obj in objs:
         # As bulk_create: foreign keys to objects saved since they were set, auto_now dates.
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
-        rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+        row = []
+        for field, kind in zip(fields, as_is, strict=True):
+            value = field.pre_save(obj, True)
+            if kind is None or type(value) is not kind:
+                value = field.get_db_prep_save(value, connection)
+            row.append(value)
+        rows.append(row)
     pks = insert_rows(model, [field.attname for field in fields], rows)
     for obj, pk in zip(objs, pks, strict=True):
         obj.pk = pk

@@ -319,7 +319,9 @@ class WxrImport(BatchWriter):
         holder = self.slugs.get((column.day, column.slug))
         if holder is not None:
             return holder is column or (pk_of(holder) or 0) == column.pk
-        return column.pk is not None or column.get_absolute_url() not in self.redirected
+        if column.pk is not None or not self.redirected:
+            return True  # (reversing the address costs more than all the rest of this)
+        return column.get_absolute_url() not in self.redirected
 
     def _mention(self, item):
         fields = meta.mention_fields(item)

@@ -18,6 +18,7 @@ import copy
 import datetime
 import hashlib
 import json
+from json.encoder import encode_basestring_ascii as _encode_string
 
 import reversion
 from django.utils import timezone
@@ -41,7 +42,10 @@ EXPORTED = "@export"
 def fingerprint(value):
     if isinstance(value, datetime.datetime):
         value = value.astimezone(datetime.UTC).isoformat()
-    return hashlib.sha256(json.dumps(value, default=str).encode()).hexdigest()[:16]
+    # What json.dumps() writes for a string, without its machinery: 75,000 fingerprints in a
+    # 5,000-post import.
+    encoded = _encode_string(value) if type(value) is str else json.dumps(value, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
 
 
 def _value(column, name):
