@@ -59,8 +59,9 @@ def reaches(models):
 REACHES = reaches(public_models())
 
 
-def refresh(reach, keys):
-    update_search_vector(reach.searchable.objects.filter(**{f"{reach.lookup}__in": keys}))
+def refresh(reach, keys, text_made=False):
+    queryset = reach.searchable.objects.filter(**{f"{reach.lookup}__in": keys})
+    update_search_vector(queryset, text_made)
 
 
 def saved(sender, instance, created=False, raw=False, **kwargs):
@@ -81,12 +82,14 @@ def deleted(sender, instance, **kwargs):
             refresh(reach, [getattr(instance, reach.link)])
 
 
-def bulk_written(sender, pks, **kwargs):
+def bulk_written(sender, pks, text_made=False, **kwargs):
+    """Rows written in bulk; with `text_made`, new columns whose `search_vector` holds the
+    part of their own text already (`search.TextVectors`, the importer)."""
     if not pks:
         return
     for reach in REACHES[sender]:
         keys = sender.objects.filter(pk__in=pks).values(reach.link) if reach.link else pks
-        refresh(reach, keys)
+        refresh(reach, keys, text_made and reach.searchable is sender and reach.lookup == "pk")
 
 
 def links_changed(sender, instance, action, model, pk_set=None, **kwargs):

@@ -25,7 +25,23 @@ FROM_TITLE_NOTE = (
 )
 
 
+# New columns whose text goes to `search.TextVectors` at once: its work overlaps the planning
+# of the next posts.
+TEXT_CHUNK = 50
+
+
 class BatchWriter:
+    _text_vectors = None  # search.TextVectors on PostgreSQL, while run() runs
+    _unsent = ()  # new columns not yet handed to it
+
+    def _queue_text(self, column):
+        if self._text_vectors is None:
+            return
+        self._unsent = [*self._unsent, column]
+        if len(self._unsent) >= TEXT_CHUNK:
+            self._text_vectors.add(self._unsent)
+            self._unsent = []
+
     def _queue_relations(self, column, plan, updating):
         # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
         seen = set()
@@ -58,8 +74,13 @@ class BatchWriter:
     # --- Writing in batches ----------------------------------------------------------------
 
     def _flush(self):
-        insert_objects([column for column, *_ in self._pending_columns])
-        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
+        new = [column for column, *_ in self._pending_columns]
+        if self._text_vectors is not None and new:
+            if self._unsent:
+                self._text_vectors.add(self._unsent)
+                self._unsent = []
+            self._text_vectors.made()  # each new column's search_vector: its text's part
+        insert_objects(new)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
@@ -81,8 +102,11 @@ class BatchWriter:
             self.summary.note(CLASHES, f"{old} still leads to {kept}, not to {wanted}")
         # Bulk inserts send no post_save: say what was written, for search and caches. Batch
         # by batch, so that the database makes search documents while the workers render.
-        if column_pks:
-            bulk_saved.send(sender=Column, pks=column_pks)
+        if new:
+            made = self._text_vectors is not None
+            bulk_saved.send(sender=Column, pks=[column.pk for column in new], text_made=made)
+        if self._updated_pks:
+            bulk_saved.send(sender=Column, pks=self._updated_pks)
         if mention_pks:
             bulk_saved.send(sender=Mention, pks=mention_pks)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
+from discovery.search import search_backend
 from mentions.models import Mention
 from redirects.models import Redirect
 
@@ -81,18 +82,24 @@ class WxrImport(BatchWriter):
             wxr.OutletData: self._outlet,
             wxr.Item: self._item,
         }
-        for entry, prepared in prefetch.prefetch(reader, self._job):
-            self._prepared = prepared
-            try:
-                handlers[type(entry)](entry)
-            except wxr.WxrError:
-                raise
-            except Exception as error:
-                where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
-                raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
-            if progress and isinstance(entry, wxr.Item):
-                progress(entry)
-        self._flush()
+        self._text_vectors = search_backend().text_vectors()
+        try:
+            for entry, prepared in prefetch.prefetch(reader, self._job):
+                self._prepared = prepared
+                try:
+                    handlers[type(entry)](entry)
+                except wxr.WxrError:
+                    raise
+                except Exception as error:
+                    where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
+                    raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
+                if progress and isinstance(entry, wxr.Item):
+                    progress(entry)
+            self._flush()
+        finally:
+            if self._text_vectors is not None:
+                self._text_vectors.close()
+            self._text_vectors = None
         self._attach_late_thumbnails()
         self._fill_galleries()
         self._choose_owner()
@@ -230,6 +237,7 @@ class WxrImport(BatchWriter):
             self._update(column, plan, merge, item)
         else:
             self._pending_columns.append((column, (site, post_id), digest, item.post_id))
+            self._queue_text(column)
             self.summary.created += 1
             self.log(f"create  {item.describe()}")
         ref = column.pk if found else column  # a queued column has no pk until _flush()

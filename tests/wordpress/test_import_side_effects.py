@@ -21,6 +21,28 @@ def test_imported_columns_are_found_by_search(tmp_path, client):
     assert "Water and borders" in response.content.decode()
 
 
+def test_imported_documents_are_those_a_save_makes(tmp_path, monkeypatch):
+    """The importer has the part of the intro and body made on a connection of its own while
+    it goes on (search.TextVectors): the documents must be the ones a refresh makes."""
+    from discovery.search import update_search_vector
+    from tests.wordpress.samples import STRUCTURED
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stored documents are PostgreSQL's")
+    monkeypatch.setattr("wordpress.batches.TEXT_CHUNK", 2)  # chunks, and one left at a flush
+    posts = [
+        item(n, "Beijing lends less", STRUCTURED, name=f"p{n}", tags=[("debt", "Debt"), ("c", "C")])
+        for n in range(1, 6)
+    ] + [item(6, "Plain", "<p>Just a body &amp; a <a href='https://x.example/'>link</a>.</p>")]
+    call_command("import_wxr", write(tmp_path, export(*posts)))
+    imported = dict(Column.objects.values_list("pk", "search_vector"))
+    assert len(imported) == 6 and all(imported.values())
+    update_search_vector(Column.objects.all())
+    assert dict(Column.objects.values_list("pk", "search_vector")) == imported
+    response_words = str(imported[Column.objects.get(wordpress_id=1).pk])
+    assert "'debt':" in response_words and "'zhang'" not in response_words
+
+
 def test_an_import_invalidates_cached_pages(tmp_path, settings, django_capture_on_commit_callbacks):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
