@@ -1,6 +1,14 @@
 """How fast `import_wxr` imports a generated 5,000-post WordPress export, on PostgreSQL.
 
     .venv/bin/python bench/import_speed.py [--posts 5000] [--keep FILE]
+    .venv/bin/python bench/import_speed.py --wxr /tmp/wpbench/corpus-5000.wxr [--runs 3] \
+        [--checkout DIR ...]
+
+With --wxr, an existing export (the one WordPress was loaded with) is imported by the whole
+command, `manage.py import_wxr FILE` in a process of its own (Django's start-up and the ANALYZE
+included), into a fresh database, then again ("Nothing changed"); with several --checkout
+folders (each with its .venv), they take turns, round after round, so that a busy machine
+weighs on each alike. Medians and minimums are printed with the load average.
 
 The database named by BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/columnist_bench_import) is dropped and created afresh.
@@ -16,6 +24,8 @@ import os
 import platform
 import random
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,11 +152,55 @@ def report(label, posts, wall, cpu, workers):
     )
 
 
+def whole_command(checkout, path):
+    """Wall-clock and CPU seconds (the command and its workers) of `manage.py import_wxr`."""
+    env = dict(os.environ, DATABASE_URL=DATABASE_URL)
+    command = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "import_wxr", path]
+    before = children_cpu()
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode:
+        sys.exit(f"{checkout}: {done.stderr[-2000:]}")
+    return wall, children_cpu() - before, done.stdout.strip().splitlines()
+
+
+def compare(path, checkouts, runs):
+    results = {(checkout, run): [] for checkout in checkouts for run in ("first", "again")}
+    for round_number in range(1, runs + 1):
+        for checkout in checkouts:
+            recreate_database()
+            env = dict(os.environ, DATABASE_URL=DATABASE_URL)
+            migrate = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "migrate", "-v0"]
+            subprocess.run(migrate, cwd=checkout, env=env, check=True)
+            for run in ("first", "again"):
+                wall, cpu, lines = whole_command(checkout, path)
+                load = os.getloadavg()[0]
+                results[(checkout, run)].append((wall, cpu, load))
+                said = next((line for line in lines if line.startswith("Imported")), "")
+                print(f"round {round_number} {checkout} {run}: {wall:.2f} s wall, {cpu:.2f} s "
+                      f"CPU (command and workers), load {load:.1f}; {said}")  # fmt: skip
+    print()
+    for (checkout, run), values in results.items():
+        walls = [wall for wall, _, _ in values]
+        cpus = [cpu for _, cpu, _ in values]
+        loads = [load for _, _, load in values]
+        print(f"{checkout} {run}: wall median {statistics.median(walls):.2f} s, min "
+              f"{min(walls):.2f} s; CPU median {statistics.median(cpus):.2f} s; load average "
+              f"{min(loads):.1f}-{max(loads):.1f} ({len(values)} runs)")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--keep", help="also keep the generated export at this path")
+    parser.add_argument("--wxr", help="time the whole command on this export instead")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--checkout", action="append", help="a checkout to time (default: this)")
     options = parser.parse_args()
+    if options.wxr:
+        compare(os.path.abspath(options.wxr), options.checkout or [str(ROOT)], options.runs)
+        return
     sys.path.insert(0, str(ROOT))
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -81,3 +81,17 @@ def test_an_import_leaves_the_planner_statistics_of_what_it_loaded(tmp_path):
             Column._meta.db_table: 7,
             Column.tags.through._meta.db_table: 7,
         }
+
+
+def test_a_reimport_that_changes_nothing_leaves_the_statistics_alone(tmp_path):
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    path = write(tmp_path, export(item(30, "Column", "Text.")))
+    with CaptureQueriesContext(connection) as first:
+        call_command("import_wxr", path)
+    with CaptureQueriesContext(connection) as again:
+        call_command("import_wxr", path)
+    assert [q for q in first if q["sql"].startswith("ANALYZE")]
+    assert not [q for q in again if q["sql"].startswith("ANALYZE")]
