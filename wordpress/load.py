@@ -73,6 +73,7 @@ class WxrImport(BatchWriter):
         self._updated_pks = []  # updated columns whose bylines and tags are still queued
         self._since_flush = 0
         self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
+        self._digests = {}  # id(item) -> (item, digest) for the items read ahead
 
     def run(self, reader, progress=None):
         handlers = {
@@ -120,7 +121,9 @@ class WxrImport(BatchWriter):
             return None
         site, post_id, guid = self._key(entry)
         found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
-        if found and found[1] == self._digest(entry):
+        digest = self._digest(entry)
+        self._digests[id(entry)] = (entry, digest)  # for _post(): hashing 41 MB once is enough
+        if found and found[1] == digest:
             return None  # unchanged: nothing to render
         return post_title(entry), entry.content, tuple(self.outlets.known_names), self.extract
 
@@ -205,7 +208,9 @@ class WxrImport(BatchWriter):
 
     def _post(self, item):
         site, post_id, guid = self._key(item)
-        digest = self._digest(item)
+        entry, digest = self._digests.pop(id(item), (None, None))
+        if entry is not item:
+            digest = self._digest(item)
         found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
         if found and found[1] == digest:
             self.post_columns[item.post_id] = found[0]
