@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from io import StringIO
 from pathlib import Path
@@ -152,17 +153,46 @@ def report(label, posts, wall, cpu, workers):
     )
 
 
+class BackendCpu(threading.Thread):
+    """CPU seconds of the PostgreSQL backends serving the benchmark's database (the server
+    is on this machine): their /proc entries are read four times a second while it runs."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.seen, self.stopping = {}, threading.Event()
+
+    def run(self):
+        name = DATABASE_URL.rsplit("/", 1)[1]
+        with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+            while not self.stopping.wait(0.25):
+                for (pid,) in db.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s",
+                                         [name]).fetchall():  # fmt: skip
+                    try:
+                        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    except OSError:
+                        continue
+                    self.seen[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.stopping.set()
+        self.join()
+        return sum(self.seen.values())
+
+
 def whole_command(checkout, path):
-    """Wall-clock and CPU seconds (the command and its workers) of `manage.py import_wxr`."""
+    """Wall-clock seconds, CPU seconds of the command and its workers and of PostgreSQL's
+    backends, and what `manage.py import_wxr` printed."""
     env = dict(os.environ, DATABASE_URL=DATABASE_URL)
     command = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "import_wxr", path]
+    backends = BackendCpu()
+    backends.start()
     before = children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode:
         sys.exit(f"{checkout}: {done.stderr[-2000:]}")
-    return wall, children_cpu() - before, done.stdout.strip().splitlines()
+    return wall, children_cpu() - before, backends.stop(), done.stdout.strip().splitlines()
 
 
 def compare(path, checkouts, runs):
@@ -174,19 +204,19 @@ def compare(path, checkouts, runs):
             migrate = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "migrate", "-v0"]
             subprocess.run(migrate, cwd=checkout, env=env, check=True)
             for run in ("first", "again"):
-                wall, cpu, lines = whole_command(checkout, path)
+                wall, cpu, database, lines = whole_command(checkout, path)
                 load = os.getloadavg()[0]
-                results[(checkout, run)].append((wall, cpu, load))
+                results[(checkout, run)].append((wall, cpu, database, load))
                 said = next((line for line in lines if line.startswith("Imported")), "")
-                print(f"round {round_number} {checkout} {run}: {wall:.2f} s wall, {cpu:.2f} s "
-                      f"CPU (command and workers), load {load:.1f}; {said}")  # fmt: skip
+                print(f"round {round_number} {checkout} {run}: {wall:.2f} s wall, CPU {cpu:.2f} s "
+                      f"(command and workers) + {database:.2f} s (PostgreSQL), load {load:.1f}; "
+                      f"{said}")  # fmt: skip
     print()
     for (checkout, run), values in results.items():
-        walls = [wall for wall, _, _ in values]
-        cpus = [cpu for _, cpu, _ in values]
-        loads = [load for _, _, load in values]
+        walls, cpus, databases, loads = zip(*values, strict=True)
         print(f"{checkout} {run}: wall median {statistics.median(walls):.2f} s, min "
-              f"{min(walls):.2f} s; CPU median {statistics.median(cpus):.2f} s; load average "
+              f"{min(walls):.2f} s; CPU median {statistics.median(cpus):.2f} + "
+              f"{statistics.median(databases):.2f} s; load average "
               f"{min(loads):.1f}-{max(loads):.1f} ({len(values)} runs)")  # fmt: skip
 
 
