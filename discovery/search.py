@@ -10,19 +10,13 @@ signal handlers (through `update_search_vector()`) ask it, never the database ve
 """
 
 import functools
+import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import nh3
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorCombinable,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F, FloatField, Func, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
@@ -63,19 +57,17 @@ _TEXT_VECTORS = (
 )
 
 
-def column_document(tagged_model, outlet_model, byline_model, text=None):
+def column_document(tagged_model, outlet_model, byline_model):
     """Title above standfirst and tags above intro and body; outlet and authors count least.
 
     Models are passed in so that migrations can use the same document with historical models.
-    `text` is the intro-and-body part made already (`TextVectors`), if it was.
+    `_DOCUMENTS_OF_VALUES` makes the same one from values (`NewColumnDocuments`).
     """
-    if text is None:
-        text = SearchVector("intro", "body", weight="C", config=SEARCH_CONFIG)
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("dek", "print_headline", weight="B", config=SEARCH_CONFIG)
         + SearchVector(_tag_names(tagged_model), weight="B", config=SEARCH_CONFIG)
-        + text
+        + SearchVector("intro", "body", weight="C", config=SEARCH_CONFIG)
         + SearchVector(
             _outlet_name(outlet_model), _author_names(byline_model), weight="D",
             config=SEARCH_CONFIG,
@@ -83,38 +75,56 @@ def column_document(tagged_model, outlet_model, byline_model, text=None):
     )  # fmt: skip
 
 
-class _Made(SearchVectorCombinable, Func):
-    """A part of a document made already, read from a tsvector column as it is."""
+# `column_document()` as PostgreSQL computes it (the SQL Django writes for it), over columns of
+# values instead of rows: the tags' names as a JSON array, ordered here as the subquery orders
+# them; the authors' names joined in byline order. A test holds the two to the same result.
+_DOCUMENTS_OF_VALUES = """
+SELECT ((((setweight(to_tsvector(c.config, COALESCE(t.title, '')), 'A')
+    || setweight(to_tsvector(c.config, COALESCE(t.dek, '') || ' ' || COALESCE(t.headline, '')),
+                 'B'))
+    || setweight(to_tsvector(c.config, COALESCE((SELECT STRING_AGG(name, ' ' ORDER BY name)
+        FROM jsonb_array_elements_text(t.tags::jsonb) AS name), '')), 'B'))
+    || setweight(to_tsvector(c.config, COALESCE(t.intro, '') || ' ' || COALESCE(t.body, '')),
+                 'C'))
+    || setweight(to_tsvector(c.config, COALESCE(t.outlet, '') || ' ' || COALESCE(t.authors, '')),
+                 'D'))::text
+FROM (SELECT %s::regconfig AS config) AS c,
+    unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+           %s::text[])
+        WITH ORDINALITY AS t(title, dek, headline, tags, intro, body, outlet, authors, n)
+ORDER BY t.n
+"""
 
-    template = "%(expressions)s"
-    output_field = SearchVectorField()
-    config = None
 
+class NewColumnDocuments:
+    """The search documents of new columns, made while the importer goes on with the next ones.
 
-class TextVectors:
-    """The intro-and-body part of new columns' documents, made while the importer goes on.
-
-    The stemming of 30 MB of text is most of PostgreSQL's work in a 5,000-post import, and
-    it needs only the text: a thread asks it of a connection of its own (outside the import's
-    transaction, nothing written), so that it runs beside the importer's own queries instead
-    of after them. `add(columns)` hands over columns with their final intro and body,
-    `made()` sets each one's `search_vector` to its part, and `update_search_vector(...,
-    text_made=True)` adds the rest (title, tags, outlet, authors) once their rows are written.
+    Stemming 30 MB of text was most of PostgreSQL's work in a 5,000-post import, and it needs
+    only the text: a thread asks it of a connection of its own (outside the import's
+    transaction, nothing written), so that it runs beside the importer's own work instead of
+    after each batch, and each document is written with its row (no UPDATE of every new row).
+    `add([(column, tag names, outlet name, author names in byline order), ...])` hands over
+    columns as they will be saved; `made()` sets each one's `search_vector`.
     """
 
     def __init__(self):
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="text-vectors")
-        self._chunks = []  # (columns, future of their parts), in the order handed over
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="documents")
+        self._chunks = []  # (columns, future of their documents), in the order handed over
 
-    def add(self, columns):
-        texts = [(column.intro, column.body) for column in columns]
-        self._chunks.append((columns, self._pool.submit(_text_vectors, texts)))
+    def add(self, entries):
+        values = [
+            [column.title, column.dek, column.print_headline, json.dumps(tags), column.intro,
+             column.body, outlet, " ".join(authors) if authors else None]
+            for column, tags, outlet, authors in entries
+        ]  # fmt: skip
+        columns = [column for column, *_ in entries]
+        self._chunks.append((columns, self._pool.submit(_documents_of_values, values)))
 
     def made(self):
-        """Wait for the parts of every column handed over, and set them."""
+        """Wait for the documents of every column handed over, and set them."""
         for columns, future in self._chunks:
-            for column, vector in zip(columns, future.result(), strict=True):
-                column.search_vector = vector
+            for column, document in zip(columns, future.result(), strict=True):
+                column.search_vector = document
         self._chunks = []
 
     def close(self):
@@ -122,12 +132,12 @@ class TextVectors:
         self._pool.shutdown(wait=True)
 
 
-def _text_vectors(texts):
-    # In the thread: Django gives it its own connection, in autocommit.
-    intros, bodies = [list(values) for values in zip(*texts, strict=True)]
+def _documents_of_values(rows):
+    # In the thread: Django gives it a connection of its own, in autocommit.
+    arrays = [list(values) for values in zip(*rows, strict=True)]
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(_TEXT_VECTORS, [SEARCH_CONFIG, intros, bodies])
-        return [vector for (vector,) in cursor.fetchall()]
+        cursor.execute(_DOCUMENTS_OF_VALUES, [SEARCH_CONFIG, *arrays])
+        return [document for (document,) in cursor.fetchall()]
 
 
 def _close_connection():
@@ -198,26 +208,24 @@ class FullTextSearch:
 
     full_text = True
 
-    def update_documents(self, queryset, text_made=False):
+    def update_documents(self, queryset):
         """Recompute the stored search document of a queryset of columns or of mentions.
 
         One UPDATE statement, whatever the number of rows; it fires no signals and leaves
-        `modified_at` alone. With `text_made`, columns' `search_vector` holds the part of
-        their intro and body already (`TextVectors`): the document is made around it.
+        `modified_at` alone.
         """
         from columns.models import Byline, Column, TaggedColumn
         from mentions.models import Mention, TaggedMention
         from outlets.models import Outlet
 
-        text = _Made("search_vector") if text_made else None
         documents = {
-            Column: lambda: column_document(TaggedColumn, Outlet, Byline, text),
+            Column: lambda: column_document(TaggedColumn, Outlet, Byline),
             Mention: lambda: mention_document(TaggedMention, Outlet),
         }
         queryset.update(search_vector=documents[queryset.model]())
 
-    def text_vectors(self):
-        return TextVectors()
+    def new_column_documents(self):
+        return NewColumnDocuments()
 
     @staticmethod
     def _query(text):
@@ -274,10 +282,10 @@ class SubstringSearch:
         "mentions.mention": (["topic", "public_note", "outlet__name"], ["tags__name"]),
     }
 
-    def update_documents(self, queryset, text_made=False):
+    def update_documents(self, queryset):
         """Nothing is stored: matching reads the text itself."""
 
-    def text_vectors(self):
+    def new_column_documents(self):
         return None
 
     def matching(self, model, text):
@@ -311,7 +319,7 @@ def search_backend():
     return SubstringSearch()
 
 
-def update_search_vector(queryset, text_made=False):
+def update_search_vector(queryset):
     """Refresh the stored search documents of a queryset of columns or of mentions (the
     signal handlers in `signals.py` call it whenever one of their sources changes)."""
-    search_backend().update_documents(queryset, text_made)
+    search_backend().update_documents(queryset)

@@ -59,9 +59,8 @@ def reaches(models):
 REACHES = reaches(public_models())
 
 
-def refresh(reach, keys, text_made=False):
-    queryset = reach.searchable.objects.filter(**{f"{reach.lookup}__in": keys})
-    update_search_vector(queryset, text_made)
+def refresh(reach, keys):
+    update_search_vector(reach.searchable.objects.filter(**{f"{reach.lookup}__in": keys}))
 
 
 def saved(sender, instance, created=False, raw=False, **kwargs):
@@ -82,14 +81,16 @@ def deleted(sender, instance, **kwargs):
             refresh(reach, [getattr(instance, reach.link)])
 
 
-def bulk_written(sender, pks, text_made=False, **kwargs):
-    """Rows written in bulk; with `text_made`, new columns whose `search_vector` holds the
-    part of their own text already (`search.TextVectors`, the importer)."""
+def bulk_written(sender, pks, documents_made=False, **kwargs):
+    """Rows written in bulk; with `documents_made`, written with their own search documents
+    already (`search.NewColumnDocuments`, the importer's new columns)."""
     if not pks:
         return
     for reach in REACHES[sender]:
+        if documents_made and reach.searchable is sender and reach.lookup == "pk":
+            continue
         keys = sender.objects.filter(pk__in=pks).values(reach.link) if reach.link else pks
-        refresh(reach, keys, text_made and reach.searchable is sender and reach.lookup == "pk")
+        refresh(reach, keys)
 
 
 def links_changed(sender, instance, action, model, pk_set=None, **kwargs):

@@ -83,7 +83,7 @@ class WxrImport(BatchWriter):
             wxr.OutletData: self._outlet,
             wxr.Item: self._item,
         }
-        self._text_vectors = search_backend().text_vectors()
+        self._documents = search_backend().new_column_documents()
         try:
             for entry, prepared in prefetch.prefetch(reader, self._job):
                 self._prepared = prepared
@@ -98,9 +98,9 @@ class WxrImport(BatchWriter):
                     progress(entry)
             self._flush()
         finally:
-            if self._text_vectors is not None:
-                self._text_vectors.close()
-            self._text_vectors = None
+            if self._documents is not None:
+                self._documents.close()
+            self._documents = None
         self._attach_late_thumbnails()
         self._fill_galleries()
         self._choose_owner()
@@ -242,7 +242,6 @@ class WxrImport(BatchWriter):
             self._update(column, plan, merge, item)
         else:
             self._pending_columns.append((column, (site, post_id), digest, item.post_id))
-            self._queue_text(column)
             self.summary.created += 1
             self.log(f"create  {item.describe()}")
         ref = column.pk if found else column  # a queued column has no pk until _flush()

@@ -22,16 +22,22 @@ def test_imported_columns_are_found_by_search(tmp_path, client):
 
 
 def test_imported_documents_are_those_a_save_makes(tmp_path, monkeypatch):
-    """The importer has the part of the intro and body made on a connection of its own while
-    it goes on (search.TextVectors): the documents must be the ones a refresh makes."""
+    """The importer has new columns' documents made from their values on a connection of its
+    own (search.NewColumnDocuments): they must be the ones a refresh makes from the rows."""
     from discovery.search import update_search_vector
     from tests.wordpress.samples import STRUCTURED
 
     if connection.vendor != "postgresql":
         pytest.skip("stored documents are PostgreSQL's")
-    monkeypatch.setattr("wordpress.batches.TEXT_CHUNK", 2)  # chunks, and one left at a flush
+    monkeypatch.setattr("wordpress.batches.DOCUMENTS_CHUNK", 2)  # chunks, and one left at a flush
     posts = [
-        item(n, "Beijing lends less", STRUCTURED, name=f"p{n}", tags=[("debt", "Debt"), ("c", "C")])
+        item(
+            n,
+            "Beijing lends less",
+            STRUCTURED,
+            name=f"p{n}",
+            tags=[("z", "Zhongguo"), ("debt", "Debt"), ("b", "banks"), ("a", "Ärger")],
+        )
         for n in range(1, 6)
     ] + [item(6, "Plain", "<p>Just a body &amp; a <a href='https://x.example/'>link</a>.</p>")]
     call_command("import_wxr", write(tmp_path, export(*posts)))
