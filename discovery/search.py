@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import nh3
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import F, FloatField, Func, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.safestring import mark_safe
@@ -121,11 +121,19 @@ class NewColumnDocuments:
         self._chunks.append((columns, self._pool.submit(_documents_of_values, values)))
 
     def made(self):
-        """Wait for the documents of every column handed over, and set them."""
+        """Wait for the documents of every column handed over, and set them. False when the
+        other connection failed: the caller then has them made from the rows, as a save does
+        (a text PostgreSQL refuses to index then fails the import as it always did)."""
+        made = True
         for columns, future in self._chunks:
-            for column, document in zip(columns, future.result(), strict=True):
+            try:
+                documents = future.result()
+            except DatabaseError:
+                made, documents = False, [None] * len(columns)
+            for column, document in zip(columns, documents, strict=True):
                 column.search_vector = document
         self._chunks = []
+        return made
 
     def close(self):
         self._pool.submit(_close_connection)  # the thread's own

@@ -79,11 +79,13 @@ class BatchWriter:
 
     def _flush(self):
         new = [column for column, *_ in self._pending_columns]
+        documents_made = False
         if self._documents is not None and new:
             if self._unsent:
                 self._documents.add(self._unsent)
                 self._unsent = []
-            self._documents.made()  # each new column's search_vector, written with its row
+            # Each new column's search_vector, written with its row.
+            documents_made = self._documents.made()
         insert_objects(new)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
@@ -107,8 +109,8 @@ class BatchWriter:
         # Bulk inserts send no post_save: say what was written, for search and caches. Batch
         # by batch, so that the database makes search documents while the workers render.
         if new:
-            made = self._documents is not None
-            bulk_saved.send(sender=Column, pks=[column.pk for column in new], documents_made=made)
+            pks = [column.pk for column in new]
+            bulk_saved.send(sender=Column, pks=pks, documents_made=documents_made)
         if self._updated_pks:
             bulk_saved.send(sender=Column, pks=self._updated_pks)
         if mention_pks:

@@ -49,6 +49,27 @@ def test_imported_documents_are_those_a_save_makes(tmp_path, monkeypatch):
     assert "'debt':" in response_words and "'zhang'" not in response_words
 
 
+def test_without_the_second_connection_documents_are_made_from_the_rows(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from discovery.search import update_search_vector
+    from tests.wordpress.samples import STRUCTURED
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stored documents are PostgreSQL's")
+
+    def refused(rows):
+        raise OperationalError("too many connections")
+
+    monkeypatch.setattr("discovery.search._documents_of_values", refused)
+    posts = [item(n, "Beijing lends less", STRUCTURED, name=f"p{n}") for n in range(1, 4)]
+    call_command("import_wxr", write(tmp_path, export(*posts)))
+    imported = dict(Column.objects.values_list("pk", "search_vector"))
+    assert len(imported) == 3 and all(imported.values())
+    update_search_vector(Column.objects.all())
+    assert dict(Column.objects.values_list("pk", "search_vector")) == imported
+
+
 def test_an_import_invalidates_cached_pages(tmp_path, settings, django_capture_on_commit_callbacks):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
