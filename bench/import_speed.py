@@ -1,6 +1,14 @@
 """How fast `import_wxr` imports a generated 5,000-post WordPress export, on PostgreSQL.
 
     .venv/bin/python bench/import_speed.py [--posts 5000] [--keep FILE]
+    .venv/bin/python bench/import_speed.py --wxr /tmp/wpbench/corpus-5000.wxr [--runs 3] \
+        [--checkout DIR ...]
+
+With --wxr, an existing export (the one WordPress was loaded with) is imported by the whole
+command, `manage.py import_wxr FILE` in a process of its own (Django's start-up and the ANALYZE
+included), into a fresh database, then again ("Nothing changed"); with several --checkout
+folders (each with its .venv), they take turns, round after round, so that a busy machine
+weighs on each alike. Medians and minimums are printed with the load average.
 
 The database named by BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/columnist_bench_import) is dropped and created afresh.
@@ -16,8 +24,11 @@ import os
 import platform
 import random
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from io import StringIO
 from pathlib import Path
@@ -142,11 +153,84 @@ def report(label, posts, wall, cpu, workers):
     )
 
 
+class BackendCpu(threading.Thread):
+    """CPU seconds of the PostgreSQL backends serving the benchmark's database (the server
+    is on this machine): their /proc entries are read four times a second while it runs."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.seen, self.stopping = {}, threading.Event()
+
+    def run(self):
+        name = DATABASE_URL.rsplit("/", 1)[1]
+        with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+            while not self.stopping.wait(0.25):
+                for (pid,) in db.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s",
+                                         [name]).fetchall():  # fmt: skip
+                    try:
+                        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    except OSError:
+                        continue
+                    self.seen[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.stopping.set()
+        self.join()
+        return sum(self.seen.values())
+
+
+def whole_command(checkout, path):
+    """Wall-clock seconds, CPU seconds of the command and its workers and of PostgreSQL's
+    backends, and what `manage.py import_wxr` printed."""
+    env = dict(os.environ, DATABASE_URL=DATABASE_URL)
+    command = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "import_wxr", path]
+    backends = BackendCpu()
+    backends.start()
+    before = children_cpu()
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode:
+        sys.exit(f"{checkout}: {done.stderr[-2000:]}")
+    return wall, children_cpu() - before, backends.stop(), done.stdout.strip().splitlines()
+
+
+def compare(path, checkouts, runs):
+    results = {(checkout, run): [] for checkout in checkouts for run in ("first", "again")}
+    for round_number in range(1, runs + 1):
+        for checkout in checkouts:
+            recreate_database()
+            env = dict(os.environ, DATABASE_URL=DATABASE_URL)
+            migrate = [str(Path(checkout) / ".venv/bin/python"), "manage.py", "migrate", "-v0"]
+            subprocess.run(migrate, cwd=checkout, env=env, check=True)
+            for run in ("first", "again"):
+                wall, cpu, database, lines = whole_command(checkout, path)
+                load = os.getloadavg()[0]
+                results[(checkout, run)].append((wall, cpu, database, load))
+                said = next((line for line in lines if line.startswith("Imported")), "")
+                print(f"round {round_number} {checkout} {run}: {wall:.2f} s wall, CPU {cpu:.2f} s "
+                      f"(command and workers) + {database:.2f} s (PostgreSQL), load {load:.1f}; "
+                      f"{said}")  # fmt: skip
+    print()
+    for (checkout, run), values in results.items():
+        walls, cpus, databases, loads = zip(*values, strict=True)
+        print(f"{checkout} {run}: wall median {statistics.median(walls):.2f} s, min "
+              f"{min(walls):.2f} s; CPU median {statistics.median(cpus):.2f} + "
+              f"{statistics.median(databases):.2f} s; load average "
+              f"{min(loads):.1f}-{max(loads):.1f} ({len(values)} runs)")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--keep", help="also keep the generated export at this path")
+    parser.add_argument("--wxr", help="time the whole command on this export instead")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--checkout", action="append", help="a checkout to time (default: this)")
     options = parser.parse_args()
+    if options.wxr:
+        compare(os.path.abspath(options.wxr), options.checkout or [str(ROOT)], options.runs)
+        return
     sys.path.insert(0, str(ROOT))
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

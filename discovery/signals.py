@@ -81,10 +81,14 @@ def deleted(sender, instance, **kwargs):
             refresh(reach, [getattr(instance, reach.link)])
 
 
-def bulk_written(sender, pks, **kwargs):
+def bulk_written(sender, pks, documents_made=False, **kwargs):
+    """Rows written in bulk; with `documents_made`, written with their own search documents
+    already (`search.NewColumnDocuments`, the importer's new columns)."""
     if not pks:
         return
     for reach in REACHES[sender]:
+        if documents_made and reach.searchable is sender and reach.lookup == "pk":
+            continue
         keys = sender.objects.filter(pk__in=pks).values(reach.link) if reach.link else pks
         refresh(reach, keys)
 

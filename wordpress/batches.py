@@ -25,17 +25,37 @@ FROM_TITLE_NOTE = (
 )
 
 
+# New columns handed to `search.NewColumnDocuments` at once: the documents of these are made
+# while the next posts are planned.
+DOCUMENTS_CHUNK = 50
+
+
 class BatchWriter:
+    _documents = None  # search.NewColumnDocuments on PostgreSQL, while run() runs
+    _unsent = ()  # new columns not yet handed to it, with the names their documents read
+
+    def _queue_document(self, column, tags, authors):
+        if self._documents is None:
+            return
+        outlet = column.outlet.name if column.outlet_id else None
+        self._unsent = [*self._unsent, (column, [tag.name for tag in tags], outlet, authors)]
+        if len(self._unsent) >= DOCUMENTS_CHUNK:
+            self._documents.add(self._unsent)
+            self._unsent = []
+
     def _queue_relations(self, column, plan, updating):
         # Rows for insert_rows(), the column first: a queued column gets its pk in _flush().
-        seen = set()
+        seen, authors = set(), []
         for position, (author, bio) in enumerate(plan.byline):
             if author.pk not in seen and not plan.keep_byline:
                 seen.add(author.pk)
+                authors.append(author.name)
                 self._pending_bylines.append((column, author.pk, position, bio))
-        tag_pks = dict.fromkeys(tag.pk for tag in map(self.tags.get, plan.tags) if tag)
+        tags = {tag.pk: tag for tag in map(self.tags.get, plan.tags) if tag}
         if not plan.keep_tags:
-            self._pending_tags += [(column, tag_pk) for tag_pk in tag_pks]
+            self._pending_tags += [(column, tag_pk) for tag_pk in tags]
+        if not updating:
+            self._queue_document(column, [] if plan.keep_tags else tags.values(), authors)
         existing = set()
         if updating:
             existing = set(column.mentions.values_list("outlet_id", "topic"))
@@ -58,8 +78,15 @@ class BatchWriter:
     # --- Writing in batches ----------------------------------------------------------------
 
     def _flush(self):
-        insert_objects([column for column, *_ in self._pending_columns])
-        column_pks = [column.pk for column, *_ in self._pending_columns] + self._updated_pks
+        new = [column for column, *_ in self._pending_columns]
+        documents_made = False
+        if self._documents is not None and new:
+            if self._unsent:
+                self._documents.add(self._unsent)
+                self._unsent = []
+            # Each new column's search_vector, written with its row.
+            documents_made = self._documents.made()
+        insert_objects(new)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
@@ -81,8 +108,11 @@ class BatchWriter:
             self.summary.note(CLASHES, f"{old} still leads to {kept}, not to {wanted}")
         # Bulk inserts send no post_save: say what was written, for search and caches. Batch
         # by batch, so that the database makes search documents while the workers render.
-        if column_pks:
-            bulk_saved.send(sender=Column, pks=column_pks)
+        if new:
+            pks = [column.pk for column in new]
+            bulk_saved.send(sender=Column, pks=pks, documents_made=documents_made)
+        if self._updated_pks:
+            bulk_saved.send(sender=Column, pks=self._updated_pks)
         if mention_pks:
             bulk_saved.send(sender=Mention, pks=mention_pks)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []

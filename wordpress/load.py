@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
+from discovery.search import search_backend
 from mentions.models import Mention
 from redirects.models import Redirect
 
@@ -72,6 +73,7 @@ class WxrImport(BatchWriter):
         self._updated_pks = []  # updated columns whose bylines and tags are still queued
         self._since_flush = 0
         self._prepared = None  # the worker ticket of the item being handled (prefetch.py)
+        self._digests = {}  # id(item) -> (item, digest) for the items read ahead
 
     def run(self, reader, progress=None):
         handlers = {
@@ -81,18 +83,24 @@ class WxrImport(BatchWriter):
             wxr.OutletData: self._outlet,
             wxr.Item: self._item,
         }
-        for entry, prepared in prefetch.prefetch(reader, self._job):
-            self._prepared = prepared
-            try:
-                handlers[type(entry)](entry)
-            except wxr.WxrError:
-                raise
-            except Exception as error:
-                where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
-                raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
-            if progress and isinstance(entry, wxr.Item):
-                progress(entry)
-        self._flush()
+        self._documents = search_backend().new_column_documents()
+        try:
+            for entry, prepared in prefetch.prefetch(reader, self._job):
+                self._prepared = prepared
+                try:
+                    handlers[type(entry)](entry)
+                except wxr.WxrError:
+                    raise
+                except Exception as error:
+                    where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
+                    raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
+                if progress and isinstance(entry, wxr.Item):
+                    progress(entry)
+            self._flush()
+        finally:
+            if self._documents is not None:
+                self._documents.close()
+            self._documents = None
         self._attach_late_thumbnails()
         self._fill_galleries()
         self._choose_owner()
@@ -113,7 +121,9 @@ class WxrImport(BatchWriter):
             return None
         site, post_id, guid = self._key(entry)
         found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
-        if found and found[1] == self._digest(entry):
+        digest = self._digest(entry)
+        self._digests[id(entry)] = (entry, digest)  # for _post(): hashing 41 MB once is enough
+        if found and found[1] == digest:
             return None  # unchanged: nothing to render
         return post_title(entry), entry.content, tuple(self.outlets.known_names), self.extract
 
@@ -198,7 +208,9 @@ class WxrImport(BatchWriter):
 
     def _post(self, item):
         site, post_id, guid = self._key(item)
-        digest = self._digest(item)
+        entry, digest = self._digests.pop(id(item), (None, None))
+        if entry is not item:
+            digest = self._digest(item)
         found = self.known.get((site, post_id)) or (guid and self.known.get(("guid", guid)))
         if found and found[1] == digest:
             self.post_columns[item.post_id] = found[0]
@@ -319,7 +331,9 @@ class WxrImport(BatchWriter):
         holder = self.slugs.get((column.day, column.slug))
         if holder is not None:
             return holder is column or (pk_of(holder) or 0) == column.pk
-        return column.pk is not None or column.get_absolute_url() not in self.redirected
+        if column.pk is not None or not self.redirected:
+            return True  # (reversing the address costs more than all the rest of this)
+        return column.get_absolute_url() not in self.redirected
 
     def _mention(self, item):
         fields = meta.mention_fields(item)

@@ -18,6 +18,7 @@ import copy
 import datetime
 import hashlib
 import json
+from json.encoder import encode_basestring_ascii as _encode_string
 
 import reversion
 from django.utils import timezone
@@ -41,7 +42,21 @@ EXPORTED = "@export"
 def fingerprint(value):
     if isinstance(value, datetime.datetime):
         value = value.astimezone(datetime.UTC).isoformat()
-    return hashlib.sha256(json.dumps(value, default=str).encode()).hexdigest()[:16]
+    # What json.dumps() writes for a string, a number, a flag or None, without its machinery:
+    # 75,000 fingerprints in a 5,000-post import.
+    kind = type(value)
+    if kind is str:
+        encoded = _encode_string(value)
+    elif value is None or kind is bool:
+        encoded = _PLAIN_JSON[value]
+    elif kind is int:
+        encoded = repr(value)
+    else:
+        encoded = json.dumps(value, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
+
+
+_PLAIN_JSON = {None: "null", True: "true", False: "false"}
 
 
 def _value(column, name):

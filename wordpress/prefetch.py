@@ -33,10 +33,17 @@ BATCH = 10  # posts per task: fewer, larger messages to the workers
 
 
 def render_and_extract(title, raw, known_outlets, run_extract):
-    """(rendered HTML, Extraction or None, sanitised original text when a rule fired)."""
+    """(rendered HTML, Extraction or None, sanitised original text when a rule fired).
+
+    With the extraction, the rendered HTML is not sent back ("" instead): the Extraction's
+    intro and body replace it, and the 30 MB of a 5,000-post import cost the main process
+    their unpickling for nothing.
+    """
     rendered = render_wordpress(raw)
-    found = extract(title, rendered, known_outlets) if run_extract else None
-    return rendered, found, clean_html(rendered) if found and found.fired else ""
+    if not run_extract:
+        return rendered, None, ""
+    found = extract(title, rendered, known_outlets)
+    return "", found, clean_html(rendered) if found.fired else ""
 
 
 def _render_batch(jobs):

@@ -4,6 +4,7 @@ Each registry loads what the database holds once, then answers from memory and c
 missing, so a 5,000-post import does not ask the database for every name it meets.
 """
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -17,7 +18,10 @@ from core.slugs import unique_slug
 from outlets.catalogue import catalogue_spellings
 from outlets.matching import create_known, resolve
 from outlets.models import Outlet, OutletAlias, OutletKey
-from outlets.spelling import normalise_name
+from outlets.spelling import normalise_name as _normalise_name
+
+# The same few category and outlet names come with every post: each normalised once.
+normalise_name = functools.lru_cache(maxsize=4096)(_normalise_name)
 
 
 def valid_profile(extra):

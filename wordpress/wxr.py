@@ -14,6 +14,7 @@ naming the line where it was found.
 import datetime
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -266,10 +267,20 @@ def _int(value):
     return int(value) if value.isdigit() else None
 
 
+# WordPress's own way of writing a date: read with fromisoformat, ten times faster than strptime
+# (which stays for the rest: "2020-3-3 9:05:00" is read as before).
+_WORDPRESS_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", re.ASCII)
+
+
 def _date(value, line):
     value = (value or "").strip()
     if not value or value.startswith("0000-00-00"):
         return None
+    if _WORDPRESS_DATE.fullmatch(value):
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            pass  # "2020-02-30 ...": strptime says so below
     try:
         return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
     except ValueError:

@@ -234,3 +234,51 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_posts(tmp_path):
     # 35 more posts, with their bylines, mentions, tags and redirects: at most a few more
     # queries, where SQLite splits a bulk insert into batches; never one (or more) per post.
     assert many - few < 5
+
+
+def _queries_of_import(tmp_path, count, name="export.xml"):
+    """Queries of importing `count` structured posts (bylines, tags, mentions, redirects)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    posts = [
+        item(n, "Beijing lends less", STRUCTURED, name=f"p{n}", tags=[("debt", "debt")])
+        for n in range(1, count + 1)
+    ]
+    path = write(tmp_path, export(*posts), name=name)
+    with CaptureQueriesContext(connection) as queries:
+        run(path)
+    return path, len(queries)
+
+
+def test_each_batch_of_posts_adds_the_same_few_queries(tmp_path, monkeypatch):
+    # Batches of 4 posts: 8 posts are two batches, 16 are four. Each batch writes its columns,
+    # bylines, tags, mentions and redirects and refreshes their search documents in a fixed
+    # number of queries, whatever its size; nothing is asked per post.
+    monkeypatch.setattr("wordpress.load.FLUSH_EVERY", 4)
+    _queries_of_import(tmp_path, 1, "warm.xml")  # the authors, outlets and tag, once
+    for model in (Mention, Byline, Column, Redirect):
+        model.objects.all().delete()
+    _, two_batches = _queries_of_import(tmp_path, 8, "8.xml")
+    for model in (Mention, Byline, Column, Redirect):
+        model.objects.all().delete()
+    _, four_batches = _queries_of_import(tmp_path, 16, "16.xml")
+    per_batch = (four_batches - two_batches) / 2
+    assert Column.objects.count() == 16
+    assert per_batch == int(per_batch) and per_batch <= 10  # 9 on PostgreSQL, 7 on SQLite
+
+
+def test_importing_the_same_file_again_takes_the_same_queries_for_few_or_many_posts(tmp_path):
+    few_path, _ = _queries_of_import(tmp_path, 3, "few.xml")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        run(few_path)
+    for model in (Mention, Byline, Column, Redirect):
+        model.objects.all().delete()
+    many_path, _ = _queries_of_import(tmp_path, 30, "many.xml")
+    with CaptureQueriesContext(connection) as many:
+        output = run(many_path)
+    assert "30 unchanged" in output
+    assert len(many) == len(few)

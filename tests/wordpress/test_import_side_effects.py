@@ -21,6 +21,55 @@ def test_imported_columns_are_found_by_search(tmp_path, client):
     assert "Water and borders" in response.content.decode()
 
 
+def test_imported_documents_are_those_a_save_makes(tmp_path, monkeypatch):
+    """The importer has new columns' documents made from their values on a connection of its
+    own (search.NewColumnDocuments): they must be the ones a refresh makes from the rows."""
+    from discovery.search import update_search_vector
+    from tests.wordpress.samples import STRUCTURED
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stored documents are PostgreSQL's")
+    monkeypatch.setattr("wordpress.batches.DOCUMENTS_CHUNK", 2)  # chunks, and one left at a flush
+    posts = [
+        item(
+            n,
+            "Beijing lends less",
+            STRUCTURED,
+            name=f"p{n}",
+            tags=[("z", "Zhongguo"), ("debt", "Debt"), ("b", "banks"), ("a", "Ärger")],
+        )
+        for n in range(1, 6)
+    ] + [item(6, "Plain", "<p>Just a body &amp; a <a href='https://x.example/'>link</a>.</p>")]
+    call_command("import_wxr", write(tmp_path, export(*posts)))
+    imported = dict(Column.objects.values_list("pk", "search_vector"))
+    assert len(imported) == 6 and all(imported.values())
+    update_search_vector(Column.objects.all())
+    assert dict(Column.objects.values_list("pk", "search_vector")) == imported
+    response_words = str(imported[Column.objects.get(wordpress_id=1).pk])
+    assert "'debt':" in response_words and "'zhang'" not in response_words
+
+
+def test_without_the_second_connection_documents_are_made_from_the_rows(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from discovery.search import update_search_vector
+    from tests.wordpress.samples import STRUCTURED
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stored documents are PostgreSQL's")
+
+    def refused(rows):
+        raise OperationalError("too many connections")
+
+    monkeypatch.setattr("discovery.search._documents_of_values", refused)
+    posts = [item(n, "Beijing lends less", STRUCTURED, name=f"p{n}") for n in range(1, 4)]
+    call_command("import_wxr", write(tmp_path, export(*posts)))
+    imported = dict(Column.objects.values_list("pk", "search_vector"))
+    assert len(imported) == 3 and all(imported.values())
+    update_search_vector(Column.objects.all())
+    assert dict(Column.objects.values_list("pk", "search_vector")) == imported
+
+
 def test_an_import_invalidates_cached_pages(tmp_path, settings, django_capture_on_commit_callbacks):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
@@ -59,3 +108,17 @@ def test_an_import_leaves_the_planner_statistics_of_what_it_loaded(tmp_path):
             Column._meta.db_table: 7,
             Column.tags.through._meta.db_table: 7,
         }
+
+
+def test_a_reimport_that_changes_nothing_leaves_the_statistics_alone(tmp_path):
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    path = write(tmp_path, export(item(30, "Column", "Text.")))
+    with CaptureQueriesContext(connection) as first:
+        call_command("import_wxr", path)
+    with CaptureQueriesContext(connection) as again:
+        call_command("import_wxr", path)
+    assert [q for q in first if q["sql"].startswith("ANALYZE")]
+    assert not [q for q in again if q["sql"].startswith("ANALYZE")]

@@ -21,6 +21,8 @@ _BYLINE_WRITE_FOR = re.compile(
 def parse_byline(text: str) -> tuple[list[str], str] | None:
     """(author names in order, outlet as written or "") if the whole line is a byline."""
     for pattern in (_BYLINE_BY, _BYLINE_WRITE_FOR):
+        if pattern is _BYLINE_WRITE_FOR and "wr" not in text:
+            continue  # a quick test: each of its verbs has "wr" ("writes", "wrote", "writing")
         match = pattern.match(text.strip())
         if not match:
             continue

@@ -23,8 +23,26 @@ def _title_key(text: str) -> str:
 
 def is_title_line(text: str, title: str) -> bool:
     """Whether the line says the title again, whatever its case, spacing and punctuation."""
-    key = _title_key(title)
-    return bool(key) and _title_key(text) == key
+    return title_line_test(title)(text)
+
+
+def title_line_test(title: str):
+    """`is_title_line(text, title)` as a test of `text` alone: the title's words are found
+    once per post, and a line's words only until one differs (most lines differ at the first;
+    finding them all was a fifth of the rules' time on 900-word posts)."""
+    words = _WORD.findall(unescape(title).casefold())
+
+    def test(text: str) -> bool:
+        if not words:
+            return False
+        found = _WORD.finditer(unescape(text).casefold())
+        for word in words:
+            match = next(found, None)
+            if match is None or match.group() != word:
+                return False
+        return next(found, None) is None
+
+    return test
 
 
 def is_standfirst(text: str) -> bool:

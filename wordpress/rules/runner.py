@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .bylines import parse_bios, parse_byline
-from .intro import is_leftover, is_standfirst, is_title_line, parse_intro_outlet
+from .intro import is_leftover, is_standfirst, parse_intro_outlet, title_line_test
 from .lines import Line, remove_sentences, render, split_blocks
 from .names import KnownOutlets, known_index, name_key
 from .notes import EXCLUSIVITY, PRINT_NOTE, parse_exclusivity, parse_print_note
@@ -44,9 +44,9 @@ def extract(title: str, html: str, known_outlets: Iterable[str] = ()) -> Extract
     result = Extraction()
     lines = [line for block in split_blocks(html) for line in block.lines]
 
+    is_title_line = title_line_test(title)
     title_at = next(
-        (i for i, line in enumerate(lines) if line.readable and is_title_line(line.text, title)),
-        None,
+        (i for i, line in enumerate(lines) if line.readable and is_title_line(line.text)), None
     )
     if title_at is None:
         intro, body = [], lines

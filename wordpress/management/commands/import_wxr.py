@@ -62,7 +62,7 @@ class Command(BaseCommand):
             raise
         if dry_run:
             home.discard()
-        else:
+        elif summary.changed_anything:  # else the statistics still hold
             analyse_content_tables()
         elapsed = max(time.monotonic() - progress.started, 1e-6)
         verb = "Would import" if dry_run else "Imported"
