@@ -260,9 +260,22 @@ def links_changed(sender, instance, action, reverse, model, pk_set, using=None, 
         _invalidate_on_commit(page_keys.link_keys(instance, model, pk_set, reverse), using)
 
 
+class _BumpOnCommit:
+    """bump_content_version(), once the transaction commits; `ran` once it has."""
+
+    ran = False
+
+    def __call__(self):
+        self.ran = True
+        bump_content_version()
+
+
 def content_changed(sender, using=None, **kwargs):
-    """Rows written in bulk (the importer): invalidate everything once it is committed."""
-    transaction.on_commit(bump_content_version, using=using, robust=True)
+    """Rows written in bulk (the importer): invalidate everything once it is committed, once
+    however many batches say so (each bump also purges every HTTP cache in front)."""
+    waiting = transaction.get_connection(using).run_on_commit
+    if not any(isinstance(call, _BumpOnCommit) and not call.ran for _, call, _ in waiting):
+        transaction.on_commit(_BumpOnCommit(), using=using, robust=True)
 
 
 def watch(models, scheduled):

@@ -3,10 +3,13 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from pagecache import guard
+from columns.models import Column
+from core.signals import bulk_saved
+from pagecache import guard, versions
 from tests.factories import ColumnFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +180,15 @@ def test_an_import_or_an_outage_invalidates_everything(client, page_cache, archi
     cache_pages(client, [url])
     bump_content_version()
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_an_import_bumps_the_version_once_however_many_batches_it_writes(
+    db, page_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    bumps = []
+    monkeypatch.setattr(versions, "bump_content_version", lambda: bumps.append("bump"))
+    for expected in (1, 2):  # and again for the next import
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            for batch in range(3):
+                bulk_saved.send(sender=Column, pks=[batch])
+        assert len(bumps) == expected
