@@ -422,7 +422,8 @@ def conditions(args):
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout
     wrk_version = " ".join(wrk_version.split()[:2])
-    request = urllib.request.Request(args.base + "/", method="HEAD")
+    # GET: the page cache says hit or miss only on GETs (a HEAD is answered, never stored).
+    request = urllib.request.Request(args.base + "/")
     with urllib.request.urlopen(request, timeout=60) as response:
         server = response.headers.get("Server", "?")
         cache = response.headers.get("X-Page-Cache") or response.headers.get("X-Varnish-Cache")

@@ -62,7 +62,7 @@ wait_port() {  # port pid
 }
 
 # The app must mark its pages shareable, or Varnish keeps nothing.
-headers=$(curl -sfI "$BACKEND/")
+headers=$(curl -sf -D - -o /dev/null "$BACKEND/")  # a GET: a HEAD is answered but never stored
 if ! grep -qi '^cache-control:.*s-maxage=[1-9]' <<< "$headers"; then
   echo "$BACKEND/ has no s-maxage: start make prod with HTTP_CACHE_SECONDS=86400 (deploy/README.md)" >&2
   exit 1
