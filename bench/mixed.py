@@ -69,6 +69,10 @@ def parse_args():
     parser.add_argument("--save-every", type=int, default=30, help="seconds between saves")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of readers, unmeasured")
     parser.add_argument("--crawler-connections", type=int, default=4)
+    parser.add_argument(
+        "--crawler-pause", type=int, default=0,
+        help="ms each crawler connection waits before each page (0: none, as fast as answered)",
+    )  # fmt: skip
     parser.add_argument("--reader-connections", type=int, default=16)
     parser.add_argument("--urls", help="file of the column paths to crawl, one per line")
     parser.add_argument("--wxr", default=WXR, help="the corpus (tags; WordPress's links)")
@@ -254,6 +258,7 @@ def wrk(args, paths_file, connections, seconds, mode, start, out):
     command = [
         "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
         "-s", str(LUA), args.base, "--", str(paths_file), str(out), mode, str(start),
+        str(args.crawler_pause if mode == "once" else 0),
     ]  # fmt: skip
     text = open(out.with_suffix(".txt"), "w")  # noqa: SIM115 (closed when the run ends)
     process = subprocess.Popen(command, stdout=text, stderr=subprocess.STDOUT)
@@ -438,7 +443,8 @@ def conditions(args):
         f"Date: {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; load average {load}; "
         f"{os.cpu_count()} cores; {platform.platform()}",
         f"Server: {server}; Python {platform.python_version()}; {wrk_version.strip()}",
-        f"Site: {args.site} at {args.base}; crawler {args.crawler_connections} connections, "
+        f"Site: {args.site} at {args.base}; crawler {args.crawler_connections} connections"
+        f"{f' pausing {args.crawler_pause} ms before each page' if args.crawler_pause else ''}, "
         f"readers {args.reader_connections}; windows of {args.window} s; a save every "
         f"{args.save_every} s; warm-up {args.warmup} s; seed {args.seed}",
     ])  # fmt: skip

@@ -2,13 +2,14 @@
 -- write what wrk measured as JSON, with the latency distribution as a fine grid of quantiles, so
 -- that windows and classes can be merged into percentiles afterwards.
 --
---   wrk -t1 -c4 -d30s --timeout 10s -s paths.lua http://127.0.0.1:8104 -- PATHS OUT MODE START
+--   wrk -t1 -c4 -d30s --timeout 10s -s paths.lua http://127.0.0.1:8104 -- PATHS OUT MODE START [PAUSE]
 --
 -- PATHS: one path per line. OUT: the JSON file written at the end.
 -- MODE "cycle": go round the list from START (readers: the list is a pre-drawn sample).
 -- MODE "once": walk the list once from START, then stop (the crawler); OUT says where it got
 -- to, so that the next window carries on. At the end of a window up to one request per
 -- connection is in flight: those pages are counted as walked but not measured.
+-- PAUSE: milliseconds each connection waits before each request (a polite crawler); 0: none.
 -- Counts cache hits and misses from X-Varnish-Cache (Varnish), else X-Page-Cache (the app).
 
 local threads = {}
@@ -27,6 +28,10 @@ function init(args)
   start = tonumber(args[4] or "0")
   index = start
   hits, misses, uncounted, finished = 0, 0, 0, 0
+  local pause = tonumber(args[5] or "0")
+  if pause > 0 then  -- wrk looks for delay() after init: defined only when asked for
+    delay = function() return pause end
+  end
 end
 
 function request()
