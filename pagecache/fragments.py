@@ -4,10 +4,10 @@ that an uncached page renders its frame and only the fragments it has not got.
 
 A fragment is stored with the content version current when it was rendered and the keys of
 the rows it shows (`instance_keys()`: the row, the rows loaded with it, and its members, so a
-new byline counts), and is served while none of those keys was stamped with a later version
-(pagecache/versions.py), exactly as a page stored with its keys is. A page asks for all its
-fragments in one round trip, plus one for the stamps when the version moved since they were
-stored, and stores those it rendered in one more. The keys of every fragment a page shows
+new byline counts), and is served while none of those keys was stamped with a later version,
+by the same check as a page stored with its keys (`versions.still_current()`). A page asks
+for all its fragments in one round trip, plus one for the stamps when the version moved since
+they were stored, and stores those it rendered in one more. The keys of every fragment a page shows
 are added to the page's own recording, so the page cache knows what a page showed even when
 its fragments came from the cache.
 
@@ -23,7 +23,7 @@ from django.conf import settings
 from . import keys as page_keys
 from . import versions
 from .guard import cache_call
-from .versions import ALL_KEY, STAMP_PREFIX, VERSION_KEY
+from .versions import ALL_KEY, VERSION_KEY
 
 PREFIX = "fragment:"
 
@@ -53,23 +53,16 @@ def get_many(names):
         return None, {}
     if found.get(VERSION_KEY) is None:  # a new cache: nothing in it counts
         return versions.bump_content_version().version, {}
-    version, everything_since = found[VERSION_KEY], found.get(ALL_KEY) or 0
-    stored = {
-        name: found[PREFIX + name]
-        for name in names
-        if PREFIX + name in found and found[PREFIX + name][0] >= everything_since
-    }
-    moved = {key for stamp, _, keys in stored.values() if stamp != version for key in keys}
-    stamps = {}
-    if moved:
-        stamps = cache_call("get_many", [STAMP_PREFIX + key for key in moved])
-        if stamps is None:
-            return None, {}
+    version = found[VERSION_KEY]
+    stored = {name: found[PREFIX + name] for name in names if PREFIX + name in found}
+    names_current = versions.still_current(stored, version, found.get(ALL_KEY) or 0)
+    if names_current is None:  # the cache is down
+        return None, {}
     current = {}
-    for name, (stamp, html, keys) in stored.items():
-        if stamp == version or all(stamps.get(STAMP_PREFIX + key, 0) <= stamp for key in keys):
-            current[name] = html
-            page_keys.record(keys)
+    for name in names_current:
+        _, html, keys = stored[name]
+        current[name] = html
+        page_keys.record(keys)
     return version, current
 
 

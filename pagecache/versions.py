@@ -178,7 +178,7 @@ def read_current(key):
     now = time.time()
     first = schedule.first_change()
     known = for_version == version and (first is None or first > now)
-    if stored is not None and _still_current(stored, version, found.get(ALL_KEY) or 0):
+    if stored is not None and still_current({key: stored}, version, found.get(ALL_KEY) or 0):
         # Nothing read on a hit is stored again; if it were, an unknown schedule keeps it 0 s.
         return Current(version, schedule if known else None), stored[1]
     if not known:
@@ -189,16 +189,30 @@ def read_current(key):
     return Current(version, schedule), None
 
 
-def _still_current(stored, version, everything_since):
-    """Whether a stored (version, value[, keys]) may be served under `version`."""
-    stored_version, keys = stored[0], stored[2] if len(stored) > 2 else None
-    if stored_version == version:
-        return True
-    if keys is None or stored_version < everything_since:
-        return False
-    # The version moved since: current if none of the page's keys was stamped after it.
-    stamps = cache_call("get_many", [STAMP_PREFIX + key for key in keys])
-    return stamps is not None and all(stamp <= stored_version for stamp in stamps.values())
+def still_current(stored, version, everything_since):
+    """Which of `stored`, {name: (version stored under, value[, keys])}, may be served under
+    `version`: those stored under it, and those stored with keys, after the last change to
+    everything, none of whose keys was stamped after them (their stamps read in one round
+    trip). None when the cache is down. What pages (read_current) and fragments
+    (pagecache/fragments.py) are checked by."""
+    candidates = {
+        name: entry
+        for name, entry in stored.items()
+        if entry[0] == version
+        or (len(entry) > 2 and entry[2] is not None and entry[0] >= everything_since)
+    }
+    moved = {key for entry in candidates.values() if entry[0] != version for key in entry[2]}
+    stamps = {}
+    if moved:
+        stamps = cache_call("get_many", [STAMP_PREFIX + key for key in moved])
+        if stamps is None:
+            return None
+    return {
+        name
+        for name, entry in candidates.items()
+        if entry[0] == version
+        or all(stamps.get(STAMP_PREFIX + key, 0) <= entry[0] for key in entry[2])
+    }
 
 
 def store_current(key, current, value, timeout, keys=None):
