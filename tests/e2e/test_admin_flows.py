@@ -68,6 +68,7 @@ def test_editor_writes_schedules_and_retags(live_server, browser):
     page.keyboard.type("The summit in Astana showed a new confidence.")
     # One tag field: a new tag is typed and ended with a comma or Enter.
     page.locator(".field-tags .select2-selection").click()
+    expect(page.locator(".select2-search__field")).to_be_focused()
     page.keyboard.type("Shanghai Co-op,")
     page.keyboard.type("Central Asia")
     expect(page.locator(".select2-results__option", has_text="Central Asia").first).to_be_visible()

@@ -131,16 +131,32 @@ def test_an_image_is_uploaded_from_the_figure_dialog_and_text_follows_it(live_se
     dialog.get_by_role("button", name="Insert").click()
     expect(body.locator("figure img")).to_have_count(1)
 
-    # The figure ends the body; typing after it starts a paragraph, not a caption.
-    page.keyboard.press("Control+End")
+    # The caret leaves the caption the dialog filled in: what is typed next is a paragraph
+    # after the figure. (The editor takes the focus back in the next frame: wait for it.)
+    expect(body).to_be_focused()
     page.keyboard.type("After the map.")
-    expect(body.locator("figure")).to_have_count(1)
     expect(body.locator("figcaption")).to_have_text("The valley and its rivers. Map: Jane Roe")
+
+    # The same in the middle of the text: a new paragraph between the figure and what follows.
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("End")
+    page.locator(".field-body button[data-name=figure]").click()
+    dialog.locator("input[name=imageUrl]").fill("https://example.org/river.jpg")
+    dialog.locator("input[name=altText]").fill("The river")
+    dialog.locator("input[name=caption]").fill("The river in spring.")
+    dialog.get_by_role("button", name="Insert").click()
+    expect(body.locator("figure")).to_have_count(2)
+    expect(body).to_be_focused()
+    page.keyboard.type("Between.")
+    expect(body.locator("figcaption").first).to_have_text("The river in spring.")
+    expect(body.locator("figure + p")).to_have_text(["Between.", "After the map."])
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist")).to_be_visible()
     column.refresh_from_db()
     image = Image.objects.get()
-    assert column.body.count("<figure>") == 1
+    assert column.body.count("<figure>") == 2
     assert f'src="{image.file.url}"' in column.body and "srcset=" in column.body
-    assert column.body.endswith("<p>After the map.</p>")
+    assert column.body.startswith("<p>Before the map.</p><figure>")
+    assert "</figure><p>Between.</p><figure>" in column.body
+    assert column.body.endswith("</figure><p>After the map.</p>")
     assert not [w for w in warnings if "TextSelection" in w]
