@@ -105,7 +105,10 @@ def test_a_reader_meets_the_owner_on_the_about_page(live_server, browser, demo):
     expect(page.locator("h1")).to_have_text("About Maya Okafor")
     portrait = page.locator("img.portrait")
     expect(portrait).to_be_visible()
-    assert portrait.evaluate("(img) => img.complete && img.naturalWidth > 0")
+    # Visible is not loaded: wait for the picture itself (it is fetched after the layout).
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=portrait.element_handle()
+    )
     writes_for = page.locator(".about-outlets li")
     expect(writes_for.first).to_contain_text(re.compile(r"\d+ columns?"))
     expect(page.get_by_role("link", name="maya@maya-okafor.example")).to_be_visible()
