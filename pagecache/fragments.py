@@ -21,8 +21,7 @@ import hashlib
 from django.conf import settings
 
 from . import keys as page_keys
-from . import versions
-from .guard import cache_call
+from . import near, versions
 from .versions import ALL_KEY, VERSION_KEY
 
 PREFIX = "fragment:"
@@ -48,7 +47,7 @@ def get_many(names):
     still current); (None, {}) when the cache is off or down."""
     if not enabled() or not names:
         return None, {}
-    found = cache_call("get_many", [VERSION_KEY, ALL_KEY, *(PREFIX + name for name in names)])
+    found = near.get_many([VERSION_KEY, ALL_KEY, *(PREFIX + name for name in names)])
     if found is None:  # the cache is down
         return None, {}
     if found.get(VERSION_KEY) is None:  # a new cache: nothing in it counts
@@ -75,7 +74,7 @@ def set_many(version, fragments):
     if version is None or not fragments:
         return
     stored = {PREFIX + name: (version, html, keys) for name, (html, keys) in fragments.items()}
-    cache_call("set_many", stored, timeout=settings.FRAGMENT_CACHE_SECONDS)
+    near.set_many(stored, timeout=settings.FRAGMENT_CACHE_SECONDS)
 
 
 def instance_keys(instance):

@@ -41,10 +41,15 @@ def reset():
 
 def cache_call(method, *args, default=None, **kwargs):
     """cache.<method>(*args, **kwargs), or `default` if the cache does not answer."""
+    return guarded(lambda: getattr(cache, method)(*args, **kwargs), default=default)
+
+
+def guarded(call, *args, default=None):
+    """call(*args), a call to the cache, or `default` if the cache does not answer."""
     if state.down and time.monotonic() < state.down_until:
         return default
     try:
-        result = getattr(cache, method)(*args, **kwargs)
+        result = call(*args)
     except ValueError:  # incr() of a missing key: the cache answered
         raise
     except Exception as error:  # redis raises its own ConnectionError, TimeoutError...

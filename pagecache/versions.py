@@ -31,8 +31,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import keys as page_keys
-from . import purge
-from .guard import cache_call
+from . import near, purge
 from .warm import urls_for, warmer
 
 VERSION_KEY = "pagecache:version"
@@ -115,20 +114,20 @@ def read_schedule():
 
 def _advance():
     try:
-        version = cache_call("incr", VERSION_KEY)
+        version = near.incr(VERSION_KEY)
     except ValueError:
         version = None
     if version is None:  # no version yet (or the cache is down: then this fails too)
         # Start from the clock, not 1: pages stored under a reset version must not come back.
         version = time.time_ns() // 1000
-        cache_call("set", VERSION_KEY, version, timeout=None)
+        near.set(VERSION_KEY, version, timeout=None)
     return version
 
 
 def bump_content_version():
     """Invalidate every cached page, in every process. Returns the new Current."""
     version = _advance()
-    cache_call("set", ALL_KEY, version, timeout=None)
+    near.set(ALL_KEY, version, timeout=None)
     purge.purge((), everything=True)
     # Asked after the increment: whatever committed before it is counted, and a concurrent
     # bump that stores its own answer later also stores its own, newer, version beside it.
@@ -139,20 +138,20 @@ def invalidate(keys):
     """Invalidate the pages that show what `keys` name (and every page stored without keys),
     in every process. Returns the new Current."""
     version = _advance()
-    cache_call("set_many", {STAMP_PREFIX + key: version for key in keys}, timeout=None)
+    near.set_many({STAMP_PREFIX + key: version for key in keys}, timeout=None)
     purge.purge(keys)
     return _store_schedule(version)
 
 
 def _store_schedule(version):
     current = Current(version, read_schedule())
-    cache_call("set", SCHEDULE_KEY, (version, current.schedule), timeout=None)
+    near.set(SCHEDULE_KEY, (version, current.schedule), timeout=None)
     return current
 
 
 def current_version():
     """The content version (set now if there is none yet), or None when the cache is down."""
-    found = cache_call("get_many", [VERSION_KEY])
+    found = near.get_many([VERSION_KEY])
     if found is None:
         return None
     return found.get(VERSION_KEY) or bump_content_version().version
@@ -168,7 +167,7 @@ def read_current(key):
     has a go-live that has passed (then the pages of what went public are warmed) or
     belongs to an older version (a miss that read the version just before a bump may store
     its schedule after the bump's), and bumps a missing version."""
-    found = cache_call("get_many", [VERSION_KEY, SCHEDULE_KEY, ALL_KEY, key])
+    found = near.get_many([VERSION_KEY, SCHEDULE_KEY, ALL_KEY, key])
     if found is None:
         return None, None
     version, stored = found.get(VERSION_KEY), found.get(key)
@@ -204,7 +203,7 @@ def still_current(stored, version, everything_since):
     moved = {key for entry in candidates.values() if entry[0] != version for key in entry[2]}
     stamps = {}
     if moved:
-        stamps = cache_call("get_many", [STAMP_PREFIX + key for key in moved])
+        stamps = near.get_many([STAMP_PREFIX + key for key in moved])
         if stamps is None:
             return None
     return {
@@ -221,7 +220,7 @@ def store_current(key, current, value, timeout, keys=None):
     lifetime = current.lifetime(timeout, keys)
     if lifetime > 0:
         stored = (current.version, value) if keys is None else (current.version, value, keys)
-        cache_call("set", key, stored, lifetime)
+        near.set(key, stored, timeout=lifetime)
 
 
 def _invalidate_on_commit(keys, using, instance=None):

@@ -163,7 +163,7 @@ def test_a_hit_reads_the_stamps_only_after_a_change(
         calls.append(method)
         return guard.cache_call(method, *args, **kwargs)
 
-    monkeypatch.setattr("pagecache.versions.cache_call", counted)
+    monkeypatch.setattr("pagecache.near.cache_call", counted)
     assert client.get(url)["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
     with django_capture_on_commit_callbacks(execute=True):

@@ -40,7 +40,7 @@ def test_a_hit_is_one_round_trip_to_the_cache(client, page_cache, monkeypatch):
         calls.append(method)
         return guard.cache_call(method, *args, **kwargs)
 
-    monkeypatch.setattr("pagecache.versions.cache_call", counted)
+    monkeypatch.setattr("pagecache.near.cache_call", counted)
     assert client.get(HOME)["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
 
