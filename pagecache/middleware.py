@@ -40,18 +40,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
+        found = self.look_up(request)
+        if found is None:
             return self.get_response(request)
-        query = canonical_query(request)
-        if query is None:  # a query string the page may read but the cache must not key on
-            return self.get_response(request)
-        key = self.key(request, query)
-        current, stored = versions.read_current(key)
-        if current is None:  # the cache is down: serve uncached
-            return self.get_response(request)
-        if stored is not None:
-            response, keys = self.thaw(stored)
-            return self.shared(response, current, keys)
+        key, current, response = found
+        if response is not None:
+            return response
         recording, token = page_keys.start_recording()
         try:
             response = self.get_response(request)
@@ -67,6 +61,25 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             self.shared(response, current, keys)
         return response
+
+    @classmethod
+    def look_up(cls, request):
+        """(its key, the Current, the cached page or None) for a request the cache may answer,
+        or None for one it must not (nor store its page), or when the cache is down. What a
+        hit costs, whether Django's request cycle reached here or config/page_hits.py did."""
+        if not cls.is_cacheable_request(request):
+            return None
+        query = canonical_query(request)
+        if query is None:  # a query string the page may read but the cache must not key on
+            return None
+        key = cls.key(request, query)
+        current, stored = versions.read_current(key)
+        if current is None:  # the cache is down: serve uncached
+            return None
+        if stored is None:
+            return key, current, None
+        response, keys = cls.thaw(stored)
+        return key, current, cls.shared(response, current, keys)
 
     @staticmethod
     def shared(response, current, keys):
