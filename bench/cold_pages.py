@@ -188,9 +188,11 @@ def compare(trees, rounds, renders, only):
         print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} |")
 
 
-def serve(tree, port):
-    """`make prod`'s server (config/serve.py) from `tree`, page cache off, once it answers."""
+def serve(tree, port, page_cache_seconds=0):
+    """`make prod`'s server (config/serve.py) from `tree`, page cache off (or on for
+    `page_cache_seconds`), once it answers."""
     env = {**environment(), "PORT": str(port), "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
     env.pop("DATABASE_POOL")  # pooled, as in production
     env.pop("DATABASE_CONN_MAX_AGE")
     server = subprocess.Popen(
