@@ -12,7 +12,7 @@ from core.signals import bulk_saved
 from mentions.models import Mention
 
 from .addresses import web_address
-from .bulk import insert_objects, insert_rows
+from .bulk import compress_quickly, insert_objects, insert_rows
 from .content import GALLERY
 from .media_refs import IMAGE, kind_of
 from .merge import fingerprint, rewritten
@@ -33,6 +33,7 @@ DOCUMENTS_CHUNK = 50
 class BatchWriter:
     _documents = None  # search.NewColumnDocuments on PostgreSQL, while run() runs
     _unsent = ()  # new columns not yet handed to it, with the names their documents read
+    _compressing = False  # compress_quickly() asked, once before the first new columns
 
     def _queue_document(self, column, tags, authors):
         if self._documents is None:
@@ -86,6 +87,9 @@ class BatchWriter:
                 self._unsent = []
             # Each new column's search_vector, written with its row.
             documents_made = self._documents.made()
+        if new and not self._compressing:
+            compress_quickly(Column)
+            self._compressing = True
         insert_objects(new)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:

