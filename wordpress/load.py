@@ -31,6 +31,7 @@ from redirects.models import Redirect
 from . import meta, prefetch, wxr
 from .addresses import keep_stored_file, keep_web_addresses, web_address
 from .batches import BatchWriter, pk_of
+from .bulk import WritesBehind
 from .convert import STATUSES, Converter, post_title
 from .media_refs import OldSite
 from .merge import Merge, remember
@@ -86,18 +87,8 @@ class WxrImport(BatchWriter):
         }
         self._documents = search_backend().new_column_documents()
         try:
-            for entry, prepared in prefetch.prefetch(reader, self._job):
-                self._prepared = prepared
-                try:
-                    handlers[type(entry)](entry)
-                except wxr.WxrError:
-                    raise
-                except Exception as error:
-                    where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
-                    raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
-                if progress and isinstance(entry, wxr.Item):
-                    progress(entry)
-            self._flush()
+            with WritesBehind(Column) as self._writes:
+                self._read(reader, handlers, progress)
         finally:
             if self._documents is not None:
                 self._documents.close()
@@ -110,6 +101,20 @@ class WxrImport(BatchWriter):
         self.summary.ambiguous_outlets = self.outlets.ambiguous
         self.summary.tags = self.tags.created
         return self.summary
+
+    def _read(self, reader, handlers, progress):
+        for entry, prepared in prefetch.prefetch(reader, self._job):
+            self._prepared = prepared
+            try:
+                handlers[type(entry)](entry)
+            except wxr.WxrError:
+                raise
+            except Exception as error:
+                where = entry.describe() if isinstance(entry, wxr.Item) else repr(entry)[:200]
+                raise wxr.WxrError(f"{where}: {type(error).__name__}: {error}") from error
+            if progress and isinstance(entry, wxr.Item):
+                progress(entry)
+        self._flush()
 
     def _job(self, entry):
         """What a worker may render and structure ahead of time for this entry, or None."""
