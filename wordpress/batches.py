@@ -14,7 +14,7 @@ from core.signals import bulk_saved
 from mentions.models import Mention
 
 from .addresses import web_address
-from .bulk import WritesBehind, compress_quickly, insert_objects, insert_rows
+from .bulk import compress_quickly, insert_objects, insert_rows
 from .content import GALLERY
 from .media_refs import IMAGE, kind_of
 from .merge import fingerprint, rewritten
