@@ -106,9 +106,7 @@ class BatchWriter:
             _pks(self._pending_bylines),
             copies,
         )
-        insert_rows(
-            TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags), copies
-        )
+        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags), copies)
         mention_pks = insert_rows(
             Mention,
             ["column_id", "outlet_id", "topic", "kind", "date", "status", "internal_note"],
