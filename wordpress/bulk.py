@@ -100,14 +100,16 @@ class WritesBehind:
     import in which the importer only waited.
 
     Nothing runs beside or between them: any query the importer makes meanwhile first waits
-    for them (an execute wrapper, installed by `with`), and raises their error if they failed,
-    so the import fails whole as before. What must follow them (the signals of what was
-    written) is handed to `start()` and runs after them, in the importer's thread. `wait()`
-    before committing. Elsewhere than on PostgreSQL there is nothing to wait for.
+    for them (an execute wrapper, installed by `with`), and raises their error there if they
+    failed (as `refused`), so the import fails whole as before. What must follow them (the
+    signals of what was written) is handed to `start()` and runs after them, in the importer's
+    thread. `wait()` before committing. Elsewhere than on PostgreSQL there is nothing to wait
+    for.
     """
 
-    def __init__(self, model):
+    def __init__(self, model, refused=RuntimeError):
         self.connection = connections[router.db_for_write(model)]
+        self.refused = refused  # what a refusal is raised as, naming no row planned since
         self.thread, self.error, self.after = None, None, []
 
     def __enter__(self):
@@ -143,7 +145,10 @@ class WritesBehind:
         self.thread = None
         error, after, self.error, self.after = self.error, self.after, None, []
         if error is not None:
-            raise error
+            raise self.refused(
+                f"the database refused the rows written before this point: "
+                f"{type(error).__name__}: {error}"
+            ) from error
         for call in after:
             call()
 

@@ -87,7 +87,7 @@ class WxrImport(BatchWriter):
         }
         self._documents = search_backend().new_column_documents()
         try:
-            with WritesBehind(Column) as self._writes:
+            with WritesBehind(Column, refused=wxr.WxrError) as self._writes:
                 self._read(reader, handlers, progress)
         finally:
             if self._documents is not None:

@@ -165,8 +165,9 @@ def test_a_batch_the_database_refuses_while_the_next_is_planned_rolls_everything
     monkeypatch.setattr("wordpress.load.FLUSH_EVERY", 4)
     ColumnFactory(title="Already here")
     before = snapshot()
-    with pytest.raises(Exception, match="duplicate key"):
+    with pytest.raises(CommandError, match=r"the database refused .*duplicate key") as error:
         run(write(tmp_path, export(*[item(n, f"Post {n}") for n in range(1, 13)])))
+    assert "Nothing was imported" in str(error.value)
     assert snapshot() == before
 
 
