@@ -384,14 +384,17 @@ class Column(PublicContent):
         self.save(update_fields=["possible_mentions", "modified_at"])
         return True
 
-    def derive_fields(self):
-        """Sanitise and compute what is derived at save; bulk imports call it themselves."""
+    def derive_fields(self, sanitised=False):
+        """Sanitise and compute what is derived at save; bulk imports call it themselves.
+        `sanitised`: intro and body were just made by `clean_html()` (the importer's workers
+        do it), so it is not run over them a second time."""
         if not self.slug:
             self.slug = slugify(self.title)[:200] or "column"
         self.date = self.outlet_published_at or self.posted_at
         self.day = self.local_day()
-        self.intro = clean_html(self.intro)
-        self.body = clean_html(self.body)
+        if not sanitised:
+            self.intro = clean_html(self.intro)
+            self.body = clean_html(self.body)
         self.excerpt_html = excerpt_html(self.body, self.excerpt)
 
     def clean(self):

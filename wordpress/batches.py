@@ -5,6 +5,8 @@ Bylines, tags, mentions and redirects of new columns are queued as tuples with t
 few hundred posts. `WxrImport` (load.py) is the one user of this mixin.
 """
 
+from functools import partial
+
 from django.utils.html import format_html
 
 from columns.models import Byline, Column, TaggedColumn
@@ -12,7 +14,7 @@ from core.signals import bulk_saved
 from mentions.models import Mention
 
 from .addresses import web_address
-from .bulk import insert_objects, insert_rows
+from .bulk import compress_quickly, insert_objects, insert_rows
 from .content import GALLERY
 from .media_refs import IMAGE, kind_of
 from .merge import fingerprint, rewritten
@@ -33,6 +35,8 @@ DOCUMENTS_CHUNK = 50
 class BatchWriter:
     _documents = None  # search.NewColumnDocuments on PostgreSQL, while run() runs
     _unsent = ()  # new columns not yet handed to it, with the names their documents read
+    _compressing = False  # compress_quickly() asked, once before the first new columns
+    _writes = None  # bulk.WritesBehind, while run() runs
 
     def _queue_document(self, column, tags, authors):
         if self._documents is None:
@@ -86,35 +90,46 @@ class BatchWriter:
                 self._unsent = []
             # Each new column's search_vector, written with its row.
             documents_made = self._documents.made()
-        insert_objects(new)
+        if new and not self._compressing:
+            compress_quickly(Column)
+            self._compressing = True
+        copies = []  # run by self._writes beside the next batch's planning
+        insert_objects(new, copies)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
             self.slugs[(column.day, column.slug)] = column.pk
             self.post_columns[post_id] = column.pk
         insert_rows(
-            Byline, ["column_id", "author_id", "position", "bio"], _pks(self._pending_bylines)
+            Byline,
+            ["column_id", "author_id", "position", "bio"],
+            _pks(self._pending_bylines),
+            copies,
         )
-        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags))
+        insert_rows(TaggedColumn, ["content_object_id", "tag_id"], _pks(self._pending_tags), copies)
         mention_pks = insert_rows(
             Mention,
             ["column_id", "outlet_id", "topic", "kind", "date", "status", "internal_note"],
             _pks(self._pending_mentions),
+            copies,
         )
         self.summary.mentions += len(self._pending_mentions)
         clashes = []
-        self.summary.redirects += save_redirects(self._pending_redirects, clashes)
+        self.summary.redirects += save_redirects(self._pending_redirects, clashes, copies)
         for old, kept, wanted in clashes:
             self.summary.note(CLASHES, f"{old} still leads to {kept}, not to {wanted}")
-        # Bulk inserts send no post_save: say what was written, for search and caches. Batch
-        # by batch, so that the database makes search documents while the workers render.
+        # Bulk inserts send no post_save: say what was written, for search and caches, once
+        # it is. Batch by batch, so that the database makes search documents while the
+        # workers render.
+        said = []
         if new:
             pks = [column.pk for column in new]
-            bulk_saved.send(sender=Column, pks=pks, documents_made=documents_made)
+            said.append(partial(bulk_saved.send, Column, pks=pks, documents_made=documents_made))
         if self._updated_pks:
-            bulk_saved.send(sender=Column, pks=self._updated_pks)
+            said.append(partial(bulk_saved.send, Column, pks=self._updated_pks))
         if mention_pks:
-            bulk_saved.send(sender=Mention, pks=mention_pks)
+            said.append(partial(bulk_saved.send, Mention, pks=mention_pks))
+        self._writes.start(copies, said)
         self._pending_bylines, self._pending_tags, self._pending_mentions = [], [], []
         self._pending_redirects, self._pending_columns = {}, []
         self._updated_pks, self._since_flush = [], 0

@@ -54,6 +54,7 @@ class Plan:
     old_paths: list = field(default_factory=list)
     keep_byline: bool = False  # an editor's byline or tags win over the export's (merge.py)
     keep_tags: bool = False
+    sanitised: bool = False  # intro and body came from a worker, through clean_html() already
 
 
 class Converter:
@@ -106,7 +107,7 @@ class Converter:
             "possible_mentions": [],
         }
         outlet, tags = self._outlet_and_tags(item)
-        plan = Plan(fields, tags=tags, old_paths=old_paths(item))
+        plan = Plan(fields, tags=tags, old_paths=old_paths(item), sanitised=bool(prepared))
         if self.run_extract:
             if prepared:
                 found, original = prepared[1], prepared[2]

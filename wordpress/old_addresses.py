@@ -36,7 +36,7 @@ def old_paths(item):
     return [path for path in paths if len(path) <= 500 and not has_control_characters(path)]
 
 
-def save_redirects(redirects, clashes=None):
+def save_redirects(redirects, clashes=None, later=None):
     """Save {old path: new path}; return how many redirects are new.
 
     As `Redirect.objects.add()` for many at once: a live address never redirects away. An old
@@ -60,7 +60,7 @@ def save_redirects(redirects, clashes=None):
             elif clashes is not None:
                 clashes.append((old, existing[old], new))
     new_rows = [(old, new) for old, new in redirects.items() if old not in existing]
-    insert_rows(Redirect, ["old_path", "new_path"], new_rows)
+    insert_rows(Redirect, ["old_path", "new_path"], new_rows, later)
     return len(new_rows)
 
 

@@ -141,6 +141,36 @@ def test_an_error_halfway_rolls_back_and_names_the_item(tmp_path, monkeypatch):
     assert snapshot() == before
 
 
+def test_a_batch_the_database_refuses_while_the_next_is_planned_rolls_everything_back(
+    tmp_path, monkeypatch
+):
+    # On PostgreSQL a batch's COPYs run beside the planning of the next (bulk.WritesBehind):
+    # the database's refusal must still fail the import whole. The first batch's columns are
+    # sent with two rows under one pk, which PostgreSQL refuses.
+    from django.db import connection
+
+    from wordpress import bulk
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the COPYs run in the importer's thread elsewhere")
+    copy = bulk._copy
+
+    def refused(cursor, copies):
+        sql, rows = copies[0]
+        if "columns_column" in sql:
+            rows[1] = (*rows[1][:-1], rows[0][-1])
+        copy(cursor, copies)
+
+    monkeypatch.setattr(bulk, "_copy", refused)
+    monkeypatch.setattr("wordpress.load.FLUSH_EVERY", 4)
+    ColumnFactory(title="Already here")
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"the database refused .*duplicate key") as error:
+        run(write(tmp_path, export(*[item(n, f"Post {n}") for n in range(1, 13)])))
+    assert "Nothing was imported" in str(error.value)
+    assert snapshot() == before
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         run(str(tmp_path / "nope.xml"))
