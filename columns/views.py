@@ -1,19 +1,11 @@
-import datetime
 from itertools import groupby
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
-    F,
-    IntegerField,
     Max,
     Min,
     OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -21,9 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateformat import format as format_date
-from django.utils.html import strip_tags
 from django.utils.http import http_date
-from django.utils.text import Truncator
 from django.views.generic import (
     DateDetailView,
     DayArchiveView,
@@ -41,8 +31,8 @@ from outlets.models import Outlet
 from pagecache.keys import members_key, model_key, period_keys, shows
 from pagecache.paginator import cached_aggregate
 
-from . import structured
-from .models import Author, Column, TaggedColumn
+from . import column_page, structured
+from .models import Author, Column
 
 COLUMNS = model_key(Column)
 
@@ -85,10 +75,12 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
 
 class ColumnDetailView(DateDetailView):
-    # Said, so that the date views do not build the page's query (its subqueries cost
-    # more to compile than to run) a second time to learn which model it reads.
+    """A column's page: its row read here, the rest from parts kept rendered (column_page)."""
+
+    # Said, so that the date views do not build the page's query a second time to learn
+    # which model it reads.
     model = Column
-    # Related columns are looked for among this many columns on either side (related_columns).
+    # Related columns are looked for among this many columns on either side (column_page).
     related_window = 100
     date_field = "day"
     month_format = "%m"
@@ -97,43 +89,27 @@ class ColumnDetailView(DateDetailView):
     page_cache_params = ()
 
     def get_queryset(self):
-        columns = Column.objects.without_internals().with_listing_data(portraits=True)
+        # The row, its outlet and whether it has press mentions; no subquery depends on the
+        # row (the five that found its neighbours cost 1.7 ms of planning in PostgreSQL and
+        # 1 ms of compiling here, on every uncached page, whose parts are now mostly kept).
+        columns = Column.objects.without_internals().select_related("outlet")
         if not can_preview(self.request.user):
             columns = columns.published()
-        # What the page needs around the column, read with it in one query: its neighbours,
-        # the dates of its related columns' window (None when the archive is shorter) and
-        # whether it has mentions. The plain date bounds let PostgreSQL start from the column
-        # in the (status, date) index: with the OR alone it walked half the archive (160 ms
-        # at 50,000 columns).
-        public = Column.objects.published().order_by()
-        at, pk = OuterRef("date"), OuterRef("pk")
-        earlier = public.filter(Q(date__lt=at) | Q(date=at, pk__lt=pk), date__lte=at)
-        later = public.filter(Q(date__gt=at) | Q(date=at, pk__gt=pk), date__gte=at)
-        earlier, later = earlier.order_by("-date", "-pk"), later.order_by("date", "pk")
-        window = self.related_window
         return columns.annotate(
-            previous_pk=Subquery(earlier.values("pk")[:1]),
-            next_pk=Subquery(later.values("pk")[:1]),
-            window_start=Subquery(earlier.values("date")[window - 1 : window]),
-            window_end=Subquery(later.values("date")[window - 1 : window]),
-            has_mentions=Exists(Mention.objects.published().filter(column=pk)),
+            has_mentions=Exists(Mention.objects.published().filter(column=OuterRef("pk")))
         )
 
     def get_context_data(self, **kwargs):
         column = self.object
-        previous_column, next_column, related = self.around(column)
-        self.show_what_depends(column, previous_column, next_column)
-        mentions = []
-        if column.has_mentions:
-            mentions = Mention.objects.published().filter(column=column).select_related("outlet")
+        parts = column_page.parts(column, self.request, self.related_window)
+        # Its lists: the parts' keys (fragments) say which; fine-grained, not every change.
+        shows()
         return super().get_context_data(
-            previous_column=previous_column,
-            next_column=next_column,
-            related_columns=related,
-            mentions=mentions,
-            json_ld=structured.article(column, self.request),
+            column_head=parts.head,
+            column_article=parts.article,
+            column_around=parts.around,
             title=column.title,
-            description=column.dek or Truncator(strip_tags(column.excerpt_html)).words(40),
+            description=parts.description,
             og_type="article",
             og_image=self.request.build_absolute_uri(column.image.url) if column.image else "",
             canonical_url=column.original_url
@@ -141,77 +117,6 @@ class ColumnDetailView(DateDetailView):
             else self.request.build_absolute_uri(column.get_absolute_url()),
             **kwargs,
         )
-
-    def show_what_depends(self, column, previous_column, next_column):
-        """Tell the page cache what this page shows besides the rows it loads: the column's
-        bylines and mentions, the columns between its neighbours (a new one would be the
-        next), and its tags' columns in the window its related columns come from. The
-        first and the latest column depend on every column, as does a page with no window."""
-        keys = {members_key(Column, column.pk)}
-        if previous_column and next_column:
-            keys |= period_keys(COLUMNS, previous_column.day, next_column.day)
-        else:
-            keys.add(COLUMNS)
-        for tag in column.tags.all():
-            tag_members = members_key(type(tag), tag.pk)
-            if column.window_start and column.window_end:
-                # A margin of a day: the window's ends are instants, periods local days.
-                day = datetime.timedelta(days=1)
-                start, end = column.window_start.date() - day, column.window_end.date() + day
-                keys |= period_keys(tag_members, start, end)
-            else:
-                keys.add(tag_members)
-        shows(*keys)
-
-    def around(self, column):
-        """(previous column, next column, related columns) in one query at most.
-
-        Related columns share most tags with this one, among the `related_window` public
-        columns published just before it and as many just after, newest first among equals.
-        Ranking every column that shares a tag counted a third of the archive for a popular
-        tag (80 ms at 50,000 columns); the window keeps the work the same at any size, and
-        columns of the same weeks are the likelier follow-ups anyway. The neighbours are in
-        the window: the query returns them first, then the five best others, and the five
-        best of all are picked from those."""
-        neighbours = [pk for pk in (column.previous_pk, column.next_pk) if pk]
-        tag_ids = [tag.pk for tag in column.tags.all()]
-        if not neighbours and not tag_ids:
-            return None, None, []
-        nearby = Column.objects.published().exclude(pk=column.pk)
-        if column.window_start:
-            nearby = nearby.filter(date__gte=column.window_start)
-        if column.window_end:
-            nearby = nearby.filter(date__lte=column.window_end)
-        wanted = Q(pk__in=neighbours)
-        if tag_ids:
-            # Counted per column of the window (one index probe each), not by joining the
-            # tags: a popular tag's rows would be read whole, however small the window.
-            shared = (
-                TaggedColumn.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
-                .order_by()
-                .values("content_object")
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
-            nearby = nearby.annotate(shared=Subquery(shared))
-            wanted |= Q(shared__gt=0)
-        else:
-            nearby = nearby.annotate(shared=Value(None, output_field=IntegerField()))
-        first = Case(When(pk__in=neighbours, then=0), default=1)
-        rows = list(
-            nearby.filter(wanted)
-            .select_related("outlet")
-            .only("title", "slug", "day", "date", "outlet__name")
-            .order_by(first, F("shared").desc(nulls_last=True), "-date", "-pk")[
-                : len(neighbours) + 5
-            ]
-        )
-        by_pk = {row.pk: row for row in rows}
-        related = sorted(
-            (row for row in rows if row.shared),
-            key=lambda r: (-r.shared, -r.date.timestamp(), -r.pk),
-        )[:5]
-        return by_pk.get(column.previous_pk), by_pk.get(column.next_pk), related
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -344,10 +344,10 @@ PAGE_CACHE_WARM_PATHS = ["/", "/feed/", "/feed/rss/"]
 NEAR_CACHE_ENTRIES = int(os.environ.get("NEAR_CACHE_ENTRIES", "2000"))
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
-# Columns' rendered cards and feed entries are kept this long at most (0: not kept), each
-# until a change touches what it shows (pagecache/fragments.py): an uncached list page or
-# feed renders only its frame and the cards or entries it has not got. Off in development,
-# where template changes must show at once.
+# Columns' rendered cards, feed entries and column pages' parts are kept this long at most
+# (0: not kept), each until a change or a go-live touches what it shows (pagecache/fragments.py):
+# an uncached list page, feed or column page renders only its frame and the parts it has not
+# got. Off in development, where template changes must show at once.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "86400"))
 # Search ranks, counts and pages at most this many of the most recent matches of each kind
 # (columns, mentions): a word found in most columns would otherwise rank all of them on every

@@ -5,9 +5,11 @@ that an uncached page renders its frame and only the fragments it has not got.
 A fragment is stored with the content version current when it was rendered and the keys of
 the rows it shows (`instance_keys()`: the row, the rows loaded with it, and its members, so a
 new byline counts), and is served while none of those keys was stamped with a later version,
-by the same check as a page stored with its keys (`versions.still_current()`). A page asks
-for all its fragments in one round trip, plus one for the stamps when the version moved since
-they were stored, and stores those it rendered in one more. The keys of every fragment a page shows
+by the same check as a page stored with its keys (`versions.still_current()`). Like such a
+page, it is kept no longer than the first scheduled go-live that touches one of its keys (a
+scheduled neighbour of a column, a mention of it dated tomorrow). A page asks for all its
+fragments in one round trip, plus one for the stamps when the version moved since they were
+stored, and stores those it rendered in one more. The keys of every fragment a page shows
 are added to the page's own recording, so the page cache knows what a page showed even when
 its fragments came from the cache.
 
@@ -17,12 +19,13 @@ for everyone (a staff preview, a draft, anything per reader never reaches this m
 
 import functools
 import hashlib
+import math
 
 from django.conf import settings
 
 from . import keys as page_keys
 from . import near, versions
-from .versions import ALL_KEY, VERSION_KEY
+from .versions import ALL_KEY, SCHEDULE_KEY, VERSION_KEY
 
 PREFIX = "fragment:"
 
@@ -43,38 +46,48 @@ def code_version(*sources):
 
 
 def get_many(names):
-    """(the content version to store new fragments under, {name: html} of the fragments
+    """(what to store new fragments under, for set_many(); {name: html} of the fragments
     still current); (None, {}) when the cache is off or down."""
     if not enabled() or not names:
         return None, {}
-    found = near.get_many([VERSION_KEY, ALL_KEY, *(PREFIX + name for name in names)])
+    found = near.get_many([VERSION_KEY, ALL_KEY, SCHEDULE_KEY, *(PREFIX + name for name in names)])
     if found is None:  # the cache is down
         return None, {}
     if found.get(VERSION_KEY) is None:  # a new cache: nothing in it counts
-        return versions.bump_content_version().version, {}
+        return versions.bump_content_version(), {}
     version = found[VERSION_KEY]
     stored = {name: found[PREFIX + name] for name in names if PREFIX + name in found}
     names_current = versions.still_current(stored, version, found.get(ALL_KEY) or 0)
     if names_current is None:  # the cache is down
         return None, {}
-    current = {}
+    kept = {}
     for name in names_current:
         _, html, keys = stored[name]
-        current[name] = html
+        kept[name] = html
         page_keys.record(keys)
-    return version, current
+    return versions.known_current(version, found.get(SCHEDULE_KEY)), kept
 
 
-def set_many(version, fragments):
-    """Store {name: (html, keys)} rendered under `version` (from get_many()). The page being
-    rendered shows them: their keys are its own, members included (a new byline would not
-    be among the rows it loaded), whether they can be stored or not."""
+def set_many(current, fragments):
+    """Store {name: (html, keys)} rendered under `current` (from get_many()), each until the
+    first scheduled go-live that touches its keys at most (once one has passed, the schedule
+    is read again first, as by a page cache miss). The page being rendered shows them: their
+    keys are its own, members included (a new byline would not be among the rows it loaded),
+    whether they can be stored or not."""
     for _html, keys in fragments.values():
         page_keys.record(keys)
-    if version is None or not fragments:
+    if current is None or not fragments:
         return
-    stored = {PREFIX + name: (version, html, keys) for name, (html, keys) in fragments.items()}
-    near.set_many(stored, timeout=settings.FRAGMENT_CACHE_SECONDS)
+    current = versions.renew_schedule(current)
+    by_lifetime = {}
+    for name, (html, keys) in fragments.items():
+        # In whole milliseconds (as Redis keeps them), rounded down: never past the go-live.
+        lifetime = math.floor(current.lifetime(settings.FRAGMENT_CACHE_SECONDS, keys) * 1000)
+        if lifetime > 0:
+            stored = (current.version, html, keys)
+            by_lifetime.setdefault(lifetime / 1000, {})[PREFIX + name] = stored
+    for lifetime, stored in by_lifetime.items():
+        near.set_many(stored, timeout=lifetime)
 
 
 def instance_keys(instance):

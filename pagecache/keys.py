@@ -65,6 +65,17 @@ def not_recording():
         _recording.reset(token)
 
 
+@contextlib.contextmanager
+def recording_apart():
+    """Record the rows loaded inside on their own, not as the page's: what one fragment
+    shows (pagecache/fragments.py adds a fragment's keys to its page). Yields their keys."""
+    recording, token = start_recording()
+    try:
+        yield recording.keys
+    finally:
+        stop_recording(token)
+
+
 def shows(*keys):
     """Said by a view: the page lists what these keys name (besides the rows it loads), and
     changes to anything else leave it cached."""

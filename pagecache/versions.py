@@ -173,19 +173,36 @@ def read_current(key):
     version, stored = found.get(VERSION_KEY), found.get(key)
     if version is None:
         return bump_content_version(), None
-    for_version, schedule = found.get(SCHEDULE_KEY) or (None, Schedule())
-    now = time.time()
-    first = schedule.first_change()
-    known = for_version == version and (first is None or first > now)
+    current = known_current(version, found.get(SCHEDULE_KEY))
     if stored is not None and still_current({key: stored}, version, found.get(ALL_KEY) or 0):
         # Nothing read on a hit is stored again; if it were, an unknown schedule keeps it 0 s.
-        return Current(version, schedule if known else None), stored[1]
-    if not known:
-        gone_public = [path for at, _, paths in schedule.items if at <= now for path in paths]
-        if gone_public:
-            warmer.warm(gone_public)
-        return _store_schedule(version), None
-    return Current(version, schedule), None
+        return current, stored[1]
+    return renew_schedule(current, found.get(SCHEDULE_KEY) or (None, Schedule())), None
+
+
+def known_current(version, stored_schedule):
+    """Current for `version` with the schedule SCHEDULE_KEY held (`stored_schedule`), if it
+    was read for this version and none of its go-lives has passed; else with None (unknown)."""
+    for_version, schedule = stored_schedule or (None, Schedule())
+    first = schedule.first_change()
+    known = for_version == version and (first is None or first > time.time())
+    return Current(version, schedule if known else None)
+
+
+def renew_schedule(current, stored_schedule=None):
+    """`current` if its schedule is known; else one with the schedule read again from the
+    database and stored, the pages of what went public since the stored one (read from the
+    cache when not given) being warmed."""
+    if current.schedule is not None:
+        return current
+    if stored_schedule is None:
+        stored_schedule = (near.get_many([SCHEDULE_KEY]) or {}).get(SCHEDULE_KEY)
+    _, schedule = stored_schedule or (None, Schedule())
+    now = time.time()
+    gone_public = [path for at, _, paths in schedule.items if at <= now for path in paths]
+    if gone_public:
+        warmer.warm(gone_public)
+    return _store_schedule(current.version)
 
 
 def still_current(stored, version, everything_since):

@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     # count, columns+outlets, bylines+authors (cards show no tags), mentions strip, outlets strip
     "home": 6,
-    # column (with its neighbours, the related window's ends, whether it has mentions), tags,
-    # bylines, neighbours and related, its mentions (this one has some; 5 without: see
-    # tests/columns/test_public_pages.py), the site owner (the header)
+    # column (with whether it has mentions), tags, bylines, neighbours and related (one
+    # query), its mentions (this one has some; 5 without: see tests/columns/test_public_pages.py),
+    # the site owner (the header); with its parts kept, the column and the site owner
+    # (tests/columns/test_column_page.py)
     "column": 6,
     # tag, count, columns, bylines, its mentions
     "tag": 6,

@@ -314,9 +314,8 @@ def test_previous_and_next_among_columns_of_the_same_moment(client, django_asser
         ColumnFactory(title=f"Same moment {n}", posted_at=moment, tags=["SCO"]) for n in (1, 2, 3)
     )
     ColumnFactory(title="A day later", posted_at=moment + datetime.timedelta(days=1))
-    # The column (with its neighbours, the related window's ends and whether it has
-    # mentions: it has none), its tags, its bylines, the neighbours and related columns,
-    # the site owner (the header).
+    # The column (with whether it has mentions: it has none), its tags, its bylines, the
+    # neighbours and related columns, the site owner (the header).
     with django_assert_num_queries(5):
         html = text(client.get(second.get_absolute_url()))
     nav = html[html.index('aria-label="Previous and next columns"') :]

@@ -1,12 +1,15 @@
 """Columns' cards and feed entries kept rendered (pagecache/fragments.py): the same pages,
 fewer queries, and every change to what one shows shows at once, page cache off and on."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.template import engines
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from columns.models import Column, prefetch_card_data
 from pagecache import fragments
@@ -216,3 +219,24 @@ def test_cards_kept_in_redis(
         co_author.name = "Li Wei-ming"
         co_author.save()
     assert "Li Wei-ming" in client.get(tag_page).content.decode()
+
+
+def test_parts_kept_in_redis_end_at_the_go_live_that_touches_them(
+    client, settings, redis_page_cache, column, django_capture_on_commit_callbacks
+):
+    """A column's page's parts in Redis, as in production: what is around the column ends
+    when a column scheduled next to it goes public, its article (which that does not touch)
+    lives its day; the same for the cards of a list."""
+    settings.FRAGMENT_CACHE_SECONDS = 86400
+    settings.PAGE_CACHE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        ColumnFactory(title="Out in an hour", posted_at=timezone.now() + timedelta(hours=1))
+    client.get(column.get_absolute_url())
+    client.get(HOME)
+    ttls = {
+        kind: [cache.ttl(key) for key in cache.keys(f"{fragments.PREFIX}{kind}:*")]
+        for kind in ("column", "column-around", "card")
+    }
+    assert [ttl > 86000 for ttl in ttls["column"]] == [True]
+    assert [3500 < ttl <= 3600 for ttl in ttls["column-around"]] == [True]
+    assert ttls["card"] and all(ttl > 86000 for ttl in ttls["card"])
