@@ -39,7 +39,7 @@ from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
 from pagecache.keys import members_key, model_key, period_keys, shows
-from pagecache.paginator import cached_aggregate
+from pagecache.paginator import cached_aggregate, kept
 
 from . import structured
 from .models import Author, Column, TaggedColumn
@@ -73,15 +73,26 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
     template_name = "columns/column_list.html"
 
+    def list_keys(self):
+        return {COLUMNS}
+
     def get_context_data(self, **kwargs):
         shows(COLUMNS, model_key(Mention))
         return super().get_context_data(
-            latest_mentions=Mention.objects.published().select_related("outlet", "column")[:5],
-            outlets=Outlet.objects.filter(
-                pk__in=Column.objects.published().values("outlet")
-            ).order_by("name"),
+            latest_mentions=kept("home mentions", self.latest_mentions, {model_key(Mention)}),
+            outlets=kept("home outlets", self.outlets, {COLUMNS}),
             **kwargs,
         )
+
+    @staticmethod
+    def latest_mentions():
+        return list(Mention.objects.published().select_related("outlet", "column")[:5])
+
+    @staticmethod
+    def outlets():
+        """The outlets of public columns (their names and logos are the rows' own keys)."""
+        public = Column.objects.published().values("outlet")
+        return list(Outlet.objects.filter(pk__in=public).order_by("name"))
 
 
 class ColumnDetailView(DateDetailView):
@@ -231,6 +242,9 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
         shows(members_key(Author, self.author.pk))
         return super().get_queryset().filter(authors=self.author)
 
+    def list_keys(self):
+        return {members_key(Author, self.author.pk)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         return context | {
@@ -288,6 +302,27 @@ class DateArchiveMixin(PublicColumnsMixin):
             # The calendar's last day (9999-12-31) has no next day to end its archive with.
             raise Http404("No archive for this date.") from None
 
+    def get_dated_queryset(self, **lookup):
+        # The period's first and last days: what the list lists (list_keys()).
+        if self.date_field in lookup:
+            self.period_days = (lookup[self.date_field],) * 2
+        else:
+            last = lookup[f"{self.date_field}__lt"] - datetime.timedelta(days=1)
+            self.period_days = (lookup[f"{self.date_field}__gte"], last)
+        return super().get_dated_queryset(**lookup)
+
+    def list_keys(self):
+        return period_keys(COLUMNS, *self.period_days)
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """The days (months) of the period that have columns, kept as its list is."""
+        dates = super().get_date_list
+        return kept(
+            f"date list:{self.request.path}:{date_type}:{ordering}",
+            lambda: list(dates(queryset, date_type, ordering)),
+            self.list_keys(),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         start = context[self.period]
@@ -296,15 +331,23 @@ class DateArchiveMixin(PublicColumnsMixin):
         context["period"] = format_date(start, self.period_format)
         context["title"] = f"Columns from {context['period']}"
         context["description"] = f"Every column published in {context['period']}."
-        public = Column.objects.published().order_by()
-        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
-        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        before, after = kept(
+            f"nearest periods:{start}:{end}", lambda: self.nearest(start, end), {COLUMNS}
+        )
         # What the page shows: its period's columns, and the periods up to the nearest ones
         # with columns (its links name them); every column when there is none on a side.
         shows(*(period_keys(COLUMNS, before, after) if before and after else {COLUMNS}))
         context["previous_period"] = self.period_link(before)
         context["next_period"] = self.period_link(after)
         return context
+
+    @staticmethod
+    def nearest(start, end):
+        """The last day with columns before `start`, the first from `end` on (or None)."""
+        public = Column.objects.published().order_by()
+        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
+        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        return before, after
 
     def period_link(self, date):
         """The address and name of the period (of this archive's kind) holding `date`."""

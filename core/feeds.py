@@ -27,7 +27,9 @@ from django.utils.html import strip_tags
 
 from pagecache import fragments
 from pagecache.keys import members_key, model_key, shows
+from pagecache.paginator import kept
 
+from .lists import KeptRows
 from .text import xml_safe
 
 FEED_SIZE = 20
@@ -223,31 +225,47 @@ class ColumnEntriesFeed(ContentFeed):
         raise NotImplementedError
 
     def author_name(self, obj):
-        """The site owner, who wrote every column here (their Author has is_owner set)."""
+        """The site owner, who wrote every column here (their Author has is_owner set); kept
+        until an author changes."""
         authors = self.columns(obj).model.authors.field.related_model
-        owner = authors.objects.filter(is_owner=True).first()
-        return owner.name if owner else settings.SITE_NAME
+
+        def name():
+            owner = authors.objects.filter(is_owner=True).first()
+            return owner.name if owner else settings.SITE_NAME
+
+        return kept("feed author name", name, {model_key(authors)})
 
     def items(self, obj):
+        """The ids of the feed's columns, kept until its list changes (core/lists.py), and
+        `self.entries`, what the feed says of each of them."""
         columns = self.columns(obj)
         # A feed of a tag's, an outlet's or an author's columns changes with their members.
-        shows(model_key(columns.model) if obj is None else members_key(type(obj), obj.pk))
-        rows = list(columns.published().without_internals().select_related("outlet")[:FEED_SIZE])
-        self.entries = self.entries_of(rows, columns.listing_lookups())
-        return rows
+        key = model_key(columns.model) if obj is None else members_key(type(obj), obj.pk)
+        shows(key)
+        public = columns.published().without_internals().select_related("outlet")
+        loaded = []
+
+        def compute():
+            loaded[:] = public[:FEED_SIZE]
+            return [column.pk for column in loaded]
+
+        ids = kept(f"feed ids:{key}", compute, {key}, rows_shown=False)
+        self.entries = self.entries_of(KeptRows(ids, public, loaded), columns.listing_lookups())
+        return [pk for pk in ids if pk in self.entries]
 
     def entries_of(self, columns, lookups):
-        """{pk: what the feed says of each column}, from the fragment cache where it is
-        still current (pagecache/fragments.py), else computed with the tags and bylines of
-        only those columns (`lookups`) and kept. An entry is the same in every feed of this
-        site and every format (Atom, RSS, JSON); its links are absolute, so it is kept per
-        address of the site. Public columns only are kept."""
+        """{pk: what the feed says of each column} of `columns` (KeptRows of public
+        columns), from the fragment cache where it is still current
+        (pagecache/fragments.py), else computed from the rows of only those columns, with
+        their tags and bylines (`lookups`), and kept. An entry is the same in every feed of
+        this site and every format (Atom, RSS, JSON); its links are absolute, so it is kept
+        per address of the site."""
         root = self.request.build_absolute_uri("/")
         content = get_template("feeds/column_content.html").template.source
         code = fragments.code_version(content, Path(__file__))
-        names = {c.pk: f"feed-entry:{c.pk}:{code}:{root}" for c in columns if c.is_public}
-        version, kept = fragments.get_many(list(names.values()))
-        missing = [column for column in columns if names.get(column.pk) not in kept]
+        names = {pk: f"feed-entry:{pk}:{code}:{root}" for pk in columns.ids}
+        version, entries = fragments.get_many(list(names.values()))
+        missing = columns.rows_of([pk for pk in columns.ids if names[pk] not in entries])
         prefetch_related_objects(missing, *lookups)
         computed = {column.pk: self.entry(column) for column in missing}
         fragments.set_many(
@@ -255,12 +273,10 @@ class ColumnEntriesFeed(ContentFeed):
             {
                 names[column.pk]: (computed[column.pk], fragments.instance_keys(column))
                 for column in missing
-                if column.pk in names
             },
         )
-        return {
-            column.pk: kept.get(names.get(column.pk)) or computed[column.pk] for column in columns
-        }
+        found = {pk: entries[name] for pk, name in names.items() if name in entries}
+        return found | computed
 
     def entry(self, column):
         absolute = self.request.build_absolute_uri
@@ -286,28 +302,28 @@ class ColumnEntriesFeed(ContentFeed):
             },
         }
 
-    def item_title(self, column):
-        return self.entries[column.pk]["title"]
+    def item_title(self, pk):
+        return self.entries[pk]["title"]
 
-    def item_link(self, column):
-        return self.entries[column.pk]["link"]
+    def item_link(self, pk):
+        return self.entries[pk]["link"]
 
-    def item_description(self, column):
-        return self.entries[column.pk]["description"]
+    def item_description(self, pk):
+        return self.entries[pk]["description"]
 
-    def item_guid(self, column):
-        return self.entries[column.pk]["guid"]
+    def item_guid(self, pk):
+        return self.entries[pk]["guid"]
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, column):
-        return self.entries[column.pk]["pubdate"]
+    def item_pubdate(self, pk):
+        return self.entries[pk]["pubdate"]
 
-    def item_updateddate(self, column):
-        return self.entries[column.pk]["updateddate"]
+    def item_updateddate(self, pk):
+        return self.entries[pk]["updateddate"]
 
-    def item_categories(self, column):
-        return self.entries[column.pk]["categories"]
+    def item_categories(self, pk):
+        return self.entries[pk]["categories"]
 
-    def item_extra_kwargs(self, column):
-        return self.entries[column.pk]["extra"]
+    def item_extra_kwargs(self, pk):
+        return self.entries[pk]["extra"]

@@ -31,6 +31,9 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
         columns = self.outlet.columns.published().for_cards()
         return columns.order_by("-date", "-pk")
 
+    def list_keys(self):
+        return {members_key(Outlet, self.outlet.pk)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             outlet=self.outlet,

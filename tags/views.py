@@ -10,7 +10,20 @@ from core.content import carried_by_public
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
-from pagecache.keys import members_key, shows
+from pagecache.keys import members_key, record, shows
+from pagecache.paginator import kept
+
+
+def public_tag(slug):
+    """The tag at `slug` that public content carries, or a 404; kept until the tag or its
+    members change (a rename, its last public column unpublished)."""
+
+    def find():
+        tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=slug)
+        record({members_key(Tag, tag.pk)})  # whether public content carries it
+        return tag
+
+    return kept(f"public tag:{slug}", find, ())
 
 
 class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
@@ -19,9 +32,12 @@ class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "tags/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=self.kwargs["slug"])
+        self.tag = public_tag(self.kwargs["slug"])
         shows(members_key(Tag, self.tag.pk))  # its columns and mentions
         return super().get_queryset().filter(tags=self.tag)
+
+    def list_keys(self):
+        return {members_key(Tag, self.tag.pk)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
