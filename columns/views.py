@@ -17,7 +17,6 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateformat import format as format_date
@@ -33,12 +32,12 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
-from pagecache.keys import members_key, model_key, period_keys, shows
+from pagecache.keys import members_key, model_key, period_keys, record, shows
 from pagecache.paginator import cached_aggregate, kept
 
 from . import structured
@@ -237,8 +236,7 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
-        authors = carried_by_public(Author.objects.select_related("photo"))
-        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
+        self.author = public_by_slug(Author.objects.select_related("photo"), self.kwargs["slug"])
         shows(members_key(Author, self.author.pk))
         return super().get_queryset().filter(authors=self.author)
 
@@ -288,6 +286,17 @@ class ArchiveIndexView(TemplateView):
         )
 
 
+def nearest(start, end):
+    """The last day with columns before `start` and the first from `end` on (or None), kept
+    (pagecache.paginator.kept) until a change within the periods up to them, those the date
+    archives show."""
+    public = Column.objects.published().order_by()
+    before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
+    after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+    record(period_keys(COLUMNS, before, after) if before and after else {COLUMNS})
+    return before, after
+
+
 class DateArchiveMixin(PublicColumnsMixin):
     """Titles the date archives ("Columns from June 2018") and links the nearest periods
     that have columns: adjacent empty periods would make an endless trail for crawlers."""
@@ -331,23 +340,13 @@ class DateArchiveMixin(PublicColumnsMixin):
         context["period"] = format_date(start, self.period_format)
         context["title"] = f"Columns from {context['period']}"
         context["description"] = f"Every column published in {context['period']}."
-        before, after = kept(
-            f"nearest periods:{start}:{end}", lambda: self.nearest(start, end), {COLUMNS}
-        )
+        before, after = kept(f"nearest periods:{start}:{end}", lambda: nearest(start, end), ())
         # What the page shows: its period's columns, and the periods up to the nearest ones
         # with columns (its links name them); every column when there is none on a side.
         shows(*(period_keys(COLUMNS, before, after) if before and after else {COLUMNS}))
         context["previous_period"] = self.period_link(before)
         context["next_period"] = self.period_link(after)
         return context
-
-    @staticmethod
-    def nearest(start, end):
-        """The last day with columns before `start`, the first from `end` on (or None)."""
-        public = Column.objects.published().order_by()
-        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
-        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
-        return before, after
 
     def period_link(self, date):
         """The address and name of the period (of this archive's kind) holding `date`."""

@@ -144,7 +144,8 @@ class PublicListMixin:
             return paginator.count, page.number, [row.pk for row in loaded]
 
         count, number, ids = kept(
-            f"page ids:{paginator.count_key}#{asked or ''}",
+            # Named by what it lists too: a tag's slug may come to name another tag.
+            f"page ids:{','.join(sorted(keys))}:{paginator.count_key}#{asked or ''}",
             compute,
             keys,
             rows_shown=False,
@@ -173,7 +174,7 @@ class PublicListMixin:
                 return list(mentions.published().select_related("outlet", "column")[:shown])
 
             keys = self.list_keys()
-            name = f"latest mentions:{context['paginator'].count_key}"
+            name = f"latest mentions:{','.join(sorted(keys or ()))}"
             latest = compute() if keys is None else kept(name, compute, keys)
         context["mentions"] = latest[: self.mentions_shown]
         context["more_mentions"] = len(latest) > self.mentions_shown

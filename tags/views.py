@@ -1,29 +1,19 @@
 """A tag's page (its columns, then its latest mentions) and the index of every tag."""
 
-from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
 from columns.views import PublicColumnsMixin
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
-from pagecache.keys import members_key, record, shows
-from pagecache.paginator import kept
+from pagecache.keys import members_key, shows
 
 
 def public_tag(slug):
-    """The tag at `slug` that public content carries, or a 404; kept until the tag or its
-    members change (a rename, its last public column unpublished)."""
-
-    def find():
-        tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=slug)
-        record({members_key(Tag, tag.pk)})  # whether public content carries it
-        return tag
-
-    return kept(f"public tag:{slug}", find, ())
+    return public_by_slug(Tag.objects.all(), slug)
 
 
 class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
