@@ -225,20 +225,20 @@ class ColumnEntriesFeed(ContentFeed):
         raise NotImplementedError
 
     def author_name(self, obj):
-        """The site owner, who wrote every column here (their Author has is_owner set); kept
-        until an author changes."""
-        authors = self.columns(obj).model.authors.field.related_model
-
-        def name():
-            owner = authors.objects.filter(is_owner=True).first()
-            return owner.name if owner else settings.SITE_NAME
-
-        return kept("feed author name", name, {model_key(authors)})
+        return self.listed(obj)[0]
 
     def items(self, obj):
-        """The ids of the feed's columns, kept until its list changes (core/lists.py), and
-        `self.entries`, what the feed says of each of them."""
+        return self.listed(obj)[1]
+
+    def listed(self, obj):
+        """(the feed's author, the ids of its columns), kept in one value until its list or
+        an author changes (pagecache.paginator.kept); and `self.entries`, what the feed says
+        of each column. The author is the site owner, who wrote every column here (their
+        Author has is_owner set)."""
+        if hasattr(self, "_listed"):
+            return self._listed
         columns = self.columns(obj)
+        authors = columns.model.authors.field.related_model
         # A feed of a tag's, an outlet's or an author's columns changes with their members.
         key = model_key(columns.model) if obj is None else members_key(type(obj), obj.pk)
         shows(key)
@@ -246,12 +246,14 @@ class ColumnEntriesFeed(ContentFeed):
         loaded = []
 
         def compute():
+            owner = authors.objects.filter(is_owner=True).first()
             loaded[:] = public[:FEED_SIZE]
-            return [column.pk for column in loaded]
+            return owner.name if owner else settings.SITE_NAME, [c.pk for c in loaded]
 
-        ids = kept(f"feed ids:{key}", compute, {key}, rows_shown=False)
+        name, ids = kept(f"feed:{key}", compute, {key, model_key(authors)}, rows_shown=False)
         self.entries = self.entries_of(KeptRows(ids, public, loaded), columns.listing_lookups())
-        return [pk for pk in ids if pk in self.entries]
+        self._listed = name, [pk for pk in ids if pk in self.entries]
+        return self._listed
 
     def entries_of(self, columns, lookups):
         """{pk: what the feed says of each column} of `columns` (KeptRows of public
