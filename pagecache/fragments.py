@@ -21,7 +21,7 @@ import hashlib
 from django.conf import settings
 
 from . import keys as page_keys
-from . import versions
+from . import memo, versions
 from .guard import cache_call
 from .versions import ALL_KEY, VERSION_KEY
 
@@ -48,6 +48,15 @@ def get_many(names):
     still current); (None, {}) when the cache is off or down."""
     if not enabled() or not names:
         return None, {}
+    current, version = {}, versions.request_version()
+    for name in names:  # those this process found current under this version already
+        found, fragment = memo.get(PREFIX + name, version)
+        if found:
+            current[name] = fragment[0]
+            page_keys.record(fragment[1])
+    names = [name for name in names if name not in current]
+    if not names:
+        return version, current
     found = cache_call("get_many", [VERSION_KEY, ALL_KEY, *(PREFIX + name for name in names)])
     if found is None:  # the cache is down
         return None, {}
@@ -58,11 +67,11 @@ def get_many(names):
     names_current = versions.still_current(stored, version, found.get(ALL_KEY) or 0)
     if names_current is None:  # the cache is down
         return None, {}
-    current = {}
     for name in names_current:
         _, html, keys = stored[name]
         current[name] = html
         page_keys.record(keys)
+        memo.put(PREFIX + name, version, (html, keys))
     return version, current
 
 

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from . import keys as page_keys
-from . import versions
+from . import memo, versions
 
 
 def cached_aggregate(name, compute):
@@ -26,12 +26,16 @@ def cached_aggregate(name, compute):
     if settings.COUNT_CACHE_SECONDS <= 0:
         return compute()
     key = "count:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    found, value = memo.get(key, versions.request_version())
+    if found:
+        return value
     current, value = versions.read_current(key)
     if current is None:  # the cache is down
         return compute()
     if value is None:
         value = compute()
         versions.store_current(key, current, value, settings.COUNT_CACHE_SECONDS)
+    versions.remember(key, current, value)
     return value
 
 
@@ -51,9 +55,13 @@ def kept(name, compute, keys, rows_shown=True, worth_keeping=None):
     if settings.COUNT_CACHE_SECONDS <= 0:
         return compute()
     key = "kept:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    current, value = versions.read_current(key)
-    if current is None:  # the cache is down
-        return compute()
+    found, value = memo.get(key, versions.request_version())
+    if not found:
+        current, value = versions.read_current(key)
+        if current is None:  # the cache is down
+            return compute()
+        if value is not None:
+            versions.remember(key, current, value, value[1])
     if value is not None:
         value, shown = value
         page_keys.record(shown)
@@ -69,6 +77,7 @@ def kept(name, compute, keys, rows_shown=True, worth_keeping=None):
     if worth_keeping is not None and not worth_keeping(value):
         return value
     versions.store_current(key, current, (value, shown), settings.COUNT_CACHE_SECONDS, keys=shown)
+    versions.remember(key, current, (value, shown), shown)
     return value
 
 

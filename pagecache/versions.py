@@ -31,7 +31,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import keys as page_keys
-from . import purge
+from . import memo, purge
 from .guard import cache_call
 from .warm import urls_for, warmer
 
@@ -113,7 +113,27 @@ def read_schedule():
     return Schedule(items)
 
 
+def request_version():
+    """The content version the current request reads under: read once per request (None
+    outside one, or when the cache is down or has none), for pagecache/memo.py."""
+
+    def read():
+        found = cache_call("get_many", [VERSION_KEY])
+        return found.get(VERSION_KEY) if found else None
+
+    return memo.snapshot(read)
+
+
+def remember(name, current, value, keys=None):
+    """Keep in this process `value`, found current under `current` (pagecache/memo.py),
+    until the first go-live that touches `keys` (None: any); not when the schedule is not
+    known."""
+    if current.schedule is not None:
+        memo.put(name, current.version, value, current.schedule.ends(keys))
+
+
 def _advance():
+    memo.forget_snapshot()
     try:
         version = cache_call("incr", VERSION_KEY)
     except ValueError:

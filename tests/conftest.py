@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from pagecache import memo
 from tests.factories import UserFactory
 from tests.outlet_server import outlet_site  # noqa: F401 (a fixture: a local site to fetch)
 from tests.public_site import build_site
@@ -20,6 +21,8 @@ def _test_settings(settings, tmp_path):
     settings.COUNT_CACHE_SECONDS = 0
     # tests/pagecache/test_fragments.py turns it on, with a cache emptied for each test.
     settings.FRAGMENT_CACHE_SECONDS = 0
+    # What a process found current under a version: each test's versions start afresh.
+    memo.clear()
 
 
 @pytest.fixture
