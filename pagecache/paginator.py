@@ -18,15 +18,16 @@ from . import keys as page_keys
 from . import memo, versions
 
 
-def cached_aggregate(name, compute):
+def cached_aggregate(name, compute, in_memory=True):
     """compute()'s result, cached under the content version: recomputed once per content
     change (and per COUNT_CACHE_SECONDS, and when a scheduled item goes public), or on every
     call when that is 0 or the cache is down. For whole-archive aggregates (counts, the
-    sitemap's months) that pages show."""
+    sitemap's months) that pages show. Kept in the process's memory too (pagecache/memo.py)
+    unless not `in_memory` (a search's matches: many, and large)."""
     if settings.COUNT_CACHE_SECONDS <= 0:
         return compute()
     key = "count:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    found, value = memo.get(key, versions.request_version())
+    found, value = memo.get(key, versions.request_version() if in_memory else None)
     if found:
         return value
     current, value = versions.read_current(key)
@@ -35,7 +36,8 @@ def cached_aggregate(name, compute):
     if value is None:
         value = compute()
         versions.store_current(key, current, value, settings.COUNT_CACHE_SECONDS)
-    versions.remember(key, current, value)
+    if in_memory:
+        versions.remember(key, current, value)
     return value
 
 
