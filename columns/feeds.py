@@ -4,10 +4,9 @@ shares); a tag's and an outlet's feeds live with their pages, in tags/ and outle
 """
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import ColumnEntriesFeed
 
 from .models import Author, Column
@@ -25,7 +24,7 @@ class ColumnFeed(ColumnEntriesFeed):
 
 class AuthorFeed(ColumnFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(carried_by_public(Author.objects.all()), slug=slug)
+        return public_by_slug(Author.objects.select_related("photo"), slug)
 
     def title(self, author):
         return f"{author.name} · {settings.SITE_NAME}"

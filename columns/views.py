@@ -1,3 +1,4 @@
+import datetime
 from itertools import groupby
 
 from django.db.models import (
@@ -9,7 +10,6 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateformat import format as format_date
@@ -23,13 +23,13 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin
 from mentions.models import Mention
 from outlets.models import Outlet
-from pagecache.keys import members_key, model_key, period_keys, shows
-from pagecache.paginator import cached_aggregate
+from pagecache.keys import members_key, model_key, period_keys, record, shows
+from pagecache.paginator import cached_aggregate, kept
 
 from . import column_page, structured
 from .models import Author, Column
@@ -63,15 +63,26 @@ class ColumnListView(PublicColumnsMixin, ListView):
 
     template_name = "columns/column_list.html"
 
+    def list_keys(self):
+        return {COLUMNS}
+
     def get_context_data(self, **kwargs):
         shows(COLUMNS, model_key(Mention))
         return super().get_context_data(
-            latest_mentions=Mention.objects.published().select_related("outlet", "column")[:5],
-            outlets=Outlet.objects.filter(
-                pk__in=Column.objects.published().values("outlet")
-            ).order_by("name"),
+            latest_mentions=kept("home mentions", self.latest_mentions, {model_key(Mention)}),
+            outlets=kept("home outlets", self.outlets, {COLUMNS}),
             **kwargs,
         )
+
+    @staticmethod
+    def latest_mentions():
+        return list(Mention.objects.published().select_related("outlet", "column")[:5])
+
+    @staticmethod
+    def outlets():
+        """The outlets of public columns (their names and logos are the rows' own keys)."""
+        public = Column.objects.published().values("outlet")
+        return list(Outlet.objects.filter(pk__in=public).order_by("name"))
 
 
 class ColumnDetailView(DateDetailView):
@@ -131,10 +142,12 @@ class AuthorView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "columns/author_detail.html"
 
     def get_queryset(self):
-        authors = carried_by_public(Author.objects.select_related("photo"))
-        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
+        self.author = public_by_slug(Author.objects.select_related("photo"), self.kwargs["slug"])
         shows(members_key(Author, self.author.pk))
         return super().get_queryset().filter(authors=self.author)
+
+    def list_keys(self):
+        return {members_key(Author, self.author.pk)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -179,6 +192,17 @@ class ArchiveIndexView(TemplateView):
         )
 
 
+def nearest(start, end):
+    """The last day with columns before `start` and the first from `end` on (or None), kept
+    (pagecache.paginator.kept) until a change within the periods up to them, those the date
+    archives show."""
+    public = Column.objects.published().order_by()
+    before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
+    after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+    record(period_keys(COLUMNS, before, after) if before and after else {COLUMNS})
+    return before, after
+
+
 class DateArchiveMixin(PublicColumnsMixin):
     """Titles the date archives ("Columns from June 2018") and links the nearest periods
     that have columns: adjacent empty periods would make an endless trail for crawlers."""
@@ -193,6 +217,27 @@ class DateArchiveMixin(PublicColumnsMixin):
             # The calendar's last day (9999-12-31) has no next day to end its archive with.
             raise Http404("No archive for this date.") from None
 
+    def get_dated_queryset(self, **lookup):
+        # The period's first and last days: what the list lists (list_keys()).
+        if self.date_field in lookup:
+            self.period_days = (lookup[self.date_field],) * 2
+        else:
+            last = lookup[f"{self.date_field}__lt"] - datetime.timedelta(days=1)
+            self.period_days = (lookup[f"{self.date_field}__gte"], last)
+        return super().get_dated_queryset(**lookup)
+
+    def list_keys(self):
+        return period_keys(COLUMNS, *self.period_days)
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """The days (months) of the period that have columns, kept as its list is."""
+        dates = super().get_date_list
+        return kept(
+            f"date list:{self.request.path}:{date_type}:{ordering}",
+            lambda: list(dates(queryset, date_type, ordering)),
+            self.list_keys(),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         start = context[self.period]
@@ -201,9 +246,7 @@ class DateArchiveMixin(PublicColumnsMixin):
         context["period"] = format_date(start, self.period_format)
         context["title"] = f"Columns from {context['period']}"
         context["description"] = f"Every column published in {context['period']}."
-        public = Column.objects.published().order_by()
-        before = public.filter(day__lt=start).aggregate(day=Max("day"))["day"]
-        after = public.filter(day__gte=end).aggregate(day=Min("day"))["day"]
+        before, after = kept(f"nearest periods:{start}:{end}", lambda: nearest(start, end), ())
         # What the page shows: its period's columns, and the periods up to the nearest ones
         # with columns (its links name them); every column when there is none on a side.
         shows(*(period_keys(COLUMNS, before, after) if before and after else {COLUMNS}))

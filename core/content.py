@@ -8,12 +8,17 @@ core/apps.py), and the search signals find, from their relations, which search d
 change touches (discovery/signals.py). A new content model needs only the base class.
 
 `carried_by_public()` is the one rule for what content carries (tags, authors, outlets): such a
-thing exists for readers when a public item carries it, and only then.
+thing exists for readers when a public item carries it, and only then; `public_by_slug()` finds
+one by its address.
 """
 
 from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404
+
+from pagecache.keys import members_key, record
+from pagecache.paginator import kept
 
 _registered = set()
 
@@ -78,3 +83,18 @@ def carried_by_public(queryset):
                 exists = Exists(published().filter(**{field.name: OuterRef("pk")}))
                 carried = exists if carried is None else carried | exists
     return queryset.filter(carried) if carried is not None else queryset.none()
+
+
+def public_by_slug(queryset, slug):
+    """The row of `queryset` (tags, authors, outlets) at `slug` that public content carries,
+    or a 404; kept until the row or its members change (a rename, its last public item
+    unpublished). The same `queryset` wherever a model's rows are found so: it is kept per
+    model and slug."""
+    model = queryset.model
+
+    def find():
+        row = get_object_or_404(carried_by_public(queryset), slug=slug)
+        record({members_key(model, row.pk)})  # whether public content carries it
+        return row
+
+    return kept(f"public:{model._meta.label_lower}:{slug}", find, ())

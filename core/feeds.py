@@ -27,7 +27,9 @@ from django.utils.html import strip_tags
 
 from pagecache import fragments
 from pagecache.keys import members_key, model_key, shows
+from pagecache.paginator import kept
 
+from .lists import KeptRows
 from .text import xml_safe
 
 FEED_SIZE = 20
@@ -223,31 +225,49 @@ class ColumnEntriesFeed(ContentFeed):
         raise NotImplementedError
 
     def author_name(self, obj):
-        """The site owner, who wrote every column here (their Author has is_owner set)."""
-        authors = self.columns(obj).model.authors.field.related_model
-        owner = authors.objects.filter(is_owner=True).first()
-        return owner.name if owner else settings.SITE_NAME
+        return self.listed(obj)[0]
 
     def items(self, obj):
+        return self.listed(obj)[1]
+
+    def listed(self, obj):
+        """(the feed's author, the ids of its columns), kept in one value until its list or
+        an author changes (pagecache.paginator.kept); and `self.entries`, what the feed says
+        of each column. The author is the site owner, who wrote every column here (their
+        Author has is_owner set)."""
+        if hasattr(self, "_listed"):
+            return self._listed
         columns = self.columns(obj)
+        authors = columns.model.authors.field.related_model
         # A feed of a tag's, an outlet's or an author's columns changes with their members.
-        shows(model_key(columns.model) if obj is None else members_key(type(obj), obj.pk))
-        rows = list(columns.published().without_internals().select_related("outlet")[:FEED_SIZE])
-        self.entries = self.entries_of(rows, columns.listing_lookups())
-        return rows
+        key = model_key(columns.model) if obj is None else members_key(type(obj), obj.pk)
+        shows(key)
+        public = columns.published().without_internals().select_related("outlet")
+        loaded = []
+
+        def compute():
+            owner = authors.objects.filter(is_owner=True).first()
+            loaded[:] = public[:FEED_SIZE]
+            return owner.name if owner else settings.SITE_NAME, [c.pk for c in loaded]
+
+        name, ids = kept(f"feed:{key}", compute, {key, model_key(authors)}, rows_shown=False)
+        self.entries = self.entries_of(KeptRows(ids, public, loaded), columns.listing_lookups())
+        self._listed = name, [pk for pk in ids if pk in self.entries]
+        return self._listed
 
     def entries_of(self, columns, lookups):
-        """{pk: what the feed says of each column}, from the fragment cache where it is
-        still current (pagecache/fragments.py), else computed with the tags and bylines of
-        only those columns (`lookups`) and kept. An entry is the same in every feed of this
-        site and every format (Atom, RSS, JSON); its links are absolute, so it is kept per
-        address of the site. Public columns only are kept."""
+        """{pk: what the feed says of each column} of `columns` (KeptRows of public
+        columns), from the fragment cache where it is still current
+        (pagecache/fragments.py), else computed from the rows of only those columns, with
+        their tags and bylines (`lookups`), and kept. An entry is the same in every feed of
+        this site and every format (Atom, RSS, JSON); its links are absolute, so it is kept
+        per address of the site."""
         root = self.request.build_absolute_uri("/")
         content = get_template("feeds/column_content.html").template.source
         code = fragments.code_version(content, Path(__file__))
-        names = {c.pk: f"feed-entry:{c.pk}:{code}:{root}" for c in columns if c.is_public}
-        version, kept = fragments.get_many(list(names.values()))
-        missing = [column for column in columns if names.get(column.pk) not in kept]
+        names = {pk: f"feed-entry:{pk}:{code}:{root}" for pk in columns.ids}
+        version, entries = fragments.get_many(list(names.values()))
+        missing = columns.rows_of([pk for pk in columns.ids if names[pk] not in entries])
         prefetch_related_objects(missing, *lookups)
         computed = {column.pk: self.entry(column) for column in missing}
         fragments.set_many(
@@ -255,12 +275,10 @@ class ColumnEntriesFeed(ContentFeed):
             {
                 names[column.pk]: (computed[column.pk], fragments.instance_keys(column))
                 for column in missing
-                if column.pk in names
             },
         )
-        return {
-            column.pk: kept.get(names.get(column.pk)) or computed[column.pk] for column in columns
-        }
+        found = {pk: entries[name] for pk, name in names.items() if name in entries}
+        return found | computed
 
     def entry(self, column):
         absolute = self.request.build_absolute_uri
@@ -286,28 +304,28 @@ class ColumnEntriesFeed(ContentFeed):
             },
         }
 
-    def item_title(self, column):
-        return self.entries[column.pk]["title"]
+    def item_title(self, pk):
+        return self.entries[pk]["title"]
 
-    def item_link(self, column):
-        return self.entries[column.pk]["link"]
+    def item_link(self, pk):
+        return self.entries[pk]["link"]
 
-    def item_description(self, column):
-        return self.entries[column.pk]["description"]
+    def item_description(self, pk):
+        return self.entries[pk]["description"]
 
-    def item_guid(self, column):
-        return self.entries[column.pk]["guid"]
+    def item_guid(self, pk):
+        return self.entries[pk]["guid"]
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, column):
-        return self.entries[column.pk]["pubdate"]
+    def item_pubdate(self, pk):
+        return self.entries[pk]["pubdate"]
 
-    def item_updateddate(self, column):
-        return self.entries[column.pk]["updateddate"]
+    def item_updateddate(self, pk):
+        return self.entries[pk]["updateddate"]
 
-    def item_categories(self, column):
-        return self.entries[column.pk]["categories"]
+    def item_categories(self, pk):
+        return self.entries[pk]["categories"]
 
-    def item_extra_kwargs(self, column):
-        return self.entries[column.pk]["extra"]
+    def item_extra_kwargs(self, pk):
+        return self.entries[pk]["extra"]

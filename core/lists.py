@@ -3,14 +3,21 @@ What every public list shares (`PublicListMixin`): forgiving pagination (`?page=
 `?page=999` the last), the total count cached until the content changes (pagecache/paginator.py),
 so a list's cost does not grow with the archive, and the query string without `page` for the
 page links. The read API's lists use the same pieces (`paginator_for`, `page_query`).
+
+A list that says what it lists (`list_keys()`: every column, a tag's members, a month's
+columns) keeps each page's ids until a change touches those keys (pagecache.paginator.kept):
+its page is then the rows of those ids (`KeptRows`), which the cards load only when they are
+not kept rendered themselves (columns/templatetags/cards.py), so a page whose list and
+cards did not change runs no query for them.
 """
 
 import unicodedata
+from collections.abc import Sequence
 
 from django.db.models import Count
 
 from pagecache.keys import dont_store
-from pagecache.paginator import VersionedCountPaginator, cached_aggregate
+from pagecache.paginator import VersionedCountPaginator, cached_aggregate, kept
 
 
 def reading_order(name):
@@ -51,6 +58,40 @@ def count_by(name, queryset, field):
     )
 
 
+class KeptRows(Sequence):
+    """The rows of a page whose ids were kept, in their order: loaded (in one query) only
+    when read, or only some of them (`rows_of()`), e.g. those whose cards are not kept."""
+
+    def __init__(self, ids, queryset, rows=None):
+        self.ids = ids
+        self.queryset = queryset
+        self._by_pk = {row.pk: row for row in rows} if rows is not None else {}
+
+    def rows_of(self, ids):
+        """The rows of `ids` (some of this page's), loading those not loaded yet; a row gone
+        since the ids were kept (a race with its deletion, which invalidates them) is left out."""
+        wanted = [pk for pk in ids if pk not in self._by_pk]
+        if wanted:
+            self._by_pk.update(self.queryset.in_bulk(wanted))
+        return [self._by_pk[pk] for pk in ids if pk in self._by_pk]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        return self.rows_of(self.ids)[index]
+
+    def __iter__(self):
+        return iter(self.rows_of(self.ids))
+
+
+def _page_number(asked):
+    """A page number as a page's own links write it ("3"), or None: only those are kept."""
+    if asked is None or (asked.isdigit() and asked == str(int(asked)) and len(asked) < 7):
+        return asked
+    return None
+
+
 class PublicListMixin:
     """For a ListView of public things: Paginator.get_page() instead of ListView's 404 on a
     malformed or huge page number, a cached count, and `page_query` for the page links."""
@@ -71,6 +112,11 @@ class PublicListMixin:
             **kw,
         )
 
+    def list_keys(self):
+        """The page cache's keys of what this list lists (pagecache/keys.py), whatever page:
+        with them, each page's ids are kept until a change touches them; None: not kept."""
+        return None
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
             queryset,
@@ -79,10 +125,36 @@ class PublicListMixin:
             allow_empty_first_page=self.get_allow_empty(),
         )
         asked = self.request.GET.get(self.page_kwarg)
-        page = paginator.get_page(asked)
+        keys = self.list_keys()
+        if keys is None or (asked is not None and _page_number(asked) is None):
+            page = paginator.get_page(asked)
+        else:
+            page = self.kept_page(paginator, asked, keys)
         if asked is not None and asked != str(page.number):
             dont_store()  # `?page=abc` or `?page=999` shows another page: not one to keep
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def kept_page(self, paginator, asked, keys):
+        """paginator.get_page(asked), from its count, number and ids kept under `keys`."""
+        loaded = []
+
+        def compute():
+            page = paginator.get_page(asked)
+            loaded[:] = page.object_list
+            return paginator.count, page.number, [row.pk for row in loaded]
+
+        count, number, ids = kept(
+            # Named by what it lists too: a tag's slug may come to name another tag.
+            f"page ids:{','.join(sorted(keys))}:{paginator.count_key}#{asked or ''}",
+            compute,
+            keys,
+            rows_shown=False,
+            worth_keeping=lambda value: asked is None or asked == str(value[1]),
+        )
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+        page = paginator.page(number)
+        page.object_list = KeptRows(ids, paginator.object_list, loaded or None)
+        return page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,11 +165,16 @@ class PublicListMixin:
         """The page's `mentions` (public ones, latest first) as a second section, on the first
         page only and at most `mentions_shown` of them however many there are: the rest are
         one link away on "In the media", filtered. One more is loaded to know whether there
-        are more (`more_mentions`)."""
+        are more (`more_mentions`). Kept as the list's ids are, with the rows they show."""
         latest = []
         if context["page_obj"].number == 1:
-            latest = list(
-                mentions.published().select_related("outlet", "column")[: self.mentions_shown + 1]
-            )
+
+            def compute():
+                shown = self.mentions_shown + 1
+                return list(mentions.published().select_related("outlet", "column")[:shown])
+
+            keys = self.list_keys()
+            name = f"latest mentions:{','.join(sorted(keys or ()))}"
+            latest = compute() if keys is None else kept(name, compute, keys)
         context["mentions"] = latest[: self.mentions_shown]
         context["more_mentions"] = len(latest) > self.mentions_shown

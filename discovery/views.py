@@ -175,7 +175,7 @@ def search(request):
         # The matches and their facets change only with the content: kept under its version
         # like a list's count, so that later pages and repeated searches skip them.
         key = f"search:{limit}:{sorted(filters.items())}:{query}"
-        rows, facets, capped = cached_aggregate(key, lambda: find(found, limit))
+        rows, facets, capped = cached_aggregate(key, lambda: find(found, limit), in_memory=False)
         page = Paginator(rows, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             filters=filters,

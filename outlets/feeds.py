@@ -2,9 +2,8 @@
 so this app need not import columns)."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import ColumnEntriesFeed
 
 from .models import Outlet
@@ -12,7 +11,7 @@ from .models import Outlet
 
 class OutletFeed(ColumnEntriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(carried_by_public(Outlet.objects.all()), slug=slug)
+        return public_by_slug(Outlet.objects.all(), slug)
 
     def title(self, outlet):
         return f"Columns in {outlet.name} · {settings.SITE_NAME}"

@@ -6,10 +6,9 @@ The columns and mentions are reached through Outlet's reverse relations (`outlet
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from pagecache.keys import members_key, shows
@@ -25,11 +24,13 @@ class OutletView(FeedLinksMixin, PublicListMixin, ListView):
     allow_empty = True
 
     def get_queryset(self):
-        outlets = carried_by_public(Outlet.objects.all())
-        self.outlet = get_object_or_404(outlets, slug=self.kwargs["slug"])
+        self.outlet = public_by_slug(Outlet.objects.all(), self.kwargs["slug"])
         shows(members_key(Outlet, self.outlet.pk))  # its columns and mentions
         columns = self.outlet.columns.published().for_cards()
         return columns.order_by("-date", "-pk")
+
+    def list_keys(self):
+        return {members_key(Outlet, self.outlet.pk)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

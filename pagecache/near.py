@@ -37,8 +37,8 @@ from .guard import cache_call, guarded
 log = logging.getLogger("pagecache")
 
 # The keys kept: everything this app stores (versions.py, paginator.py, fragments.py,
-# middleware.py).
-TRACKED = ("pagecache:", "page:", "count:", "fragment:")
+# middleware.py) but large aggregates (paginator.py: "large:", a search's matches).
+TRACKED = ("pagecache:", "page:", "count:", "kept:", "fragment:")
 RETRY_SECONDS = 5.0
 HEALTH_SECONDS = 5.0
 _ABSENT = object()  # a key Redis does not hold, kept as such

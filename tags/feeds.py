@@ -1,19 +1,17 @@
 """A tag's feed: its latest public columns, as every feed of columns (core/feeds.py)."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
-from taggit.models import Tag
 
 from columns.feeds import ColumnFeed
 from columns.models import Column
-from core.content import carried_by_public
 
 from .links import tag_url
+from .views import public_tag
 
 
 class TagFeed(ColumnFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(carried_by_public(Tag.objects.all()), slug=slug)
+        return public_tag(slug)
 
     def title(self, tag):
         return f"{tag.name} · {settings.SITE_NAME}"

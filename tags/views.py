@@ -1,16 +1,19 @@
 """A tag's page (its columns, then its latest mentions) and the index of every tag."""
 
-from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from columns.models import Column, TaggedColumn
 from columns.views import PublicColumnsMixin
-from core.content import carried_by_public
+from core.content import public_by_slug
 from core.feeds import FeedLinksMixin, feed_link
 from core.lists import PublicListMixin, count_by, reading_order
 from mentions.models import Mention
 from pagecache.keys import members_key, shows
+
+
+def public_tag(slug):
+    return public_by_slug(Tag.objects.all(), slug)
 
 
 class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
@@ -19,9 +22,12 @@ class TagView(FeedLinksMixin, PublicColumnsMixin, ListView):
     template_name = "tags/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(carried_by_public(Tag.objects.all()), slug=self.kwargs["slug"])
+        self.tag = public_tag(self.kwargs["slug"])
         shows(members_key(Tag, self.tag.pk))  # its columns and mentions
         return super().get_queryset().filter(tags=self.tag)
+
+    def list_keys(self):
+        return {members_key(Tag, self.tag.pk)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.lists import KeptRows
 from pagecache import fragments
 
 from ..models import prefetch_card_data
@@ -46,7 +47,6 @@ def column_cards(context, columns, **given):
     and kept. A card depends on its page in four ways, which name its fragment with the
     version of its template and of this module: its heading, whether the page is an
     outlet's, the site's owner and the page's author."""
-    columns = list(columns)
     with context.push(**given):
         page = [
             context.get("heading") or "h2",
@@ -56,20 +56,31 @@ def column_cards(context, columns, **given):
         ]
         card = context.template.engine.get_template("includes/column_card.html")
         variant = ":".join(map(str, [fragments.code_version(card.source, Path(__file__)), *page]))
-        # Public columns only, whoever reads: a staff preview's draft is never kept.
-        names = {c.pk: f"card:{c.pk}:{variant}" for c in columns if c.is_public}
-        version, kept = fragments.get_many(list(names.values()))
-        prefetch_card_data([c for c in columns if names.get(c.pk) not in kept])
+        if isinstance(columns, KeptRows):
+            # A page of public columns kept by their ids: only the rows of the cards not
+            # kept rendered are loaded.
+            ids = columns.ids
+            names = {pk: f"card:{pk}:{variant}" for pk in ids}
+            version, kept = fragments.get_many(list(names.values()))
+            loaded = {c.pk: c for c in columns.rows_of([pk for pk in ids if names[pk] not in kept])}
+        else:
+            loaded = {c.pk: c for c in columns}
+            ids = list(loaded)
+            # Public columns only, whoever reads: a staff preview's draft is never kept.
+            names = {pk: f"card:{pk}:{variant}" for pk, c in loaded.items() if c.is_public}
+            version, kept = fragments.get_many(list(names.values()))
+            loaded = {pk: c for pk, c in loaded.items() if names.get(pk) not in kept}
+        prefetch_card_data(list(loaded.values()))
         cards, rendered = [], {}
-        for column in columns:
-            name = names.get(column.pk)
+        for pk in ids:
+            name = names.get(pk)
             if name in kept:
                 cards.append(kept[name])
-                continue
-            with context.push(column=column):
-                cards.append(card.render(context))
-            if name:
-                rendered[name] = (cards[-1], fragments.instance_keys(column))
+            elif pk in loaded:  # (not gone since its page's ids were kept)
+                with context.push(column=loaded[pk]):
+                    cards.append(card.render(context))
+                if name:
+                    rendered[name] = (cards[-1], fragments.instance_keys(loaded[pk]))
         fragments.set_many(version, rendered)
     # Rendered by the card's template, which escapes what it prints.
     return mark_safe("".join(cards))
