@@ -7,6 +7,8 @@ and their other profiles (`sameAs`), published by its outlet; an author's page a
 
 import json
 
+from django.utils.encoding import escape_uri_path
+
 # Written inside <script>: no "<", ">" or "&" can close it or start markup.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -70,7 +72,8 @@ def profile_page(author, request):
         {
             "@context": "https://schema.org",
             "@type": "ProfilePage",
-            "url": request.build_absolute_uri(request.path),  # the About or the author page
+            # The About or the author page.
+            "url": request.build_absolute_uri(escape_uri_path(request.path)),
             "mainEntity": person(author, request),
         }
     )

@@ -17,7 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views import main
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import EmptyResultSet, FullResultSet, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
@@ -36,7 +36,36 @@ class ChangeList(main.ChangeList):
         return queryset
 
 
-class ValidAutocompleteSelect(AutocompleteSelect):
+class OnlyPossibleChoices:
+    """For Django's autocomplete widgets, which ask the database for the labels of the
+    selected values: a value that cannot be one (`?outlet=ab` or a 20-digit number in an add
+    form's address, from which the admin takes initial values) is dropped before that query,
+    which would fail on it (a 500 in Django's own widget)."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(
+            getattr(remote, "field_name", remote.model._meta.pk.attname)
+        )
+        return super().optgroups(name, [v for v in value if possible(target, v)], attr)
+
+
+def possible(field, value):
+    """Whether `value` (from a form or an address) can be a value of `field`."""
+    if value in ("", None):
+        return True
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+class ValidAutocompleteSelectMultiple(OnlyPossibleChoices, AutocompleteSelectMultiple):
+    pass
+
+
+class ValidAutocompleteSelect(OnlyPossibleChoices, AutocompleteSelect):
     """Django's autocomplete select, written as the Nu checker accepts: the empty choice has a
     label, and no `required` (the first option of a required select must be empty; select2
     stands in for the select anyway, and the server checks)."""

@@ -18,6 +18,7 @@ from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, reverse
+from django.utils.encoding import escape_uri_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page, require_GET
 from ninja import Field, NinjaAPI, Query
@@ -164,7 +165,7 @@ def paginated(request, items, page_number, result=None):
     query = page_query(request)
 
     def link(number):
-        return request.build_absolute_uri(f"{request.path}?{query}page={number}")
+        return request.build_absolute_uri(f"{escape_uri_path(request.path)}?{query}page={number}")
 
     return {
         "count": paginator.count,

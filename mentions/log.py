@@ -13,14 +13,13 @@ import re
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from core.admin import ValidAutocompleteSelect
+from core.admin import ValidAutocompleteSelect, ValidAutocompleteSelectMultiple
 from core.signals import press_sentence_logged
 from core.slugs import free_slug
 from outlets.matching import create_known, resolve
@@ -112,7 +111,7 @@ class LogAppearancesForm(forms.Form):
     outlets = forms.ModelMultipleChoiceField(
         queryset=Outlet.objects.all(),
         required=False,
-        widget=AutocompleteSelectMultiple(Mention._meta.get_field("outlet"), admin.site),
+        widget=ValidAutocompleteSelectMultiple(Mention._meta.get_field("outlet"), admin.site),
         help_text="Outlets already known: start typing a name.",
     )
     new_outlets = forms.CharField(

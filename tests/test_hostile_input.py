@@ -39,6 +39,7 @@ HOSTILE = [
     "\x0b",
     "\x1b[31m",
     "\r\n",
+    "\r\n/[",  # urlsplit drops CR LF, and "//[" reads as a broken IPv6 host
     "\t",
     "99999999999999999999",
     "-99999999999999999999",
@@ -182,6 +183,17 @@ def test_no_address_answers_500(route, groups, client, editor_client):
         "/admin/autocomplete/?term=%00&app_label=columns&model_name=column&field_name=outlet",
         "/admin/redirects/redirect/?q=%00",
         "/?p=%00",
+        # The page's own address, written absolute: CR LF and "[" made urlsplit see a host.
+        "/%0D%0A/[/",
+        "/%0D%0A/[/00/",
+        "/api/columns/%0D%0A/[/",
+        # An add form's initial values, from its address, reach the autocomplete's query.
+        "/admin/columns/column/add/?outlet=ab",
+        "/admin/columns/column/add/?outlet=99999999999999999999",
+        "/admin/columns/column/add/?outlet=a%00b",
+        "/admin/columns/column/add/?tags=99999999999",
+        "/admin/mentions/mention/add/?outlet=ab&column=99999999999999999999",
+        "/admin/suggestions/suggestion/add/?outlet=-1e309",
     ],
 )
 def test_the_reviews_500s(editor_client, address):

@@ -12,6 +12,8 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from core.admin import OnlyPossibleChoices
+
 NEW = "new:"
 MAX_TAGS = 50
 
@@ -31,7 +33,7 @@ def _split(values):
     return ids, [name for name in names if name]
 
 
-class TagWidget(AutocompleteSelectMultiple):
+class TagWidget(OnlyPossibleChoices, AutocompleteSelectMultiple):
     def __init__(self, field, admin_site, attrs=None):
         attrs = {"data-tags": "true", "data-token-separators": '[","]', **(attrs or {})}
         super().__init__(field, admin_site, attrs)
