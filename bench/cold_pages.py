@@ -6,6 +6,7 @@ Cold pages in-process: what an uncached page costs in Python, with the page cach
     .venv/bin/python bench/cold_pages.py --profile home        # cProfile of 200 renders
     .venv/bin/python bench/cold_pages.py --dump /tmp/after     # every page's bytes, to diff
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
+    .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5 --hits   # cache hits
 
 Each tree (a checkout of this project, e.g. the code before a change and after it) renders
 every page in its own process through Django's test client, as production runs it (DEBUG
@@ -17,7 +18,10 @@ the median and minimum of each round's median and minimum.
 
 With `--wrk SECONDS`, each tree in turn serves the pages as `make prod` does (granian, one
 worker per core, BENCH_PORT, page cache off) and wrk (16 connections) measures each page;
-the report gives the median and best requests/s of the rounds.
+the report gives the median and best requests/s of the rounds, and the CPU the server's
+processes (granian's workers and Redis, read from /proc) spent a request. With `--hits` as
+well, the page cache is on: each page is stored, then read back, so wrk measures what a
+cache hit costs.
 """
 
 import argparse
@@ -213,7 +217,36 @@ def serve(tree, port, page_cache_seconds=0):
     raise SystemExit(f"{tree} did not answer on port {port}")
 
 
-def compare_wrk(trees, rounds, seconds, only):
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    """The CPU time (user and system) the processes `pids` have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
+
+
+def server_pids(server):
+    """The server's processes (granian and its workers: one session) and Redis's."""
+    out = subprocess.run(["ps", "-eo", "pid,sid,comm"], capture_output=True, text=True).stdout
+    pids = []
+    for line in out.splitlines()[1:]:
+        pid, sid, comm = line.split(None, 2)
+        if int(sid) == server.pid or comm.startswith("redis-server"):
+            pids.append(int(pid))
+    return pids
+
+
+def compare_wrk(trees, rounds, seconds, only, page_cache_seconds=0):
+    """wrk against each tree's server in turn: requests/s, and the CPU the server's processes
+    (granian's workers and Redis, not wrk) spent a request, which is what a page costs the
+    server whatever else the machine is doing."""
     from load import wrk
 
     machine = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
@@ -222,29 +255,37 @@ def compare_wrk(trees, rounds, seconds, only):
     names = [name for name in paths if not only or name in only]
     port = int(os.environ.get("BENCH_PORT", "8103"))
     rps = {tree: {name: [] for name in names} for tree in trees}
+    cost = {tree: {name: [] for name in names} for tree in trees}
     for round_ in range(rounds):
         for tree in trees:
-            server = serve(tree, port)
+            server = serve(tree, port, page_cache_seconds)
             try:
+                pids = server_pids(server)
                 for name in names:
                     url = f"http://127.0.0.1:{port}{paths[name]}"
                     for _ in range(3):
                         urllib.request.urlopen(url, timeout=30).read()
+                    before = cpu_seconds(pids)
                     result = wrk(url, seconds, 16)
+                    spent = cpu_seconds(pids) - before
                     assert not result["errors"], (tree, name, result)
                     rps[tree][name].append(result["rps"])
+                    cost[tree][name].append(spent / (result["rps"] * seconds) * 1e6)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
             print(f"# round {round_ + 1}, {tree}: done", flush=True)
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"# {load}")
-    header = " | ".join(f"{tree}: req/s median / best" for tree in trees)
+    header = " | ".join(f"{tree}: req/s median / best, µs CPU a request" for tree in trees)
     print(f"| page | {header} | median ratio |")
     print("|---|" + "---|" * len(trees) + "---|")
     for name in names:
         medians = [statistics.median(rps[tree][name]) for tree in trees]
-        cells = [f"{m:.0f} / {max(rps[t][name]):.0f}" for m, t in zip(medians, trees, strict=True)]
+        cells = [
+            f"{median:.0f} / {max(rps[tree][name]):.0f}, {statistics.median(cost[tree][name]):.0f}"
+            for median, tree in zip(medians, trees, strict=True)
+        ]
         print(f"| {name} | {' | '.join(cells)} | {medians[-1] / medians[0]:.2f} |")
 
 
@@ -263,6 +304,7 @@ def main():
     parser.add_argument("--profile", metavar="PAGE", help="cProfile 200 renders of one page")
     parser.add_argument("--dump", metavar="DIR", help="write every page's output into DIR")
     parser.add_argument("--wrk", type=int, metavar="SECONDS", help="wrk each page this long")
+    parser.add_argument("--hits", action="store_true", help="with --wrk: page cache on")
     args = parser.parse_args()
     if args.profile or args.dump:
         os.environ.update(environment())
@@ -270,7 +312,7 @@ def main():
     trees = [str(Path(tree).resolve()) for tree in args.trees.split(",")]
     only = [name for name in args.pages.split(",") if name]
     if args.wrk:
-        return compare_wrk(trees, args.rounds, args.wrk, only)
+        return compare_wrk(trees, args.rounds, args.wrk, only, 600 if args.hits else 0)
     compare(trees, args.rounds, args.renders, only)
 
 
