@@ -55,7 +55,9 @@ class Near:
         self.retry_at = 0.0
         self.client_id = None  # of that connection, in Redis
         self.pinged, self.ping_at = False, 0.0  # a PING unanswered; when to send the next
-        self.lock = threading.Lock()
+        # Reentrant: a read that finds the cache back after an outage bumps the version
+        # (pagecache/apps.py), whose write drops keys from this copy, in the same thread.
+        self.lock = threading.RLock()
         self.tracked = tuple(str(backend.make_key(prefix)) for prefix in TRACKED)
 
     def redis_key(self, key):
@@ -173,8 +175,9 @@ class Near:
         pipe.mget(names)
         for name in names:
             pipe.pttl(name)
+        asked = time.monotonic()  # lifetimes count from before Redis answered: never longer
         raw_values, *ttls = pipe.execute()
-        now = time.monotonic()
+        now = asked
         if len(self.values) + len(names) > settings.NEAR_CACHE_ENTRIES:
             # The oldest tenth goes (a dict keeps the order things were put in).
             for name in list(itertools.islice(self.values, len(self.values) // 10 + len(names))):

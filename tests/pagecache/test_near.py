@@ -139,3 +139,33 @@ def test_a_connection_that_falls_silent_is_given_up(redis_page_cache, monkeypatc
     time.sleep(0.06)
     assert near.get_many([VERSION_KEY]) == {VERSION_KEY: 6}
     assert near.near_cache().messages is None
+
+
+def test_the_cache_answering_again_after_an_outage_bumps_the_version(
+    transactional_db, redis_page_cache
+):
+    import threading
+
+    from django.db import connections
+
+    from pagecache import guard
+
+    near.set(VERSION_KEY, 5, timeout=None)
+    assert near.get_many([VERSION_KEY]) == {VERSION_KEY: 5}
+    guard.state.down, guard.state.down_until = True, 0.0  # an outage that has just ended
+    answers = []
+
+    # The read finds Redis back, and the guard's callback bumps the version (its write drops
+    # keys from this very copy) inside the read: in a thread, so that a deadlock fails.
+    def read():
+        try:
+            answers.append(near.get_many(["count:any"]))
+        finally:
+            connections.close_all()  # the thread's own, opened by the bump's schedule query
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    reader.join(timeout=5)
+    assert not reader.is_alive(), "the read never returned"
+    assert not guard.state.down
+    assert near.get_many([VERSION_KEY])[VERSION_KEY] > 5
