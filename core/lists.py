@@ -87,7 +87,10 @@ class KeptRows(Sequence):
 
 def _page_number(asked):
     """A page number as a page's own links write it ("3"), or None: only those are kept."""
-    if asked is None or (asked.isdigit() and asked == str(int(asked)) and len(asked) < 7):
+    # ASCII digits only: "²" and "٣" are digits to isdigit(), not to int().
+    if asked is None or (
+        asked.isascii() and asked.isdigit() and asked == str(int(asked)) and len(asked) < 7
+    ):
         return asked
     return None
 

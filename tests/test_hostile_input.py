@@ -81,6 +81,23 @@ hostile = st.one_of(
 )
 
 
+@pytest.fixture(autouse=True)
+def _caches_as_in_production(settings):
+    """What production keeps (pages, counts, a list's ids and lookups, cards): hostile values
+    must not break the paths that keep them either (a "²" taken for a page number did)."""
+    from django.core.cache import cache
+
+    from pagecache import guard
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.COUNT_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 86400
+    cache.clear()
+    guard.reset()
+    yield
+    cache.clear()
+
+
 def url_patterns():
     """(route, {parameter: regex}) for every pattern the resolver knows, admin included."""
 
@@ -194,6 +211,9 @@ def test_no_address_answers_500(route, groups, client, editor_client):
         "/admin/columns/column/add/?tags=99999999999",
         "/admin/mentions/mention/add/?outlet=ab&column=99999999999999999999",
         "/admin/suggestions/suggestion/add/?outlet=-1e309",
+        # Digits to str.isdigit(), not to int(): a list's kept page number.
+        "/?page=%C2%B2",
+        "/feed/?page=%D9%A3",
     ],
 )
 def test_the_reviews_500s(editor_client, address):
