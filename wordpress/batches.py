@@ -83,18 +83,19 @@ class BatchWriter:
 
     def _flush(self):
         new = [column for column, *_ in self._pending_columns]
-        documents_made = False
+        documents = None
         if self._documents is not None and new:
             if self._unsent:
                 self._documents.add(self._unsent)
                 self._unsent = []
-            # Each new column's search_vector, written with its row.
-            documents_made = self._documents.made()
+            # Each new column's search_vector, written with its row: waited for by the thread
+            # that writes the batch, while this one plans the next.
+            documents = self._documents.handed_over()
         if new and not self._compressing:
             compress_quickly(Column)
             self._compressing = True
         copies = []  # run by self._writes beside the next batch's planning
-        insert_objects(new, copies)
+        insert_objects(new, copies, ("search_vector", documents.of) if documents else None)
         # Keep pks, not whole columns, so memory stays bounded on a large export.
         for column, key, digest, post_id in self._pending_columns:
             self.known[key] = (column.pk, digest)
@@ -124,7 +125,7 @@ class BatchWriter:
         said = []
         if new:
             pks = [column.pk for column in new]
-            said.append(partial(bulk_saved.send, Column, pks=pks, documents_made=documents_made))
+            said.append(partial(_new_columns_saved, pks, documents))
         if self._updated_pks:
             said.append(partial(bulk_saved.send, Column, pks=self._updated_pks))
         if mention_pks:
@@ -175,6 +176,12 @@ class BatchWriter:
         values = dict(zip(names, image, strict=True))
         memory.update({name: fingerprint(value) for name, value in values.items()})
         Column.objects.filter(pk=column.pk).update(**values, wordpress_fields=memory)
+
+
+def _new_columns_saved(pks, documents):
+    # After the batch's COPYs, so documents.made is known.
+    made = bool(documents and documents.made)
+    bulk_saved.send(Column, pks=pks, documents_made=made)
 
 
 def pk_of(column):

@@ -47,14 +47,16 @@ _AS_IS = {
 }
 
 
-def insert_rows(model, names, rows, later=None):
+def insert_rows(model, names, rows, later=None, finish=None):
     """Insert `rows`, tuples of values for the fields named (attnames); return their new pks.
 
     Values go to the database as they are (ints, strings, dates, aware datetimes). The fields
     not named take their defaults, and `auto_now` dates the time of the call, as with
     `bulk_create()` of `model(**dict(zip(names, row)))` for each row, which is what runs where
     the database is not PostgreSQL. With `later` (a list) on PostgreSQL, the pks are taken at
-    once but the COPY is only added to the list, for `WritesBehind.start()`.
+    once but the COPY is only added to the list, for `WritesBehind.start()`; `finish`, if
+    given, then turns the rows (tuples of the fields named, the others', the pk) into those
+    written, in the writing thread, just before they are.
     """
     if not rows:
         return []
@@ -80,14 +82,16 @@ def insert_rows(model, names, rows, later=None):
         sql = f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
         rows = [(*row, *rest, pk) for row, pk in zip(rows, pks, strict=True)]
         if later is not None:
-            later.append((sql, rows))
+            later.append((sql, rows, finish))
         else:
-            _copy(cursor.cursor, [(sql, rows)])
+            _copy(cursor.cursor, [(sql, rows, finish)])
     return pks
 
 
 def _copy(cursor, copies):
-    for sql, rows in copies:
+    for sql, rows, finish in copies:
+        if finish is not None:
+            rows = finish(rows)
         with cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
@@ -179,13 +183,22 @@ def compress_quickly(model):
         )
 
 
-def insert_objects(objs, later=None):
+def insert_objects(objs, later=None, waited=None):
     """Save new instances of one model in bulk and set their pks, as `bulk_create` does
-    (`later`: as for `insert_rows()`)."""
+    (`later`: as for `insert_rows()`).
+
+    `waited`: (attname, function of the objects giving their values of it, in order), for a
+    value still being made when the rows are planned (the search documents of an import's new
+    columns): it is called where the rows are written, in the writing thread with `later`, so
+    that the caller need not wait for it. The values go to the database as they are."""
     if not objs:
         return
     model = type(objs[0])
     connection = connections[router.db_for_write(model)]
+    if waited is not None and (later is None or connection.vendor != "postgresql"):
+        for obj, value in zip(objs, waited[1](objs), strict=True):
+            setattr(obj, waited[0], value)
+        waited = None
     if connection.vendor != "postgresql":
         model.objects.bulk_create(objs)
         return
@@ -202,7 +215,19 @@ def insert_objects(objs, later=None):
                 value = field.get_db_prep_save(value, connection)
             row.append(value)
         rows.append(row)
-    pks = insert_rows(model, [field.attname for field in fields], rows, later)
+    names = [field.attname for field in fields]
+    finish = None
+    if waited is not None:
+        name, values_of = waited
+        at = names.index(name)
+
+        def finish(rows):
+            values = values_of(objs)
+            return [
+                (*row[:at], value, *row[at + 1 :]) for row, value in zip(rows, values, strict=True)
+            ]
+
+    pks = insert_rows(model, names, rows, later, finish)
     for obj, pk in zip(objs, pks, strict=True):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, connection.alias

@@ -156,7 +156,7 @@ def test_a_batch_the_database_refuses_while_the_next_is_planned_rolls_everything
     copy = bulk._copy
 
     def refused(cursor, copies):
-        sql, rows = copies[0]
+        sql, rows, _finish = copies[0]
         if "columns_column" in sql:
             rows[1] = (*rows[1][:-1], rows[0][-1])
         copy(cursor, copies)
