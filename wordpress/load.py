@@ -347,7 +347,7 @@ class WxrImport(BatchWriter):
             return holder is column or (pk_of(holder) or 0) == column.pk
         if column.pk is not None or not self.redirected:
             return True  # (reversing the address costs more than all the rest of this)
-        return column.get_absolute_url() not in self.redirected
+        return self._address(column) not in self.redirected
 
     def _mention(self, item):
         fields = meta.mention_fields(item)
