@@ -15,6 +15,7 @@ tells whether it changed since the last import, so an unchanged post is not touc
 the rows that hang off them (bylines, tags, mentions, redirects) are written in batches.
 """
 
+import sys
 from collections import Counter
 
 from django.core.files.storage import default_storage
@@ -44,6 +45,7 @@ SKIPPED_TYPES = {
     "revision": "revisions",
 }
 FLUSH_EVERY = 500
+SWITCH_INTERVAL = 0.0005  # seconds: see run()
 
 
 class WxrImport(BatchWriter):
@@ -84,10 +86,17 @@ class WxrImport(BatchWriter):
             wxr.Item: self._item,
         }
         self._documents = search_backend().new_column_documents()
+        # The importer's thread gives up the GIL at each read of the file, query and pipe
+        # write, and waited up to the switch interval (5 ms) to get it back from the threads
+        # that feed the workers and the database: in a profile of a 5,000-post import, 0.85 s
+        # in reads of the file alone, 0.2 s with an interval of 0.5 ms, set for the import.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
         try:
             with WritesBehind(Column, refused=wxr.WxrError) as self._writes:
                 self._read(reader, handlers, progress)
         finally:
+            sys.setswitchinterval(interval)
             if self._documents is not None:
                 self._documents.close()
             self._documents = None
