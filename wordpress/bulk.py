@@ -13,9 +13,13 @@ announces what it wrote itself (`core.signals.bulk_saved`).
 
 import datetime
 import threading
+from collections.abc import Callable
+from typing import NamedTuple
 
+import psycopg
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, router
+from psycopg import pq
 
 
 # Fields whose value goes to PostgreSQL as it is when the test says so: what
@@ -47,7 +51,17 @@ _AS_IS = {
 }
 
 
-def insert_rows(model, names, rows, later=None, finish=None):
+class Copy(NamedTuple):
+    """One COPY for `_copy()`: its SQL and rows; `finish`, a function of the rows giving those
+    written (run just before); `types`, the columns' type oids for a binary COPY."""
+
+    sql: str
+    rows: list
+    finish: Callable | None = None
+    types: list | None = None
+
+
+def insert_rows(model, names, rows, later=None, finish=None, binary=False):
     """Insert `rows`, tuples of values for the fields named (attnames); return their new pks.
 
     Values go to the database as they are (ints, strings, dates, aware datetimes). The fields
@@ -57,6 +71,11 @@ def insert_rows(model, names, rows, later=None, finish=None):
     once but the COPY is only added to the list, for `WritesBehind.start()`; `finish`, if
     given, then turns the rows (tuples of the fields named, the others', the pk) into those
     written, in the writing thread, just before they are.
+
+    `binary`: a binary COPY on PostgreSQL, each value sent as its type's binary form (text is
+    not escaped by psycopg and scanned by the server, a search document is not parsed from
+    its text); a value of a type psycopg cannot write so (tsvector) must be `bytes` in that
+    form, as PostgreSQL sends it (`binary=True` on a cursor), or None.
     """
     if not rows:
         return []
@@ -80,12 +99,48 @@ def insert_rows(model, names, rows, later=None, finish=None):
         )
         pks = [pk for (pk,) in cursor.fetchall()]
         sql = f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
+        types = None
+        if binary:
+            sql += " (FORMAT BINARY)"
+            types = _column_types(cursor.cursor, opts.db_table, [f.column for f in fields])
         rows = [(*row, *rest, pk) for row, pk in zip(rows, pks, strict=True)]
+        copy = Copy(sql, rows, finish, types)
         if later is not None:
-            later.append((sql, rows, finish))
+            later.append(copy)
         else:
-            _copy(cursor.cursor, [(sql, rows, finish)])
+            _copy(cursor.cursor, [copy])
     return pks
+
+
+def _column_types(cursor, table, columns):
+    """The type oids of a table's columns, in the order given."""
+    cursor.execute(
+        "SELECT attname, atttypid FROM pg_attribute"
+        " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+        [table],
+    )
+    oids = dict(cursor.fetchall())
+    return [oids[column] for column in columns]
+
+
+def _binary_writers(cursor, types):
+    # A type psycopg has no binary writer for (tsvector) gets one that sends `bytes` as they
+    # are: registered by oid alone, on this cursor, so it serves COPYs whose types are set.
+    adapters = cursor.adapters
+    for oid in set(types):
+        try:
+            adapters.get_dumper_by_oid(oid, pq.Format.BINARY)
+        except psycopg.ProgrammingError:
+            adapters.register_dumper(None, type("AsReceived", (_AsReceived,), {"oid": oid}))
+
+
+class _AsReceived(psycopg.adapt.Dumper):
+    format = pq.Format.BINARY
+
+    def dump(self, obj):
+        if not isinstance(obj, bytes):
+            raise TypeError(f"a binary COPY takes bytes for type oid {self.oid}, not {obj!r:.40}")
+        return obj
 
 
 def _copied_table(sql):
@@ -94,10 +149,13 @@ def _copied_table(sql):
 
 
 def _copy(cursor, copies):
-    for sql, rows, finish in copies:
+    for sql, rows, finish, types in copies:
         if finish is not None:
             rows = finish(rows)
         with cursor.copy(sql) as copy:
+            if types:
+                _binary_writers(cursor, types)
+                copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
 
@@ -175,7 +233,7 @@ class WritesBehind:
         # to the commit, their checks (25,000 rows for 5,000 posts) ran after everything
         # else, while the importer waited. Checked here, beside the planning of the next
         # batch, then deferred again, as they were.
-        tables = sorted({_copied_table(sql) for sql, _rows, _finish in copies})
+        tables = sorted({_copied_table(copy.sql) for copy in copies})
         names = [self._deferred.get(table) for table in tables]
         if None in names:
             cursor.execute(
@@ -215,7 +273,7 @@ def compress_quickly(model):
 
 def insert_objects(objs, later=None, waited=None):
     """Save new instances of one model in bulk and set their pks, as `bulk_create` does
-    (`later`: as for `insert_rows()`).
+    (`later`: as for `insert_rows()`; on PostgreSQL a binary COPY, see there).
 
     `waited`: (attname, function of the objects giving their values of it, in order), for a
     value still being made when the rows are planned (the search documents of an import's new
@@ -257,7 +315,7 @@ def insert_objects(objs, later=None, waited=None):
                 (*row[:at], value, *row[at + 1 :]) for row, value in zip(rows, values, strict=True)
             ]
 
-    pks = insert_rows(model, names, rows, later, finish)
+    pks = insert_rows(model, names, rows, later, finish, binary=True)
     for obj, pk in zip(objs, pks, strict=True):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, connection.alias

@@ -156,7 +156,7 @@ def test_a_batch_the_database_refuses_while_the_next_is_planned_rolls_everything
     copy = bulk._copy
 
     def refused(cursor, copies):
-        sql, rows, _finish = copies[0]
+        sql, rows = copies[0].sql, copies[0].rows
         if "columns_column" in sql:
             rows[1] = (*rows[1][:-1], rows[0][-1])
         copy(cursor, copies)
@@ -184,7 +184,7 @@ def test_rows_pointing_nowhere_are_refused_with_their_batch(tmp_path, monkeypatc
     copy = bulk._copy
 
     def astray(cursor, copies):
-        for sql, rows, _finish in copies:
+        for sql, rows, *_ in copies:
             if "columns_byline" in sql:
                 rows[0] = (10**9, *rows[0][1:])
         copy(cursor, copies)
