@@ -263,6 +263,7 @@ class WxrImport(BatchWriter):
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
         column.derive_fields(sanitised=plan.sanitised)
+        self.tags.make(plan.tags)  # before they are looked up one by one
         if merge:
             merge.decide(column, plan, self.tags)
         self._make_slug_unique(column)
