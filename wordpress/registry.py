@@ -197,9 +197,14 @@ class Tags:
         self.slug_hints = {}  # name -> slug from the export's own tag list
 
     def get(self, name):
-        self.make([name])
         name = " ".join(name.split())[:100]
-        return self.by_name.get(name.casefold()) if name else None
+        if not name:
+            return None
+        tag = self.by_name.get(name.casefold())
+        if tag is None:
+            self.make([name])
+            tag = self.by_name[name.casefold()]
+        return tag
 
     def make(self, names):
         """Create the tags of these names that do not exist yet, in their order, in one query
