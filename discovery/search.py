@@ -105,7 +105,7 @@ class NewColumnDocuments:
     transaction, nothing written), so that it runs beside the importer's own work instead of
     after each batch, and each document is written with its row (no UPDATE of every new row).
     `add([(column, tag names, outlet name, author names in byline order), ...])` hands over
-    columns as they will be saved; `made()` sets each one's `search_vector`.
+    columns as they will be saved; `handed_over().of(columns)` sets each one's `search_vector`.
     """
 
     # Connections stemming at once: with one, the importer waited for the documents at each
@@ -125,20 +125,12 @@ class NewColumnDocuments:
         columns = [column for column, *_ in entries]
         self._chunks.append((columns, self._pool.submit(_documents_of_values, values)))
 
-    def made(self):
-        """Wait for the documents of every column handed over, and set them. False when the
-        other connection failed: the caller then has them made from the rows, as a save does
-        (a text PostgreSQL refuses to index then fails the import as it always did)."""
-        made = True
-        for columns, future in self._chunks:
-            try:
-                documents = future.result()
-            except DatabaseError:
-                made, documents = False, [None] * len(columns)
-            for column, document in zip(columns, documents, strict=True):
-                column.search_vector = document
-        self._chunks = []
-        return made
+    def handed_over(self):
+        """The documents of every column handed over so far, as `Documents`, to be waited for
+        where they are written (`Documents.of()`, from any thread): the importer goes on with
+        the next columns meanwhile."""
+        chunks, self._chunks = self._chunks, []
+        return Documents(chunks)
 
     def close(self):
         # Each thread closes its own connection: none goes on before all have one to close.
@@ -148,12 +140,49 @@ class NewColumnDocuments:
         self._pool.shutdown(wait=True)
 
 
+class Documents:
+    """Documents asked of `NewColumnDocuments`, still being made."""
+
+    def __init__(self, chunks):
+        self._chunks = chunks  # (columns, future of their documents)
+        self.made = None  # once of() has run: False when the other connection failed
+
+    def of(self, columns):
+        """Wait for the documents and set each column's `search_vector`; return those of
+        `columns`, in their order. When the other connection failed, `made` is False and the
+        documents are None: the caller then has them made from the rows, as a save does (a
+        text PostgreSQL refuses to index then fails the import as it always did)."""
+        made = True
+        for handed, future in self._chunks:
+            try:
+                documents = future.result()
+            except DatabaseError:
+                made, documents = False, [None] * len(handed)
+            for column, document in zip(handed, documents, strict=True):
+                column.search_vector = document
+        self._chunks, self.made = [], made
+        return [column.search_vector for column in columns]
+
+
 def _documents_of_values(rows):
-    # In the thread: Django gives it a connection of its own, in autocommit.
+    # In the thread: Django gives it a connection of its own, in autocommit. The arrays go as
+    # parameters in binary (psycopg's own cursor: Django's writes them into the SQL as quoted
+    # literals, 30 MB of text escaped by the thread, then parsed by PostgreSQL).
+    import psycopg  # PostgreSQL's alone
+
     arrays = [list(values) for values in zip(*rows, strict=True)]
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(_DOCUMENTS_OF_VALUES, [SEARCH_CONFIG, *arrays])
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(_DOCUMENTS_OF_VALUES_BINARY, [SEARCH_CONFIG, *arrays], binary=True)
         return [document for (document,) in cursor.fetchall()]
+
+
+# The documents come back in binary too, as `bytes`, for the importer's binary COPY
+# (wordpress.bulk): PostgreSQL neither prints them as text nor parses them back.
+_DOCUMENTS_OF_VALUES_BINARY = _DOCUMENTS_OF_VALUES.replace("%s::text[]", "%b::text[]").replace(
+    "'D'))::text", "'D'))"
+)
 
 
 def _close_connection(barrier):

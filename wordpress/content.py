@@ -222,6 +222,16 @@ def _hide_newlines_in_tags(text: str) -> str:
 
 def _normalise_more_tag(text: str) -> str:
     # The first more tag marks the excerpt; the paragraph breaks put it between paragraphs.
+    # Most posts have none of these comments: a substring test first, since the patterns
+    # (the first starts with spaces, so it is tried at every character) took 0.1 ms a post.
+    if "<!--more" in text:
+        text = _MORE.sub(_first_more_tag(), text)
+    if "<!--n" in text:
+        text = _NEXTPAGE_OR_NOTEASER.sub("\n\n", text)
+    return text
+
+
+def _first_more_tag():
     seen = False
 
     def replace(match: re.Match) -> str:
@@ -231,8 +241,7 @@ def _normalise_more_tag(text: str) -> str:
         seen = True
         return "\n\n<!--more-->\n\n"
 
-    text = _MORE.sub(replace, text)
-    return _NEXTPAGE_OR_NOTEASER.sub("\n\n", text)
+    return replace
 
 
 def _lift_more_tag(text: str) -> str:
@@ -324,6 +333,8 @@ def _render_caption(attrs: dict[str, str], content: str) -> str:
 
 
 def _link_lone_urls(text: str) -> str:
+    if "http" not in text:  # the pattern is tried at every character
+        return text
     return _URL_ALONE_ON_A_LINE.sub(lambda m: f"\n<p>{_link(m.group(1))}</p>\n", text)
 
 

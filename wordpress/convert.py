@@ -55,6 +55,7 @@ class Plan:
     keep_byline: bool = False  # an editor's byline or tags win over the export's (merge.py)
     keep_tags: bool = False
     sanitised: bool = False  # intro and body came from a worker, through clean_html() already
+    prints: dict = field(default_factory=dict)  # {name: (value, fingerprint)} made by a worker
 
 
 class Converter:
@@ -108,9 +109,15 @@ class Converter:
         }
         outlet, tags = self._outlet_and_tags(item)
         plan = Plan(fields, tags=tags, old_paths=old_paths(item), sanitised=bool(prepared))
+        if prepared:
+            plan.prints = {"body": (rendered, prepared[4]["body"])}
         if self.run_extract:
             if prepared:
                 found, original = prepared[1], prepared[2]
+                plan.prints = {
+                    "intro": (found.intro_html, prepared[4]["intro"]),
+                    "body": (found.body_html, prepared[4]["body"]),
+                }
             else:
                 found = extract(title, rendered, self.outlets.known_names)
                 original = clean_html(rendered) if found.fired else ""

@@ -15,15 +15,13 @@ A column imported before it had this memory has no base: a field that differs is
 """
 
 import copy
-import datetime
-import hashlib
-import json
-from json.encoder import encode_basestring_ascii as _encode_string
 
 import reversion
 from django.utils import timezone
 
 from columns.models import Column, TaggedColumn
+
+from .hashes import fingerprint
 
 # The fields an import writes that an editor may change (derived ones follow from them).
 TRACKED = [
@@ -39,26 +37,6 @@ BYLINE, TAGS = "byline", "tags"
 EXPORTED = "@export"
 
 
-def fingerprint(value):
-    if isinstance(value, datetime.datetime):
-        value = value.astimezone(datetime.UTC).isoformat()
-    # What json.dumps() writes for a string, a number, a flag or None, without its machinery:
-    # 75,000 fingerprints in a 5,000-post import.
-    kind = type(value)
-    if kind is str:
-        encoded = _encode_string(value)
-    elif value is None or kind is bool:
-        encoded = _PLAIN_JSON[value]
-    elif kind is int:
-        encoded = repr(value)
-    else:
-        encoded = json.dumps(value, default=str)
-    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
-
-
-_PLAIN_JSON = {None: "null", True: "true", False: "false"}
-
-
 def _value(column, name):
     if name == "outlet":
         return column.outlet_id
@@ -67,8 +45,20 @@ def _value(column, name):
     return getattr(column, name)
 
 
-def field_prints(column, names=TRACKED):
-    return {name: fingerprint(_value(column, name)) for name in names}
+def field_prints(column, names=TRACKED, made=None):
+    """`made`: {name: (value, its fingerprint)} made already (the importer's workers print the
+    long texts they return), used where the column holds that very value."""
+    if not made:
+        return {name: fingerprint(_value(column, name)) for name in names}
+    prints = {}
+    for name in names:
+        value = _value(column, name)
+        value_and_print = made.get(name)
+        if value_and_print and value_and_print[0] is value:
+            prints[name] = value_and_print[1]
+        else:
+            prints[name] = fingerprint(value)
+    return prints
 
 
 def covered(plan):
@@ -94,7 +84,8 @@ def planned_relations(plan, tags):
 
 def remember(column, plan, tags, kept):
     """What the import writes for a column now; `kept`: the fingerprints a Merge keeps."""
-    return field_prints(column, covered(plan)) | planned_relations(plan, tags) | kept
+    prints = field_prints(column, covered(plan), plan.prints)
+    return prints | planned_relations(plan, tags) | kept
 
 
 class Merge:
