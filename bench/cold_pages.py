@@ -5,6 +5,7 @@ Cold pages in-process: what an uncached page costs in Python, with the page cach
         .venv/bin/python bench/cold_pages.py --trees /work/main,. --rounds 3
     .venv/bin/python bench/cold_pages.py --profile home        # cProfile of 200 renders
     .venv/bin/python bench/cold_pages.py --dump /tmp/after     # every page's bytes, to diff
+    .venv/bin/python bench/cold_pages.py --dump /tmp/after --columns 500   # and 500 columns'
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5 --hits   # cache hits
 
@@ -138,15 +139,24 @@ def profile(name, renders):
     stats.sort_stats("tottime").print_stats(30)
 
 
-def dump(directory):
-    """Every page's status and bytes, one file each, to compare two trees' output."""
+def dump(directory, columns=0):
+    """Every page's status and bytes, one file each, to compare two trees' output; with
+    `columns`, that many column pages more, spread over the archive."""
     setup()
     from django.test import Client
+
+    from columns.models import Column
 
     client = Client()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    for name, path in pages().items():
+    paths = pages()
+    if columns:
+        published = list(Column.objects.published().order_by("date", "pk"))
+        step = max(1, len(published) // columns)
+        for column in published[::step][:columns]:
+            paths[f"column {column.pk}"] = column.get_absolute_url()
+    for name, path in paths.items():
         for round_ in ("first", "again"):  # the second render may come from fragments
             response = client.get(path)
             body = f"{response.status_code} {path}\n".encode() + response.content
@@ -303,12 +313,13 @@ def main():
     parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
     parser.add_argument("--profile", metavar="PAGE", help="cProfile 200 renders of one page")
     parser.add_argument("--dump", metavar="DIR", help="write every page's output into DIR")
+    parser.add_argument("--columns", type=int, default=0, help="with --dump: N column pages more")
     parser.add_argument("--wrk", type=int, metavar="SECONDS", help="wrk each page this long")
     parser.add_argument("--hits", action="store_true", help="with --wrk: page cache on")
     args = parser.parse_args()
     if args.profile or args.dump:
         os.environ.update(environment())
-        return profile(args.profile, 200) if args.profile else dump(args.dump)
+        return profile(args.profile, 200) if args.profile else dump(args.dump, args.columns)
     trees = [str(Path(tree).resolve()) for tree in args.trees.split(",")]
     only = [name for name in args.pages.split(",") if name]
     if args.wrk:
