@@ -15,7 +15,9 @@ off, pooled connections, Redis at BENCH_REDIS_URL, list counts cached) but with
 PAGE_CACHE_SECONDS=0: the page's own cost. The trees take turns, round after round, so that
 the machine's load drifts over both alike; each round renders each page `--renders` times
 after one render to warm lazy state, and the report gives, per page and tree, the queries and
-the median and minimum of each round's median and minimum.
+the median and minimum of each round's median and minimum, and the lowest of the rounds'
+median CPU time of the process a render (time.process_time(): the worker's own work,
+without the database's, and less disturbed by other processes than the time it takes).
 
 With `--wrk SECONDS`, each tree in turn serves the pages as `make prod` does (granian, one
 worker per core, BENCH_PORT, page cache off) and wrk (16 connections) measures each page;
@@ -109,15 +111,17 @@ def measure(renders, only):
 
         with connection.execute_wrapper(count):
             client.get(path)
-        times = []
+        times, cpu = [], []
         for _ in range(renders):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         results[name] = {
             "queries": len(queries),
             "median": statistics.median(times),
             "min": min(times),
+            "cpu": statistics.median(cpu),
         }
     print(json.dumps(results))
 
@@ -187,19 +191,22 @@ def compare(trees, rounds, renders, only):
             print(f"# round {round_ + 1}, {tree}: done", flush=True)
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"# {load}")
-    header = " | ".join(f"{tree}: queries, median / min ms" for tree in trees)
-    print(f"| page | {header} | median ratio |")
-    print("|---|" + "---|" * len(trees) + "---|")
+    header = " | ".join(f"{tree}: queries, median / min ms, CPU ms" for tree in trees)
+    print(f"| page | {header} | median ratio | CPU ratio |")
+    print("|---|" + "---|" * len(trees) + "---|---|")
     for name in collected[trees[0]][0]:
-        cells, medians = [], []
+        cells, medians, cpus = [], [], []
         for tree in trees:
             rows = [result[name] for result in collected[tree]]
             median = statistics.median(row["median"] for row in rows)
             low = min(row["min"] for row in rows)
+            cpu = min(row["cpu"] for row in rows)
             medians.append(median)
-            cells.append(f"{rows[0]['queries']}, {median:.1f} / {low:.1f}")
+            cpus.append(cpu)
+            cells.append(f"{rows[0]['queries']}, {median:.1f} / {low:.1f}, {cpu:.2f}")
         ratio = medians[-1] / medians[0] if medians[0] else 0
-        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} |")
+        cpu_ratio = cpus[-1] / cpus[0] if cpus[0] else 0
+        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} | {cpu_ratio:.2f} |")
 
 
 def serve(tree, port, page_cache_seconds=0):
