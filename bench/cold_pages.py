@@ -9,6 +9,9 @@ Cold pages in-process: what an uncached page costs in Python, with the page cach
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5 --hits   # cache hits
 
+The page "crawl" is `--renders` column pages, each asked once (a crawler's walk: nothing it
+renders was rendered just before), its queries not counted.
+
 Each tree (a checkout of this project, e.g. the code before a change and after it) renders
 every page in its own process through Django's test client, as production runs it (DEBUG
 off, pooled connections, Redis at BENCH_REDIS_URL, list counts cached) but with
@@ -123,7 +126,29 @@ def measure(renders, only):
             "min": min(times),
             "cpu": statistics.median(cpu),
         }
+    if not only or "crawl" in only:
+        results["crawl"] = crawl(client, renders)
     print(json.dumps(results))
+
+
+def crawl(client, count):
+    """`count` column pages, each asked once, spread over the archive and starting at another
+    column each time: a crawler's walk, where nothing a page renders was rendered just before
+    (with FRAGMENT_CACHE_SECONDS=0, every render a first render). Each tree runs in a process
+    of its own, so each walk starts with nothing remembered."""
+    from columns.models import Column
+
+    published = list(Column.objects.published().order_by("date", "pk"))
+    step = max(1, len(published) // count)
+    times, cpu = [], []
+    for column in published[::step][:count]:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(column.get_absolute_url())
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        assert response.status_code == 200
+    median = statistics.median(times)
+    return {"queries": 0, "median": median, "min": min(times), "cpu": statistics.median(cpu)}
 
 
 def profile(name, renders):
