@@ -58,6 +58,18 @@ PAGES = {
     "tag feed": "/tag/sco/feed/",
 }
 
+# Dumped as well (--dump), not measured: the other kinds of page, a search and a 404.
+DUMPED_TOO = {
+    "archive": "/archive/",
+    "year 2015": "/2015/",
+    "tags": "/tags/",
+    "outlets": "/outlets/",
+    "in the media": "/in-the-media/",
+    "about": "/about/",
+    "search": "/search/?q=china",
+    "not found": "/no/such/page/",
+}
+
 
 def environment():
     return {
@@ -179,7 +191,7 @@ def dump(directory, columns=0):
     client = Client()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    paths = pages()
+    paths = {**pages(), **DUMPED_TOO}
     if columns:
         published = list(Column.objects.published().order_by("date", "pk"))
         step = max(1, len(published) // columns)
