@@ -150,18 +150,23 @@ def around_sql(column, tag_ids, window):
         shared_params = list(tag_ids)
     else:
         shared, shared_params = "0", []
-    # An end of the window: the `window`-th public column on one side, or NULL.
-    side = (
-        f"SELECT date FROM {table} WHERE {public} AND date {{0}}= %s"
-        f" AND (date {{0}} %s OR (date = %s AND id {{0}} %s)) ORDER BY date {{1}}, id {{1}}"
-        " LIMIT 1 OFFSET %s"
-    )
+
+    def side(op, order):
+        """An end of the window: the `window`-th public column on one side, or NULL."""
+        return (
+            f"SELECT date FROM {table} WHERE {public} AND date {op}= %s"
+            f" AND (date {op} %s OR (date = %s AND id {op} %s)) ORDER BY date {order}, id {order}"
+            " LIMIT 1 OFFSET %s"
+        )
+
+    def nearest(op):
+        return f"SELECT id FROM nearby WHERE date {op} %s OR (date = %s AND id {op} %s)"
+
     side_params = [*public_params, at, at, at, pk, window - 1]
-    nearest = "SELECT id FROM nearby WHERE date {0} %s OR (date = %s AND id {0} %s)"
     query = f"""
         WITH ends AS (
-            SELECT ({side.format("<", "DESC")}) AS first_date,
-                ({side.format(">", "ASC")}) AS last_date
+            SELECT ({side("<", "DESC")}) AS first_date,
+                ({side(">", "ASC")}) AS last_date
         ), nearby AS (
             SELECT id, date, day, title, slug, outlet_id, {shared} AS shared FROM {table}
             WHERE {public} AND id <> %s
@@ -173,8 +178,8 @@ def around_sql(column, tag_ids, window):
         FROM nearby w CROSS JOIN ends
             LEFT OUTER JOIN {connection.ops.quote_name(Outlet._meta.db_table)} o
             ON o.id = w.outlet_id
-        WHERE w.id = ({nearest.format("<")} ORDER BY date DESC, id DESC LIMIT 1)
-            OR w.id = ({nearest.format(">")} ORDER BY date ASC, id ASC LIMIT 1)
+        WHERE w.id = ({nearest("<")} ORDER BY date DESC, id DESC LIMIT 1)
+            OR w.id = ({nearest(">")} ORDER BY date ASC, id ASC LIMIT 1)
             OR w.id IN (
                 SELECT id FROM nearby WHERE shared > 0
                 ORDER BY shared DESC, date DESC, id DESC LIMIT 5
