@@ -5,8 +5,12 @@ Cold pages in-process: what an uncached page costs in Python, with the page cach
         .venv/bin/python bench/cold_pages.py --trees /work/main,. --rounds 3
     .venv/bin/python bench/cold_pages.py --profile home        # cProfile of 200 renders
     .venv/bin/python bench/cold_pages.py --dump /tmp/after     # every page's bytes, to diff
+    .venv/bin/python bench/cold_pages.py --dump /tmp/after --columns 500   # and 500 columns'
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5   # wrk, `make prod`'s server
     .venv/bin/python bench/cold_pages.py --trees /work/main,. --wrk 5 --hits   # cache hits
+
+The page "crawl" is `--renders` column pages, each asked once (a crawler's walk: nothing it
+renders was rendered just before), its queries not counted.
 
 Each tree (a checkout of this project, e.g. the code before a change and after it) renders
 every page in its own process through Django's test client, as production runs it (DEBUG
@@ -14,7 +18,9 @@ off, pooled connections, Redis at BENCH_REDIS_URL, list counts cached) but with
 PAGE_CACHE_SECONDS=0: the page's own cost. The trees take turns, round after round, so that
 the machine's load drifts over both alike; each round renders each page `--renders` times
 after one render to warm lazy state, and the report gives, per page and tree, the queries and
-the median and minimum of each round's median and minimum.
+the median and minimum of each round's median and minimum, and the lowest of the rounds'
+median CPU time of the process a render (time.process_time(): the worker's own work,
+without the database's, and less disturbed by other processes than the time it takes).
 
 With `--wrk SECONDS`, each tree in turn serves the pages as `make prod` does (granian, one
 worker per core, BENCH_PORT, page cache off) and wrk (16 connections) measures each page;
@@ -50,6 +56,18 @@ PAGES = {
     "feed rss": "/feed/rss/",
     "feed json": "/feed/json/",
     "tag feed": "/tag/sco/feed/",
+}
+
+# Dumped as well (--dump), not measured: the other kinds of page, a search and a 404.
+DUMPED_TOO = {
+    "archive": "/archive/",
+    "year 2015": "/2015/",
+    "tags": "/tags/",
+    "outlets": "/outlets/",
+    "in the media": "/in-the-media/",
+    "about": "/about/",
+    "search": "/search/?q=china",
+    "not found": "/no/such/page/",
 }
 
 
@@ -108,17 +126,41 @@ def measure(renders, only):
 
         with connection.execute_wrapper(count):
             client.get(path)
-        times = []
+        times, cpu = [], []
         for _ in range(renders):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         results[name] = {
             "queries": len(queries),
             "median": statistics.median(times),
             "min": min(times),
+            "cpu": statistics.median(cpu),
         }
+    if not only or "crawl" in only:
+        results["crawl"] = crawl(client, renders)
     print(json.dumps(results))
+
+
+def crawl(client, count):
+    """`count` column pages, each asked once, spread over the archive and starting at another
+    column each time: a crawler's walk, where nothing a page renders was rendered just before
+    (with FRAGMENT_CACHE_SECONDS=0, every render a first render). Each tree runs in a process
+    of its own, so each walk starts with nothing remembered."""
+    from columns.models import Column
+
+    published = list(Column.objects.published().order_by("date", "pk"))
+    step = max(1, len(published) // count)
+    times, cpu = [], []
+    for column in published[::step][:count]:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(column.get_absolute_url())
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        assert response.status_code == 200
+    median = statistics.median(times)
+    return {"queries": 0, "median": median, "min": min(times), "cpu": statistics.median(cpu)}
 
 
 def profile(name, renders):
@@ -138,15 +180,24 @@ def profile(name, renders):
     stats.sort_stats("tottime").print_stats(30)
 
 
-def dump(directory):
-    """Every page's status and bytes, one file each, to compare two trees' output."""
+def dump(directory, columns=0):
+    """Every page's status and bytes, one file each, to compare two trees' output; with
+    `columns`, that many column pages more, spread over the archive."""
     setup()
     from django.test import Client
+
+    from columns.models import Column
 
     client = Client()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    for name, path in pages().items():
+    paths = {**pages(), **DUMPED_TOO}
+    if columns:
+        published = list(Column.objects.published().order_by("date", "pk"))
+        step = max(1, len(published) // columns)
+        for column in published[::step][:columns]:
+            paths[f"column {column.pk}"] = column.get_absolute_url()
+    for name, path in paths.items():
         for round_ in ("first", "again"):  # the second render may come from fragments
             response = client.get(path)
             body = f"{response.status_code} {path}\n".encode() + response.content
@@ -177,19 +228,22 @@ def compare(trees, rounds, renders, only):
             print(f"# round {round_ + 1}, {tree}: done", flush=True)
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"# {load}")
-    header = " | ".join(f"{tree}: queries, median / min ms" for tree in trees)
-    print(f"| page | {header} | median ratio |")
-    print("|---|" + "---|" * len(trees) + "---|")
+    header = " | ".join(f"{tree}: queries, median / min ms, CPU ms" for tree in trees)
+    print(f"| page | {header} | median ratio | CPU ratio |")
+    print("|---|" + "---|" * len(trees) + "---|---|")
     for name in collected[trees[0]][0]:
-        cells, medians = [], []
+        cells, medians, cpus = [], [], []
         for tree in trees:
             rows = [result[name] for result in collected[tree]]
             median = statistics.median(row["median"] for row in rows)
             low = min(row["min"] for row in rows)
+            cpu = min(row["cpu"] for row in rows)
             medians.append(median)
-            cells.append(f"{rows[0]['queries']}, {median:.1f} / {low:.1f}")
+            cpus.append(cpu)
+            cells.append(f"{rows[0]['queries']}, {median:.1f} / {low:.1f}, {cpu:.2f}")
         ratio = medians[-1] / medians[0] if medians[0] else 0
-        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} |")
+        cpu_ratio = cpus[-1] / cpus[0] if cpus[0] else 0
+        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} | {cpu_ratio:.2f} |")
 
 
 def serve(tree, port, page_cache_seconds=0):
@@ -303,12 +357,13 @@ def main():
     parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
     parser.add_argument("--profile", metavar="PAGE", help="cProfile 200 renders of one page")
     parser.add_argument("--dump", metavar="DIR", help="write every page's output into DIR")
+    parser.add_argument("--columns", type=int, default=0, help="with --dump: N column pages more")
     parser.add_argument("--wrk", type=int, metavar="SECONDS", help="wrk each page this long")
     parser.add_argument("--hits", action="store_true", help="with --wrk: page cache on")
     args = parser.parse_args()
     if args.profile or args.dump:
         os.environ.update(environment())
-        return profile(args.profile, 200) if args.profile else dump(args.dump)
+        return profile(args.profile, 200) if args.profile else dump(args.dump, args.columns)
     trees = [str(Path(tree).resolve()) for tree in args.trees.split(",")]
     only = [name for name in args.pages.split(",") if name]
     if args.wrk:

@@ -11,7 +11,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from core.content import PublicContent
 from core.html import clean_html, excerpt_html
-from core.links import slug_url
+from core.links import dated_url, slug_url
 from core.signals import page_moved
 from core.uploads import image_upload_validator
 
@@ -357,15 +357,7 @@ class Column(PublicContent):
             page_moved.send(Column, old_path=old_url, new_path=self.get_absolute_url())
 
     def get_absolute_url(self):
-        return reverse(
-            "columns:detail",
-            kwargs={
-                "year": self.day.year,
-                "month": f"{self.day.month:02d}",
-                "day": f"{self.day.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        return dated_url("columns:detail", self.day, self.slug)
 
     @classmethod
     def scheduled(cls, limit):

@@ -33,7 +33,7 @@ def person(author, request):
     return data
 
 
-def article(column, request):
+def article(column, request, tags):
     page_url = request.build_absolute_uri(column.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -61,7 +61,7 @@ def article(column, request):
         data["isBasedOn"] = column.archived_url
     if column.image:
         data["image"] = request.build_absolute_uri(column.image.url)
-    keywords = [tag.name for tag in column.tags.all()]
+    keywords = [tag.name for tag in tags]
     if keywords:
         data["keywords"] = keywords
     return as_script_json(data)

@@ -3,10 +3,8 @@ from itertools import groupby
 
 from django.db.models import (
     Count,
-    Exists,
     Max,
     Min,
-    OuterRef,
 )
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -106,9 +104,7 @@ class ColumnDetailView(DateDetailView):
         columns = Column.objects.without_internals().select_related("outlet")
         if not can_preview(self.request.user):
             columns = columns.published()
-        return columns.annotate(
-            has_mentions=Exists(Mention.objects.published().filter(column=OuterRef("pk")))
-        )
+        return columns.annotate(has_mentions=column_page.has_mentions())
 
     def get_context_data(self, **kwargs):
         column = self.object

@@ -121,6 +121,9 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% url %} and |date remembered per process (same syntax, same output): most of
+            # what a first render spent formatting links and days (core/templatetags/remembered.py).
+            "builtins": ["core.templatetags.remembered"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
