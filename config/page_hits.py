@@ -20,27 +20,13 @@ the request it sees:
 
 It answers only when the middleware before the page cache are exactly those it knows
 (`OUTER_MIDDLEWARE`); with any other list it stands aside, and a test says so.
-
-A hit must not wait for a render. The server gives each process several threads
-(config/serve.py), and a process renders at most RENDERS_AT_ONCE public pages at a time
-(one by default): a request that is not a hit waits for a render slot, so the other threads
-stay free to answer hits meanwhile (each takes Python's lock from the rendering thread within
-the switch interval config/wsgi.py sets), and renders do not slow each other down by sharing
-the lock. Once it has the slot, the request looks in the page cache again, since the page
-may have been rendered while it waited (many readers asking for a page a save has just
-invalidated make one render, not one each). Editors' requests (with a session cookie), other
-methods than GET and HEAD, and static and media files never wait for a slot; nor does any
-request wait longer than RENDER_WAIT_SECONDS (then it renders beside the others).
 """
 
 import logging
-import threading
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import WSGIRequest
-from django.http import parse_cookie
 from django.middleware.security import SecurityMiddleware
 
 from pagecache.middleware import PageCacheMiddleware
@@ -87,50 +73,13 @@ class PageHits:
                 "page cache are not those config/page_hits.py knows."
             )
         self.security = SecurityMiddleware(lambda request: None)
-        renders = settings.RENDERS_AT_ONCE
-        self.render_slots = threading.BoundedSemaphore(renders) if renders > 0 else None
-        # One thread at a time answers hits: more would only take turns with each other and
-        # with the rendering thread for Python's lock, and a render would get a share of it.
-        self.hit_lane = threading.Lock() if renders > 0 else None
 
     def __call__(self, environ, start_response):
-        response = self.cached(environ)
+        response = self.hit(environ) if self.enabled else None
         if response is None:
-            if self.render_slots is None or not self.is_public_page(environ):
-                return self.application(environ, start_response)
-            with self.render_slot():
-                response = self.cached(environ)  # rendered while this request waited?
-                if response is None:
-                    return self.application(environ, start_response)
+            return self.application(environ, start_response)
         start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
         return [response.content]
-
-    def cached(self, environ):
-        if not self.enabled:
-            return None
-        if self.hit_lane is None:
-            return self.hit(environ)
-        with self.hit_lane:
-            return self.hit(environ)
-
-    @contextmanager
-    def render_slot(self):
-        acquired = self.render_slots.acquire(timeout=settings.RENDER_WAIT_SECONDS)
-        try:
-            yield
-        finally:
-            if acquired:
-                self.render_slots.release()
-
-    @staticmethod
-    def is_public_page(environ):
-        """Whether this request waits for a render slot: a reader's page, not an editor's
-        request, a form's POST or a file."""
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in parse_cookie(environ.get("HTTP_COOKIE", "")):
-            return False
-        return not is_a_file(environ.get("PATH_INFO", ""))
 
     def hit(self, environ):
         """The cached page for this request, as Django would send it, or None."""
@@ -163,10 +112,7 @@ class PageHits:
         cookies = (text for cookie in request.COOKIES.items() for text in cookie)
         if "\x00" in path or "\x00" in request.path or any("\x00" in text for text in cookies):
             return True
-        return is_a_file(path) or is_wordpress_query(request)
-
-
-def is_a_file(path):
-    """Whether this address is a static or media file's (WhiteNoise's or ours to serve)."""
-    media = media_prefix()
-    return path.startswith(settings.STATIC_URL) or (media is not None and path.startswith(media))
+        media = media_prefix()
+        if path.startswith(settings.STATIC_URL) or (media is not None and path.startswith(media)):
+            return True
+        return is_wordpress_query(request)

@@ -25,11 +25,10 @@ def command(environ=os.environ):
         "--interface", "wsgi",
         "--host", host or "127.0.0.1",
         "--port", port or environ.get("PORT", "8000"),
-        # Processes carry the load, one per core; in each, threads let page-cache hits be
-        # answered while a page renders (a process renders RENDERS_AT_ONCE pages at a time:
-        # config/page_hits.py), and granian's Rust side reads and writes the sockets.
+        # Processes, not threads, carry the load: each request holds its worker's Python for
+        # its whole life, while granian's Rust side reads and writes the sockets.
         "--workers", workers,
-        "--blocking-threads", environ.get("WEB_THREADS", "8"),
+        "--blocking-threads", "1",
         # A worker that dies is replaced; the others keep serving meanwhile.
         "--respawn-failed-workers",
         "--workers-kill-timeout", "20",

@@ -345,11 +345,6 @@ PAGE_CACHE_WARM_PATHS = ["/", "/feed/", "/feed/rss/"]
 # counts, fragments) itself, kept exact by Redis's messages about changes
 # (pagecache/near.py): a hit needs no round trip. 0: every read goes to Redis.
 NEAR_CACHE_ENTRIES = int(os.environ.get("NEAR_CACHE_ENTRIES", "2000"))
-# Each server process renders at most this many public pages at a time (0: no limit); the
-# others wait for a slot, at most RENDER_WAIT_SECONDS, while its other threads answer page-cache
-# hits (config/page_hits.py: a hit never waits for a render).
-RENDERS_AT_ONCE = int(os.environ.get("RENDERS_AT_ONCE", "1"))
-RENDER_WAIT_SECONDS = float(os.environ.get("RENDER_WAIT_SECONDS", "1"))
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Columns' rendered cards, feed entries and column pages' parts are kept this long at most

@@ -1,5 +1,4 @@
 import os
-import sys
 
 from django.core.wsgi import get_wsgi_application
 
@@ -11,7 +10,3 @@ django_application = get_wsgi_application()
 from config.page_hits import PageHits  # noqa: E402
 
 application = PageHits(django_application)
-
-# A thread answering a page-cache hit takes Python's lock from a thread rendering a page within
-# a millisecond, not the default five (config/page_hits.py): a hit costs about a tenth of one.
-sys.setswitchinterval(0.001)

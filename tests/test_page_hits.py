@@ -2,13 +2,11 @@
 and headers Django would send, and Django's own answer whenever a middleware before the page
 cache would have answered instead."""
 
-import threading
-
 import pytest
 from django.core import signals
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections, connections
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from config.page_hits import PageHits
@@ -134,127 +132,3 @@ def test_with_other_middleware_before_the_page_cache_hits_go_through_django(apps
     calls = django.calls
     assert ("X-Page-Cache", "hit") in call(fast, "/")[1]
     assert django.calls == calls + 1
-
-
-class Held:
-    """Django's application, except that it holds each request for /held/... until `go_on`
-    is set, and counts how many it holds at once."""
-
-    def __init__(self, application):
-        self.application = application
-        self.go_on = threading.Event()
-        self.entered = threading.Semaphore(0)
-        self.lock = threading.Lock()
-        self.inside = self.most_inside = 0
-
-    def __call__(self, environ, start_response):
-        if not environ["PATH_INFO"].startswith("/held/"):
-            return self.application(environ, start_response)
-        with self.lock:
-            self.inside += 1
-            self.most_inside = max(self.most_inside, self.inside)
-        self.entered.release()
-        self.go_on.wait(10)
-        with self.lock:
-            self.inside -= 1
-        start_response("200 OK", [("Content-Type", "text/plain")])
-        return [b"rendered"]
-
-
-def in_thread(application, path, **extra):
-    answers = []
-
-    def ask():
-        try:
-            answers.append(call(application, path, **extra))
-        finally:
-            connections.close_all()  # the thread's own, if it opened any
-
-    thread = threading.Thread(target=ask)
-    thread.start()
-    return thread, answers
-
-
-@pytest.fixture
-def held(apps, settings):
-    settings.RENDERS_AT_ONCE = 1
-    settings.RENDER_WAIT_SECONDS = 10
-    _, django = apps
-    held = Held(django)
-    yield held
-    held.go_on.set()
-
-
-def test_a_hit_is_answered_while_the_process_renders_a_page(held):
-    ColumnFactory.create_batch(3)
-    call(held.application, "/")  # stored
-    fast = PageHits(held)
-    rendering, _ = in_thread(fast, "/held/a/")
-    assert held.entered.acquire(timeout=5)
-    hit, answers = in_thread(fast, "/")
-    hit.join(timeout=5)
-    assert answers and ("X-Page-Cache", "hit") in answers[0][1], "the hit waited for the render"
-    # Another render waits for the first to end: one at a time.
-    waiting, _ = in_thread(fast, "/held/b/")
-    assert not held.entered.acquire(timeout=0.3)
-    held.go_on.set()
-    for thread in (rendering, waiting):
-        thread.join(timeout=5)
-    assert held.entered.acquire(timeout=0) and held.most_inside == 1
-
-
-def test_a_request_that_waited_for_a_render_finds_the_page_rendered_meanwhile(held):
-    ColumnFactory.create_batch(3)
-
-    class Watched(PageHits):
-        missed = threading.Event()
-
-        def hit(self, environ):
-            response = super().hit(environ)
-            if response is None and environ["PATH_INFO"] == "/":
-                self.missed.set()
-            return response
-
-    fast = Watched(held)
-    PageHits(held).hit(RequestFactory().get("/").environ)  # what a look-up reads, read here
-    rendering, _ = in_thread(fast, "/held/a/")
-    assert held.entered.acquire(timeout=5)
-    waiting, answers = in_thread(fast, "/")
-    assert fast.missed.wait(timeout=5)
-    call(held.application, "/")  # another process renders and stores the page meanwhile
-    calls = held.application.calls
-    held.go_on.set()
-    for thread in (rendering, waiting):
-        thread.join(timeout=5)
-    assert ("X-Page-Cache", "hit") in answers[0][1]
-    assert held.application.calls == calls, "rendered again"
-
-
-@pytest.mark.parametrize(
-    "extra",
-    [{"headers": {"Cookie": "sessionid=abc"}}, {"method": "POST"}],
-    ids=["an editor's request", "a form's POST"],
-)
-def test_editors_requests_and_posts_never_wait_for_a_render(held, extra):
-    fast = PageHits(held)
-    rendering, _ = in_thread(fast, "/held/a/")
-    assert held.entered.acquire(timeout=5)
-    other, _ = in_thread(fast, "/held/b/", **extra)
-    assert held.entered.acquire(timeout=5), "it waited for the render slot"
-    assert held.most_inside == 2
-    held.go_on.set()
-    for thread in (rendering, other):
-        thread.join(timeout=5)
-
-
-def test_no_request_waits_for_a_render_slot_longer_than_the_setting(held, settings):
-    settings.RENDER_WAIT_SECONDS = 0.2
-    fast = PageHits(held)
-    rendering, _ = in_thread(fast, "/held/a/")
-    assert held.entered.acquire(timeout=5)
-    waiting, _ = in_thread(fast, "/held/b/")
-    assert held.entered.acquire(timeout=5), "it waited for the render to end"
-    assert held.most_inside == 2
-    held.go_on.set()
-    for thread in (rendering, waiting):
-        thread.join(timeout=5)

@@ -20,14 +20,14 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def test_the_server_takes_its_workers_threads_and_address_from_the_environment():
+def test_the_server_takes_its_worker_count_and_address_from_the_environment():
     script = (
         "from config.serve import command; import os; a = command(os.environ); "
         "print(a[a.index('--workers') + 1], a[a.index('--host') + 1], a[a.index('--port') + 1],"
-        " a[a.index('--blocking-threads') + 1], a[-1])"
+        " a[-1])"
     )
-    result = run(["-c", script], WEB_CONCURRENCY="7", PORT="9000", WEB_THREADS="3")
-    assert result.stdout.split() == ["7", "127.0.0.1", "9000", "3", "config.wsgi:application"]
+    result = run(["-c", script], WEB_CONCURRENCY="7", PORT="9000")
+    assert result.stdout.split() == ["7", "127.0.0.1", "9000", "config.wsgi:application"]
     bound = run(["-c", script], BIND="0.0.0.0:8080").stdout.split()
     assert bound[1:3] == ["0.0.0.0", "8080"]
 
