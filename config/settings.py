@@ -343,8 +343,10 @@ PAGE_CACHE_WARM_URL = os.environ.get("PAGE_CACHE_WARM_URL", "")
 PAGE_CACHE_WARM_PATHS = ["/", "/feed/", "/feed/rss/"]
 # With Redis, each process keeps this many of the page cache's values (pages, versions,
 # counts, fragments) itself, kept exact by Redis's messages about changes
-# (pagecache/near.py): a hit needs no round trip. 0: every read goes to Redis.
-NEAR_CACHE_ENTRIES = int(os.environ.get("NEAR_CACHE_ENTRIES", "2000"))
+# (pagecache/near.py): a hit needs no round trip. 0: every read goes to Redis. Bounded by
+# count (most entries are tiny: a page's stamps after a save) and by memory (pages, 5-50 KB).
+NEAR_CACHE_ENTRIES = int(os.environ.get("NEAR_CACHE_ENTRIES", "50000"))
+NEAR_CACHE_MB = int(os.environ.get("NEAR_CACHE_MB", "64"))
 # List counts (pagecache/paginator.py) are cached the same way, also when pages are not.
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Columns' rendered cards, feed entries and column pages' parts are kept this long at most

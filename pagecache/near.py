@@ -42,6 +42,8 @@ TRACKED = ("pagecache:", "page:", "count:", "kept:", "fragment:")
 RETRY_SECONDS = 5.0
 HEALTH_SECONDS = 5.0
 _ABSENT = object()  # a key Redis does not hold, kept as such
+# What an entry costs besides its value's bytes (its name, the tuple, the dict's slot), about.
+ENTRY_BYTES = 200
 
 
 class Near:
@@ -50,6 +52,7 @@ class Near:
     def __init__(self, backend):
         self.backend = backend
         self.values = {}  # Redis key: (its bytes or _ABSENT, monotonic time it must be dropped)
+        self.size = 0  # the bytes of the values kept, with ENTRY_BYTES for each entry
         self.names = {}  # our key: Redis key
         self.messages = None  # the connection Redis sends its messages on
         self.retry_at = 0.0
@@ -81,9 +84,9 @@ class Near:
                 elif kind == b"message":
                     names = rest[1]
                     if names is None:  # the whole database was flushed
-                        self.values.clear()
+                        self.clear()
                     for name in names or ():
-                        self.values.pop(name.decode("utf-8", "surrogateescape"), None)
+                        self.drop(name.decode("utf-8", "surrogateescape"))
             # A connection can die without a word (a proxy, a network between): it is asked
             # to answer every HEALTH_SECONDS, without waiting, and given up when it has not.
             now = time.monotonic()
@@ -103,7 +106,7 @@ class Near:
         if not connection:
             self.retry_at = time.monotonic() + RETRY_SECONDS
             return False
-        self.values.clear()  # anything kept before is from before these messages
+        self.clear()  # anything kept before is from before these messages
         self.messages = connection
         self.pinged, self.ping_at = False, time.monotonic() + HEALTH_SECONDS
         return True
@@ -141,7 +144,7 @@ class Near:
         return connection
 
     def disconnect(self):
-        self.values.clear()
+        self.clear()
         if self.messages is not None:
             with contextlib.suppress(Exception):
                 self.messages.disconnect()
@@ -178,10 +181,7 @@ class Near:
         asked = time.monotonic()  # lifetimes count from before Redis answered: never longer
         raw_values, *ttls = pipe.execute()
         now = asked
-        if len(self.values) + len(names) > settings.NEAR_CACHE_ENTRIES:
-            # The oldest tenth goes (a dict keeps the order things were put in).
-            for name in list(itertools.islice(self.values, len(self.values) // 10 + len(names))):
-                del self.values[name]
+        self.make_room(len(names))
         found = {}
         for key, name, raw, ttl in zip(keys, names, raw_values, ttls, strict=True):
             if raw is not None:
@@ -190,13 +190,42 @@ class Near:
             # in between: its message follows). Kept as Redis holds it (bytes).
             if name.startswith(self.tracked) and (raw is None) == (ttl == -2):
                 kept = _ABSENT if raw is None else raw
-                self.values[name] = (kept, now + ttl / 1000 if ttl >= 0 else float("inf"))
+                self.keep(name, kept, now + ttl / 1000 if ttl >= 0 else float("inf"))
         return found
 
     def forget(self, keys):
         with self.lock:
             for key in keys:
-                self.values.pop(self.redis_key(key), None)
+                self.drop(self.redis_key(key))
+
+    def keep(self, name, kept, until):
+        self.drop(name)
+        self.values[name] = (kept, until)
+        self.size += _size(kept)
+
+    def drop(self, name):
+        entry = self.values.pop(name, None)
+        if entry is not None:
+            self.size -= _size(entry[0])
+
+    def clear(self):
+        self.values.clear()
+        self.size = 0
+
+    def make_room(self, count):
+        """Before `count` values are kept: the oldest go (a dict keeps the order things were
+        put in), a tenth at a time, while there are too many or they take too much memory.
+        Pages are large and few, stamps tiny and many: both bounds are needed."""
+        budget = settings.NEAR_CACHE_MB * 1024 * 1024
+        while self.values and (
+            len(self.values) + count > settings.NEAR_CACHE_ENTRIES or self.size > budget
+        ):
+            for name in list(itertools.islice(self.values, len(self.values) // 10 + count)):
+                self.drop(name)
+
+
+def _size(kept):
+    return ENTRY_BYTES + (0 if kept is _ABSENT else len(kept))
 
 
 def near_cache():
@@ -255,7 +284,7 @@ def heard_everything(timeout=1.0):
         if not near.listening():
             return False
         name = near.redis_key(marker)
-        near.values[name] = (_ABSENT, float("inf"))
+        near.keep(name, _ABSENT, float("inf"))
     cache_call("set", marker, 1, timeout=10)  # not through set(): its message is the signal
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

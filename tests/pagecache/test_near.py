@@ -127,6 +127,32 @@ def test_without_a_near_cache_every_read_goes_to_redis(redis_page_cache, setting
     assert round_trips == [("get_many",), ("get_many",)]
 
 
+def test_the_copy_is_bounded_by_memory_and_by_count(redis_page_cache, settings, round_trips):
+    """Pages are few and large (5-50 KB), the stamps a save makes pages read many and tiny:
+    the copy keeps at most NEAR_CACHE_MB of values and NEAR_CACHE_ENTRIES entries, the
+    oldest going first."""
+    settings.NEAR_CACHE_ENTRIES, settings.NEAR_CACHE_MB = 1000, 1
+    pages = [f"page:{n}" for n in range(8)]
+    other_process().set_many(dict.fromkeys(pages, "x" * 300000), 60)
+    for page in pages:  # 2.4 MB of pages, one at a time
+        near.get_many([page])
+    copy = near.near_cache()
+    assert copy.size <= 1024 * 1024 + 300_000 + near.ENTRY_BYTES
+    round_trips.clear()
+    assert near.get_many([pages[-1]]) == {pages[-1]: "x" * 300_000}
+    assert round_trips == []  # the newest page is kept...
+    near.get_many([pages[0]])
+    assert round_trips == [("fetch", pages[0])]  # ...the oldest went
+    stamps = [f"pagecache:stamp:columns.column:{n}" for n in range(1500)]
+    other_process().set_many(dict.fromkeys(stamps, 7), None)
+    for start in range(0, 1500, 100):
+        assert len(near.get_many(stamps[start : start + 100])) == 100
+    assert len(copy.values) <= 1000
+    round_trips.clear()
+    near.get_many(stamps[-100:])
+    assert round_trips == []  # the newest are kept
+
+
 def test_a_connection_that_falls_silent_is_given_up(redis_page_cache, monkeypatch):
     monkeypatch.setattr(near, "HEALTH_SECONDS", 0.05)
     other_process().set(VERSION_KEY, 5, None)
