@@ -1,0 +1,155 @@
+"""
+Fill the page cache before readers come: every public page the sitemap lists, fetched over
+HTTP as a reader would fetch it.
+
+    python manage.py warm_cache [--url https://example.org] [--limit N] [--connections N]
+
+After a deploy that starts with an empty cache, an import or a cache outage (each
+invalidates every page), the first readers would each wait for a render, and a crawler
+walking the archive would make every reader wait behind its renders. This asks for the
+pages readers ask for most first: the site-wide ones (`PAGE_CACHE_WARM_PATHS`), the index
+pages, tags, outlets and authors, then the columns, newest first, then the date archives;
+`--limit` stops after that many. The pages are fetched from `--url` (default:
+`PAGE_CACHE_WARM_URL`, the site's address as readers reach it), so an HTTP cache in front
+is filled too, by `--connections` at once (default: one per core, as many as the server's
+workers).
+"""
+
+import http.client
+import itertools
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from discovery.sitemaps import SITEMAPS
+
+# The sitemap's sections in the order readers ask for their pages, most asked first.
+ORDER = ["pages", "tags", "outlets", "authors", "columns", "years", "months"]
+USER_AGENT = "columnist-warmer"
+
+
+def warm_paths():
+    """Every public page's path, once, in ORDER after the site-wide ones; lazily."""
+    seen = set()
+    sections = [SITEMAPS[name] for name in ORDER if name in SITEMAPS]
+    sections += [section for name, section in SITEMAPS.items() if name not in ORDER]
+    for path in settings.PAGE_CACHE_WARM_PATHS:
+        seen.add(path)
+        yield path
+    for section in sections:
+        sitemap = section() if isinstance(section, type) else section
+        items = sitemap.items()
+        if hasattr(items, "iterator"):
+            items = items.iterator(chunk_size=500)
+        for item in items:
+            path = sitemap.location(item)
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+class Fetcher:
+    """One keep-alive connection per thread to the site at `base`."""
+
+    timeout = 30.0
+
+    def __init__(self, base):
+        url = urlsplit(base)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise CommandError(f"Not a web address: {base!r} (say http://host:port).")
+        self.kind = (
+            http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
+        )
+        self.host, self.port = url.hostname, url.port
+        self.prefix = url.path.rstrip("/")
+        self.local = threading.local()
+        self.opened = []  # every connection, to be closed at the end whatever thread made it
+
+    def fetch(self, path):
+        """The status of GET path (None when the site could not be reached)."""
+        for attempt in range(2):  # a kept-alive connection the server closed: once more
+            connection = getattr(self.local, "connection", None)
+            if connection is None:
+                connection = self.local.connection = self.kind(
+                    self.host, self.port, timeout=self.timeout
+                )
+                self.opened.append(connection)
+            try:
+                connection.request("GET", self.prefix + path, headers={"User-Agent": USER_AGENT})
+                response = connection.getresponse()
+                response.read()
+                if response.will_close:
+                    self.close()
+                return response.status
+            except (OSError, http.client.HTTPException) as error:
+                self.close()
+                if attempt:
+                    return error
+        return None
+
+    def close(self):
+        connection = getattr(self.local, "connection", None)
+        if connection is not None:
+            connection.close()
+        self.local.connection = None
+
+    def close_all(self):
+        for connection in self.opened:
+            connection.close()
+
+
+class Command(BaseCommand):
+    help = "Fetch every public page (the sitemap's), most read first, so the cache holds them."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", help="the site as readers reach it (PAGE_CACHE_WARM_URL)")
+        parser.add_argument("--limit", type=int, help="stop after this many pages")
+        parser.add_argument(
+            "--connections", type=int, default=os.cpu_count() or 2, help="pages fetched at once"
+        )
+
+    def handle(self, *args, url=None, limit=None, connections=2, **options):
+        base = url or settings.PAGE_CACHE_WARM_URL
+        if not base:
+            raise CommandError("Say where the site is: --url, or PAGE_CACHE_WARM_URL.")
+        if limit is not None and limit < 1:
+            raise CommandError("--limit must be at least 1.")
+        if not 1 <= connections <= 64:
+            raise CommandError("--connections must be between 1 and 64.")
+        fetcher = Fetcher(base)
+        try:
+            self.warm(fetcher, base, limit, connections)
+        finally:
+            fetcher.close_all()
+
+    def warm(self, fetcher, base, limit, connections):
+        started = time.monotonic()
+        paths = itertools.islice(warm_paths(), limit)
+        first = next(paths, None)
+        if first is None:
+            self.stdout.write("Nothing to warm.")
+            return
+        status = fetcher.fetch(first)
+        if not isinstance(status, int):
+            raise CommandError(f"Could not reach {base}: {status}")
+        done, failed = 1, []
+        if status != 200:
+            failed.append((first, status))
+        with ThreadPoolExecutor(connections, thread_name_prefix="warm") as pool:
+            # A window of paths at a time: the column pages' paths are read lazily.
+            while window := list(itertools.islice(paths, connections * 50)):
+                for path, status in zip(window, pool.map(fetcher.fetch, window), strict=True):
+                    done += 1
+                    if status != 200:
+                        failed.append((path, status))
+        seconds = time.monotonic() - started
+        self.stdout.write(f"Warmed {done - len(failed):,} pages in {seconds:.1f} s.")
+        if failed:
+            self.stdout.write(f"{len(failed):,} failed:")
+            for path, status in failed[:20]:
+                self.stdout.write(f"  {path}: {status}")
