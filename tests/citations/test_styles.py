@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 
+from citations import styles
 from citations.records import csl_item
 from citations.styles import format_references
 
@@ -37,3 +38,16 @@ def test_references_are_kept_and_a_changed_record_gets_a_new_one(column, setting
     assert format_references(item) == first
     column.title = "A new headline"
     assert "A new headline" in format_references(csl_item(column, "https://site.example/"))["apa"]
+
+
+def test_the_remembered_lookups_change_no_reference(column, monkeypatch):
+    """citeproc-py's lookups on the styles' trees are remembered (styles.REMEMBERED): the
+    references must be those citeproc-py's own lookups make, for every style."""
+    column.title = "Why the SCO matters: a second look"
+    column.print_headline = "The SCO, again"
+    item = csl_item(column, "https://site.example/")
+    remembered = {key: styles._render(item, style) for key, style in styles.STYLES.items()}
+    for owner, name in styles.REMEMBERED:
+        monkeypatch.setattr(owner, name, getattr(owner, name).__wrapped__)
+    for key, style in styles.STYLES.items():
+        assert styles._render(item, style) == remembered[key], key
