@@ -71,16 +71,20 @@ class Warmer:
                 self.queue.task_done()
 
     def fetch(self, base, path):
-        url = urlsplit(base)
-        kind = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
-        connection = kind(url.hostname, url.port, timeout=self.timeout)
-        try:
+        connection = None
+        try:  # a PAGE_CACHE_WARM_URL with a port out of range fails here, not the thread
+            url = urlsplit(base)
+            kind = (
+                http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
+            )
+            connection = kind(url.hostname, url.port, timeout=self.timeout)
             connection.request("GET", path, headers={"User-Agent": "columnist-warmer"})
             connection.getresponse().read()
         except Exception as error:
             log.info("Warming %s failed (%s).", path, error)
         finally:
-            connection.close()
+            if connection is not None:
+                connection.close()
 
     def wait(self):
         """Until everything queued is fetched (for tests and benchmarks)."""

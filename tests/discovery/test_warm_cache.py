@@ -91,6 +91,10 @@ def closed_port():
     [
         ((), "Say where the site is"),
         (("--url", "ftp://example.org"), "Not a web address"),
+        (("--url", "http://"), "Not a web address"),
+        (("--url", "http://127.0.0.1:99999"), "Not a web address"),
+        (("--url", "http://127.0.0.1:port"), "Not a web address"),
+        (("--url", "http://[::1"), "Not a web address"),
         (("--url", "http://127.0.0.1:1", "--limit", "0"), "--limit must be at least 1"),
         (("--url", "http://127.0.0.1:1", "--connections", "1000"), "--connections must be"),
     ],

@@ -48,3 +48,15 @@ def test_nothing_is_warmed_without_an_address(settings, page_cache, client, db):
     ColumnFactory()
     warmer.wait()
     assert client.get("/").get("X-Page-Cache") == "miss"
+
+
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:99999", "http://127.0.0.1:port", "http://[::1"]
+)
+def test_a_wrong_address_to_warm_from_is_logged_and_the_warming_goes_on(address, caplog):
+    from pagecache.warm import Warmer
+
+    warmer = Warmer()
+    with caplog.at_level("INFO", logger="pagecache"):
+        warmer.fetch(address, "/")  # no exception: warming is a favour
+    assert "Warming / failed" in caplog.text

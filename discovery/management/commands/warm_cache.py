@@ -61,13 +61,17 @@ class Fetcher:
     timeout = 30.0
 
     def __init__(self, base):
-        url = urlsplit(base)
-        if url.scheme not in ("http", "https") or not url.hostname:
-            raise CommandError(f"Not a web address: {base!r} (say http://host:port).")
+        try:
+            url = urlsplit(base)
+            port = url.port  # raises for a port out of range or not a number
+        except ValueError:
+            url = port = None
+        if url is None or url.scheme not in ("http", "https") or not url.hostname:
+            raise CommandError(f"Not a web address: {base[:200]!r} (say http://host:port).")
         self.kind = (
             http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
         )
-        self.host, self.port = url.hostname, url.port
+        self.host, self.port = url.hostname, port
         self.prefix = url.path.rstrip("/")
         self.local = threading.local()
         self.opened = []  # every connection, to be closed at the end whatever thread made it
