@@ -27,6 +27,16 @@ def test_importing_the_same_file_twice_changes_nothing_and_says_so(tmp_path):
     assert "Nothing changed" in output
 
 
+def test_an_import_with_the_page_cache_on_says_how_to_fill_it_again(tmp_path, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    path = write(tmp_path, export(item(1), item(2, "Second")))
+    assert "manage.py warm_cache" in run(path)
+    assert "warm_cache" not in run(path)  # nothing changed: nothing was emptied
+    assert "warm_cache" not in run(write(tmp_path, export(item(4)), name="dry.xml"), "--dry-run")
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "warm_cache" not in run(write(tmp_path, export(item(3)), name="more.xml"))
+
+
 def test_a_newer_export_updates_what_changed_and_duplicates_nothing(tmp_path):
     run(write(tmp_path, export(item(1, "Old title", name="post"), item(2, "Second"))))
     first = Column.objects.get(wordpress_id=1)

@@ -3,6 +3,7 @@
 import os
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
@@ -74,6 +75,12 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write("Dry run: nothing was saved.")
+        elif summary.changed_anything and settings.PAGE_CACHE_SECONDS > 0:
+            # Every cached page was invalidated (pagecache.versions.bump_content_version).
+            self.stdout.write(
+                "The page cache was emptied for the new content: `manage.py warm_cache` "
+                "renders every page again before readers ask."
+            )
 
 
 def analyse_content_tables():
