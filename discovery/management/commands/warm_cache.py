@@ -77,7 +77,7 @@ class Fetcher:
         self.opened = []  # every connection, to be closed at the end whatever thread made it
 
     def fetch(self, path):
-        """The status of GET path (None when the site could not be reached)."""
+        """The status of GET path, or the error when the site could not be reached."""
         for attempt in range(2):  # a kept-alive connection the server closed: once more
             connection = getattr(self.local, "connection", None)
             if connection is None:
@@ -96,7 +96,6 @@ class Fetcher:
                 self.close()
                 if attempt:
                     return error
-        return None
 
     def close(self):
         connection = getattr(self.local, "connection", None)
