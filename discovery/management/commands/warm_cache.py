@@ -16,23 +16,20 @@ server's workers has the next page waiting while it sends one: 1,500 pages in 13
 s with 2, on 2 cores).
 """
 
-import http.client
 import itertools
 import os
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from discovery.sitemaps import SITEMAPS
+from pagecache.warm import Fetcher
 
 # The sitemap's sections in the order readers ask for their pages, most asked first.
 ORDER = ["pages", "tags", "outlets", "authors", "columns", "years", "months"]
-USER_AGENT = "columnist-warmer"
 
 
 def warm_paths():
@@ -55,59 +52,6 @@ def warm_paths():
                 yield path
 
 
-class Fetcher:
-    """One keep-alive connection per thread to the site at `base`."""
-
-    timeout = 30.0
-
-    def __init__(self, base):
-        try:
-            url = urlsplit(base)
-            port = url.port  # raises for a port out of range or not a number
-        except ValueError:
-            url = port = None
-        if url is None or url.scheme not in ("http", "https") or not url.hostname:
-            raise CommandError(f"Not a web address: {base[:200]!r} (say http://host:port).")
-        self.kind = (
-            http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
-        )
-        self.host, self.port = url.hostname, port
-        self.prefix = url.path.rstrip("/")
-        self.local = threading.local()
-        self.opened = []  # every connection, to be closed at the end whatever thread made it
-
-    def fetch(self, path):
-        """The status of GET path, or the error when the site could not be reached."""
-        for attempt in range(2):  # a kept-alive connection the server closed: once more
-            connection = getattr(self.local, "connection", None)
-            if connection is None:
-                connection = self.local.connection = self.kind(
-                    self.host, self.port, timeout=self.timeout
-                )
-                self.opened.append(connection)
-            try:
-                connection.request("GET", self.prefix + path, headers={"User-Agent": USER_AGENT})
-                response = connection.getresponse()
-                response.read()
-                if response.will_close:
-                    self.close()
-                return response.status
-            except (OSError, http.client.HTTPException) as error:
-                self.close()
-                if attempt:
-                    return error
-
-    def close(self):
-        connection = getattr(self.local, "connection", None)
-        if connection is not None:
-            connection.close()
-        self.local.connection = None
-
-    def close_all(self):
-        for connection in self.opened:
-            connection.close()
-
-
 class Command(BaseCommand):
     help = "Fetch every public page (the sitemap's), most read first, so the cache holds them."
 
@@ -118,7 +62,7 @@ class Command(BaseCommand):
             "--connections", type=int, default=2 * (os.cpu_count() or 1), help="pages at once"
         )
 
-    def handle(self, *args, url=None, limit=None, connections=4, **options):
+    def handle(self, *args, url, limit, connections, **options):
         base = url or settings.PAGE_CACHE_WARM_URL
         if not base:
             raise CommandError("Say where the site is: --url, or PAGE_CACHE_WARM_URL.")
@@ -126,7 +70,10 @@ class Command(BaseCommand):
             raise CommandError("--limit must be at least 1.")
         if not 1 <= connections <= 64:
             raise CommandError("--connections must be between 1 and 64.")
-        fetcher = Fetcher(base)
+        try:
+            fetcher = Fetcher(base, timeout=30.0)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         try:
             self.warm(fetcher, base, limit, connections)
         except DatabaseError as error:  # not migrated, not reachable: say so, no traceback
