@@ -42,7 +42,9 @@ def is_newspaper(column):
 
 def csl_item(column, page_url):
     """The column as one CSL-JSON item; `page_url` is its absolute address on this site."""
-    published = column.outlet_published_at or column.date
+    # The column's day as its page, its address and the archives give it: the outlet's own
+    # calendar day (a 07:05 Hong Kong stamp is cited that day, not the day before in UTC).
+    published = column.day
     item = {
         "id": f"column-{column.pk}",
         "type": CSL_TYPES[is_newspaper(column)] if column.outlet else "post-weblog",

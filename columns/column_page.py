@@ -332,10 +332,24 @@ def render_article(column, request):
     return article, frozenset(loaded) | fragments.instance_keys(column)
 
 
+def library_files(module):
+    """A template library's file and those of its own app's modules whose functions or
+    classes it uses: the citation tags render with citations/records.py and styles.py, so a
+    deploy that changes only those must name new parts too."""
+    app = module.__name__.partition(".")[0] + "."
+    used = {getattr(value, "__module__", None) for value in vars(module).values()}
+    names = sorted(n for n in used if isinstance(n, str) and n.startswith(app) and n in sys.modules)
+    return [Path(sys.modules[name].__file__) for name in names]
+
+
 def _article_code():
     engine = engines["django"].engine
     templates = [engine.get_template(name).source for name in ARTICLE_TEMPLATES]
-    libraries = [Path(sys.modules[engine.libraries[name]].__file__) for name in ARTICLE_LIBRARIES]
+    libraries = [
+        path
+        for name in ARTICLE_LIBRARIES
+        for path in library_files(sys.modules[engine.libraries[name]])
+    ]
     return fragments.code_version(*templates, *libraries, Path(structured.__file__), THIS)
 
 

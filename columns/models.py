@@ -418,6 +418,16 @@ class Column(PublicContent):
                 return date.astimezone(zone).date()
         return timezone.localtime(date).date()
 
+    @property
+    def updated_day(self):
+        """The calendar day of the outlet's UPDATED stamp, read in the outlet's zone as `day`
+        reads its PUBLISHED one; None without the stamp."""
+        stamp = self.outlet_updated_at
+        if stamp is None:
+            return None
+        zone = self.outlet.zone if self.outlet_id else None
+        return stamp.astimezone(zone).date() if zone else timezone.localtime(stamp).date()
+
     def page_cache_warm_urls(self):
         """The pages readers ask for after this column changed, besides its own and the
         site's (pagecache/warm.py): its tags', outlet's and authors' pages; for a scheduled

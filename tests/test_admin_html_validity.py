@@ -16,6 +16,7 @@ from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, UserFa
 from tests.test_html_validity import AXE_JS, CHROMIUM, VNU_JAR, axe_violations, require
 
 PASSWORD = "correct horse battery staple"
+LOGIN_WRONG = {"username": "editor", "password": "not the password"}
 
 
 def build_admin_content(editor):
@@ -79,6 +80,15 @@ def test_admin_pages_are_valid_html(client, editor_with_password, tmp_path):
     column, mention = build_admin_content(editor_with_password)
     editor_pages, press_pages = admin_pages(column, mention)
     files = []
+    # The login page, as anyone sees it (logged out), and after a wrong password.
+    for name, response in [
+        ("login", client.get(reverse("admin:login"))),
+        ("login, wrong password", client.post(reverse("admin:login"), LOGIN_WRONG)),
+    ]:
+        assert response.status_code == 200, name
+        path = tmp_path / f"{len(files):02d}.html"
+        path.write_bytes(response.content)
+        files.append((path, name))
     for username, pages in [("editor", editor_pages), ("press", press_pages)]:
         client.login(username=username, password=PASSWORD)
         for name, url in pages.items():
@@ -130,6 +140,8 @@ def test_admin_pages_pass_axe(live_server, editor_with_password):
                 )
                 page = context.new_page()
                 page.goto(f"{live_server.url}/admin/login/")
+                # The login page is the one admin page anyone can open.
+                problems += [f"login [{width}px] {v}" for v in axe_violations(page)]
                 page.fill("#id_username", username)
                 page.fill("#id_password", PASSWORD)
                 page.click("input[type=submit]")

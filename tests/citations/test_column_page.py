@@ -1,13 +1,15 @@
 """A column's page as citation managers, search engines and Mastodon read it."""
 
+import datetime
 import json
 import re
+import zoneinfo
 
 import mf2py
 import pytest
 
 from outlets.models import Outlet
-from tests.factories import AuthorFactory, ColumnFactory
+from tests.factories import AuthorFactory, ColumnFactory, OutletFactory
 
 
 def meta(html, name):
@@ -129,3 +131,22 @@ def test_fediverse_creator_only_with_a_handle(client, db, handle):
     column = ColumnFactory(bylines=[owner])
     html = client.get(column.get_absolute_url()).text
     assert meta(html, "fediverse:creator") == ([handle] if handle else [])
+
+
+def test_the_metadata_and_cite_section_give_the_outlets_own_day(client, db):
+    """07:05 on 3 March in Hong Kong is still 2 March in UTC; the page says 3 March."""
+    stamp = datetime.datetime(2020, 3, 3, 7, 5, tzinfo=zoneinfo.ZoneInfo("Asia/Hong_Kong"))
+    column = ColumnFactory(
+        title="Morning in Hong Kong",
+        outlet=OutletFactory(name="SCMP", timezone="Asia/Hong_Kong"),
+        outlet_published_at=stamp,
+        bylines=[AuthorFactory(name="Jane Roe")],
+    )
+    html = client.get(column.get_absolute_url()).text
+    assert ">3 March 2020</time>" in html
+    assert meta(html, "citation_publication_date") == ["2020/03/03"]
+    assert meta(html, "prism.publicationDate") == ["2020-03-03"]
+    assert meta(html, "DC.date") == ["2020-03-03"]
+    section = html[html.index('id="cite-heading"') :]
+    assert "Roe, J. (2020, March 3)." in section
+    assert "March 2" not in section

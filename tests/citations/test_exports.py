@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import zoneinfo
 
 import bibtexparser
 import jsonschema
@@ -158,3 +159,27 @@ def test_export_queries_do_not_grow_with_the_archive(client, db, django_assert_n
         ColumnFactory(bylines=[AuthorFactory()], tags=["SCO", f"t{n}"])
     with django_assert_num_queries(3):
         download(client, "/publications.bib")
+
+
+def test_a_column_is_cited_on_the_outlets_own_day(client, db):
+    """07:05 on 1 January in Hong Kong is 31 December in UTC: the page, its address and the
+    archive's year say 1 January 2020, and so must every record of it."""
+    stamp = datetime.datetime(2020, 1, 1, 7, 5, tzinfo=zoneinfo.ZoneInfo("Asia/Hong_Kong"))
+    column = ColumnFactory(
+        title="New year in Hong Kong",
+        slug="new-year",
+        outlet=OutletFactory(name="SCMP", timezone="Asia/Hong_Kong"),
+        outlet_published_at=stamp,
+    )
+    assert column.get_absolute_url() == "/2020/01/01/new-year/"
+    _, bib = download(client, column.get_absolute_url() + "cite.bib")
+    assert bibtexparser.parse_string(bib).entries[0].fields_dict["date"].value == "2020-01-01"
+    _, ris = download(client, column.get_absolute_url() + "cite.ris")
+    assert rispy.load(io.StringIO(ris))[0]["date"] == "2020/01/01/"
+    _, csl = download(client, column.get_absolute_url() + "cite.json")
+    assert json.loads(csl)[0]["issued"] == {"date-parts": [[2020, 1, 1]]}
+    # The year's bibliography holds it, dated in that year.
+    _, csl = download(client, "/publications.json?year=2020")
+    assert [item["issued"] for item in json.loads(csl)] == [{"date-parts": [[2020, 1, 1]]}]
+    html = client.get("/publications/").text
+    assert "(2020, January 1)" in html and "2019" not in html

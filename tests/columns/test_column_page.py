@@ -2,15 +2,20 @@
 queries, and every change to what the page shows shows at once, page cache off and on."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
+from citations import records, styles
+from columns import column_page
 from columns.models import Column
 from columns.views import ColumnDetailView
-from pagecache import guard, versions
+from mentions import appearances
+from pagecache import fragments, guard, versions
+from tags import links
 from tests.factories import (
     AuthorFactory,
     ColumnFactory,
@@ -273,3 +278,14 @@ def test_each_address_of_the_site_has_its_own_article(client, parts_kept, column
     client.get(url)
     other = client.get(url, HTTP_HOST="localhost").content.decode()
     assert "http://localhost/" in other and "http://testserver/" not in other
+
+
+def test_kept_articles_are_named_after_the_code_their_tags_render_with(monkeypatch):
+    """A deploy that changes only how the Cite section dates a column (citations/records.py)
+    or how appearances and tag links read must serve none of the articles kept before."""
+    sources = []
+    monkeypatch.setattr(fragments, "code_version", lambda *names: sources.extend(names) or "v")
+    column_page._article_code()
+    files = {str(source) for source in sources if isinstance(source, Path)}
+    for module in (records, styles, appearances, links, column_page.structured):
+        assert module.__file__ in files, module.__name__

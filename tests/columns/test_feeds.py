@@ -1,5 +1,6 @@
 import datetime
 import json
+import zoneinfo
 
 import feedparser
 import pytest
@@ -233,3 +234,13 @@ def test_rows_written_around_save_do_not_break_a_feed_either(client, column):
     for url in (reverse("columns:feed"), reverse("columns:feed_rss")):
         _, feed = parse(client, url)
         assert feed.entries[0].title == "Why the SCO matters"
+
+
+def test_the_feed_dates_a_column_on_the_outlets_own_day(client):
+    """07:05 on 3 March in Hong Kong is still 2 March in UTC; the page says 3 March."""
+    stamp = datetime.datetime(2020, 3, 3, 7, 5, tzinfo=zoneinfo.ZoneInfo("Asia/Hong_Kong"))
+    ColumnFactory(outlet=OutletFactory(name="SCMP", timezone="Asia/Hong_Kong"),
+                  outlet_published_at=stamp)  # fmt: skip
+    _, feed = parse(client, reverse("columns:feed"))
+    content = feed.entries[0].content[0].value
+    assert "Originally published in SCMP on 3 March 2020" in content

@@ -1,11 +1,12 @@
 import datetime
+import zoneinfo
 
 import pytest
 import time_machine
 from django.urls import reverse
 
 from columns.models import Column
-from tests.factories import AuthorFactory, ColumnFactory, MentionFactory
+from tests.factories import AuthorFactory, ColumnFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -86,3 +87,24 @@ def test_in_the_media_hides_links_to_unpublished_columns(client):
     content = client.get(reverse("mentions:list")).content.decode()
     assert "Spoke to Reuters about the election." in content
     assert "Secret draft" not in content
+
+
+def test_column_page_gives_both_outlet_stamps_on_the_outlets_own_days(client):
+    """Before 08:00 in Hong Kong it is still the day before in UTC: the published and the
+    updated day are both read in the outlet's zone, as its address is."""
+    zone = zoneinfo.ZoneInfo("Asia/Hong_Kong")
+    column = ColumnFactory(
+        outlet=OutletFactory(name="SCMP", timezone="Asia/Hong_Kong"),
+        outlet_published_at=datetime.datetime(2020, 3, 3, 7, 5, tzinfo=zone),
+        outlet_updated_at=datetime.datetime(2020, 3, 4, 6, 30, tzinfo=zone),
+    )
+    assert column.get_absolute_url().startswith("/2020/03/03/")
+    html = client.get(column.get_absolute_url()).text
+    assert ">3 March 2020</time>, updated <time" in html
+    assert ">4 March 2020</time>" in html
+    # Without the outlet's zone, the site's applies to both.
+    other = ColumnFactory(
+        outlet_published_at=datetime.datetime(2020, 3, 3, 7, 5, tzinfo=zone),
+        outlet_updated_at=datetime.datetime(2020, 3, 4, 6, 30, tzinfo=zone),
+    )
+    assert (other.day, other.updated_day) == (datetime.date(2020, 3, 2), datetime.date(2020, 3, 3))

@@ -138,6 +138,14 @@ def test_a_bad_address_is_explained(client, email):
     assert not Subscriber.objects.exists()
 
 
+def test_a_bad_address_keeps_the_choices_made(client):
+    response = sign_up(client, email="not-an-address", frequency="monthly", include_mentions="on")
+    assert re.search(r'<input type="checkbox" name="include_mentions" [^>]*checked>', response.text)
+    assert re.search(r'value="monthly"[^>]* checked', response.text)
+    response = sign_up(client, email="not-an-address")
+    assert not re.search(r'name="include_mentions"[^>]*checked', response.text)
+
+
 def test_unknown_tokens_answer_plainly(client):
     assert client.get("/subscribe/confirm/nope/").status_code == 404
     assert client.post("/subscribe/confirm/nope/").status_code == 404
