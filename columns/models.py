@@ -412,19 +412,18 @@ class Column(PublicContent):
     def local_day(self, date=None):
         """The calendar day of the column: in the outlet's zone for its own stamp."""
         date = date or self.date
-        if self.outlet_published_at and date == self.outlet_published_at and self.outlet_id:
-            zone = self.outlet.zone
-            if zone:
-                return date.astimezone(zone).date()
+        if self.outlet_published_at and date == self.outlet_published_at:
+            return self._outlet_day(date)
         return timezone.localtime(date).date()
 
     @property
     def updated_day(self):
         """The calendar day of the outlet's UPDATED stamp, read in the outlet's zone as `day`
         reads its PUBLISHED one; None without the stamp."""
-        stamp = self.outlet_updated_at
-        if stamp is None:
-            return None
+        return self._outlet_day(self.outlet_updated_at) if self.outlet_updated_at else None
+
+    def _outlet_day(self, stamp):
+        # An outlet's stamp on its own calendar (its zone, when it has one).
         zone = self.outlet.zone if self.outlet_id else None
         return stamp.astimezone(zone).date() if zone else timezone.localtime(stamp).date()
 
