@@ -35,7 +35,7 @@ from .convert import STATUSES, Converter, post_title
 from .media_refs import OldSite
 from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
-from .summary import CONFLICTS, DROPPED, Summary
+from .summary import CONFLICTS, DROPPED, PROTECTED, Summary
 
 IMPORT_VERSION = "2"  # change when the mapping changes: every post is then updated again
 SKIPPED_TYPES = {
@@ -248,6 +248,8 @@ class WxrImport(BatchWriter):
             self.log(f"same    {item.describe()}")
             return
         plan = self._plan(item)
+        if item.password and not meta.is_columnist_item(item):
+            self.summary.note(PROTECTED, item.describe())
         self._check_addresses(plan.fields, item)
         self._set_featured_image(plan.fields, item)
         if found and pk_of(found[0]) is None:
@@ -315,6 +317,7 @@ class WxrImport(BatchWriter):
             str(item.post_date_gmt),
             item.post_name,
             item.status,
+            *([item.password] if item.password else []),  # (the digests of other posts stay)
             item.creator,
             item.link,
             sorted(item.terms),

@@ -12,6 +12,7 @@ SHOWN = 50
 CONFLICTS = "Kept the editor's changes (the export's version is in the column's history)"
 DROPPED = "Addresses dropped (not absolute http(s) URLs)"
 CLASHES = "Old addresses kept by another site's columns"
+PROTECTED = "Password-protected posts, imported as drafts (a column has no password)"
 MEDIA_FAILED = "Files not brought home (the old address stays)"
 
 

@@ -92,6 +92,7 @@ class Item:
     post_date_gmt: datetime.datetime | None = None  # UTC, naive; None for unsaved drafts
     post_name: str = ""
     status: str = ""
+    password: str = ""  # a password-protected post's password: readers without it see nothing
     post_type: str = "post"
     post_parent: int | None = None
     attachment_url: str = ""
@@ -378,6 +379,7 @@ _ITEM_FIELDS = {
     "excerpt:encoded": "excerpt",
     "wp:post_name": "post_name",
     "wp:status": "status",
+    "wp:post_password": "password",
     "wp:post_type": "post_type",
     "wp:attachment_url": "attachment_url",
 }

@@ -65,6 +65,28 @@ def test_every_status(tmp_path, client):
     assert [c.title for c in Column.objects.published()] == ["Live"]
 
 
+def test_a_password_protected_post_becomes_a_draft_and_is_listed(tmp_path, client):
+    # WordPress shows such a post's text only to readers who give its password; a column has
+    # none, so it must not go public (the theme-test export has one, "Template: Password
+    # Protected").
+    secret = item(1, "Members only", "Not for everyone.", password="enter")
+    path = write(tmp_path, export(secret, item(2, "Open")))
+    output = run(path)
+    column = Column.objects.get(title="Members only")
+    assert column.status == "draft"
+    assert client.get(column.get_absolute_url()).status_code == 404
+    assert [c.title for c in Column.objects.published()] == ["Open"]
+    assert "Password-protected posts, imported as drafts" in output
+    assert "item 1 “Members only”" in output
+    assert "Nothing changed" in run(path)
+
+
+def test_a_post_whose_password_goes_is_updated(tmp_path):
+    run(write(tmp_path, export(item(1, "Members only", password="enter"))))
+    run(write(tmp_path, export(item(1, "Members only"))))
+    assert Column.objects.get().status == "published"
+
+
 def test_pages_attachments_menu_items_are_skipped_and_feed_featured_images(tmp_path):
     photo = item(
         50,
