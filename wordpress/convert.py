@@ -2,8 +2,8 @@
 
 - Status publish → published, future → published with its future posting time (scheduled),
   draft/pending/private → draft; so is a password-protected post (columns have no password,
-  and its readers were meant to see nothing without it). `posted_at` is the post's GMT date (its local date in the
-  site's zone for never-saved drafts).
+  and its readers were meant to see nothing without it). `posted_at` is the post's GMT date
+  (its local date in the site's zone for never-saved drafts).
 - tags → tags; categories → tags, except "Uncategorized" and those naming an outlet
   (`Outlet.objects.match`), which set the column's outlet.
 - each post's old addresses redirect to the column (old_addresses.py).
