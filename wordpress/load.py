@@ -212,6 +212,9 @@ class WxrImport(BatchWriter):
             return self._skip(item, what)
         if item.status not in STATUSES:
             return self._skip(item, "trashed posts" if item.status == "trash" else item.status)
+        if item.post_id is None:
+            # Posts are told apart by their ids: two without one would be taken for one post.
+            raise wxr.WxrError(f"{item.describe()}: the post has no id (<wp:post_id>)")
         self._post(item)
         self._since_flush += 1
         if self._since_flush >= FLUSH_EVERY:
@@ -345,17 +348,17 @@ class WxrImport(BatchWriter):
         return url[:500], alt[:300], caption[:500]
 
     def _set_featured_image(self, fields, item):
-        thumbnail = item.meta_value("_thumbnail_id")
-        if not thumbnail.isdigit() or meta.is_columnist_item(item):
+        thumbnail = wxr.post_id(item.meta_value("_thumbnail_id"))
+        if thumbnail is None or meta.is_columnist_item(item):
             return
-        if int(thumbnail) in self.attachments:
-            image = self._featured_image(int(thumbnail), item.describe())
+        if thumbnail in self.attachments:
+            image = self._featured_image(thumbnail, item.describe())
             if image is None:
                 fields["needs_review"] = True
             else:
                 fields["image_url"], fields["image_alt"], fields["image_caption"] = image
         else:
-            self.thumbnails.append((item.post_id, int(thumbnail)))
+            self.thumbnails.append((item.post_id, thumbnail))
 
     def _make_slug_unique(self, column):
         base, number = column.slug, 1
@@ -375,8 +378,7 @@ class WxrImport(BatchWriter):
         fields = meta.mention_fields(item)
         keep_web_addresses(fields, ["url"], self.summary, item.describe())
         fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
-        column_post = item.meta_value(meta.key("column"))
-        column = self.post_columns.get(int(column_post)) if column_post.isdigit() else None
+        column = self.post_columns.get(wxr.post_id(item.meta_value(meta.key("column"))))
         if column is not None and pk_of(column) is None:
             self._flush()
         fields["column_id"] = pk_of(column)

@@ -263,9 +263,18 @@ def _texts(element):
     return {_name(child.tag): (child.text or "") for child in element}
 
 
-def _int(value):
+_MOST_ID = 2**63 - 1  # a column's wordpress_id is a (positive) bigint
+
+
+def post_id(value):
+    """A WordPress id (a post's, a parent's, a `_thumbnail_id`...) read from the export, or
+    None for anything else: str.isdigit() also passes "²" and "١٢", which int() refuses or
+    reads, and a 30-digit id overflowed the database's bigint, a traceback."""
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return None
+    number = int(value)
+    return number if number <= _MOST_ID else None
 
 
 # WordPress's own way of writing a date: read with fromisoformat, ten times faster than strptime
@@ -365,8 +374,16 @@ def _read_item(element):
             setattr(item, _ITEM_FIELDS[name], text.strip() if name in _STRIPPED else text)
         elif name in ("wp:post_date", "wp:post_date_gmt"):
             setattr(item, name[3:], _date(text, child.sourceline))
-        elif name in ("wp:post_id", "wp:post_parent"):
-            setattr(item, name[3:], _int(text))
+        elif name == "wp:post_parent":
+            item.post_parent = post_id(text)
+        elif name == "wp:post_id":
+            item.post_id = post_id(text)
+            if item.post_id is None and text.strip():
+                raise WxrError(
+                    f"“{text.strip()[:40]}” is not a WordPress post id (a whole number, at most "
+                    f"{_MOST_ID})",
+                    child.sourceline,
+                )
     return item
 
 

@@ -111,6 +111,14 @@ BAD_FILES = {
     "future version": (export(item(1)).replace(">1.2</wp:wxr_version>", ">2.0</wp:wxr_version>"),
                        "WXR version 2.0 is not supported"),
     "empty": ("", "the file is empty"),
+    # A bigint holds no more: a traceback on SQLite, the database's refusal on PostgreSQL.
+    "post id too large": (export(item(1), item(2**63)), r"line \d+: “9223372036854775808” is not"),
+    "post id not a number": (export(item("12a")), "“12a” is not a WordPress post id"),
+    "post id in other digits": (export(item("١٢")), "“١٢” is not a WordPress post id"),
+    "negative post id": (export(item(-3)), "“-3” is not a WordPress post id"),
+    # Two such posts were taken for one, the second overwriting the first.
+    "no post id": (export(item(1, "Anonymous").replace("<wp:post_id>1</wp:post_id>", "")),
+                   r"item \? “Anonymous” \(line \d+\): the post has no id"),
 }  # fmt: skip
 
 
@@ -206,6 +214,27 @@ def test_rows_pointing_nowhere_are_refused_with_their_batch(tmp_path, monkeypatc
         run(write(tmp_path, export(*[item(n, f"Post {n}") for n in range(1, 13)])))
     assert "Nothing was imported" in str(error.value)
     assert snapshot() == before
+
+
+def test_ids_that_are_no_ids_point_at_nothing(tmp_path):
+    # A featured image, a gallery or a post parent that names an id no WordPress could have
+    # is left out; it used to be a ValueError ("²" or 5,000 digits) or an overflow.
+    attachment = item(
+        7,
+        "Photo",
+        post_type="attachment",
+        status="inherit",
+        attachment_url="https://old.example.org/photo.jpg",
+    ).replace("<wp:post_parent>0<", "<wp:post_parent>" + "9" * 40 + "<")
+    posts = [
+        item(1, "Huge", meta=[("_thumbnail_id", "9" * 5000)]),
+        item(2, "Squared", meta=[("_thumbnail_id", "²")]),
+        item(3, "Gallery", '[gallery ids="' + "9" * 5000 + ',7,²"]'),
+    ]
+    output = run(write(tmp_path, export(*posts, attachment)))
+    assert "Columns: 3 created" in output
+    assert {c.image_url for c in Column.objects.all()} == {""}
+    assert "photo.jpg" in Column.objects.get(title="Gallery").body
 
 
 def test_missing_file(tmp_path):
