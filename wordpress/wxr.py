@@ -169,6 +169,7 @@ class WxrReader:
                     if name in _HEADER:
                         setattr(self.site, _HEADER[name], (element.text or "").strip())
                 elif not site_sent:
+                    self._check_wordpress(element)
                     self._check_version(element.sourceline)
                     site_sent = True
                     yield self.site
@@ -202,6 +203,18 @@ class WxrReader:
                 element.sourceline,
             )
         self.site.from_columnist = COLUMNIST_NS in (element.nsmap or {}).values()
+
+    def _check_wordpress(self, element):
+        # An RSS feed is no export: it has no wp: elements, and its items would all be
+        # skipped as items of no known type, the import ending as if there were nothing to do.
+        namespaces = (element.nsmap or {}).values()
+        if self.site.from_columnist or any("wordpress.org/export/" in n for n in namespaces):
+            return
+        raise WxrError(
+            "this is an RSS feed, not a WordPress export (WXR): it has no WordPress (wp:) "
+            "elements. Export the site in WordPress's Tools → Export",
+            element.sourceline,
+        )
 
     def _check_version(self, line):
         version = self.site.wxr_version
@@ -415,7 +428,9 @@ _READERS = {
 
 def _syntax_message(error, at_the_end):
     message = str(error.msg if hasattr(error, "msg") else error)
-    message = message.split(", line ", 1)[0].rstrip(".")
+    # libxml2 may go on after a newline with a piece of the file ("CData section not
+    # finished" and the text after the <![CDATA[): the first line is the message.
+    message = message.strip().split("\n", 1)[0].split(", line ", 1)[0].rstrip(".")
     if "encoding" in message.lower():
         return f"{message}. Re-save the file as UTF-8 and import it again"
     if "huge" in message.lower() or "too big" in message.lower():

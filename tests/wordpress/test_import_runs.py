@@ -111,6 +111,15 @@ BAD_FILES = {
     "future version": (export(item(1)).replace(">1.2</wp:wxr_version>", ">2.0</wp:wxr_version>"),
                        "WXR version 2.0 is not supported"),
     "empty": ("", "the file is empty"),
+    "an rss feed": (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>A blog</title>'
+        "<item><title>Hi</title><link>https://old.example.org/hi/</link></item></channel></rss>",
+        "this is an RSS feed, not a WordPress export",
+    ),
+    # libxml2 adds a newline and the text after <![CDATA[: the message is its first line.
+    "truncated in a cdata": (export(item(1, "A", "Secret text")).split("cret text")[0],
+                             r"too early \(CData section not finished\): it looks truncated\."),
+    "nul byte": (export(item(1, "A\x00")), r"Char 0x0 out of allowed range\. Nothing"),
     # A bigint holds no more: a traceback on SQLite, the database's refusal on PostgreSQL.
     "post id too large": (export(item(1), item(2**63)), r"line \d+: “9223372036854775808” is not"),
     "post id not a number": (export(item("12a")), "“12a” is not a WordPress post id"),
@@ -130,6 +139,7 @@ def test_bad_files_are_refused_clearly_and_change_nothing(tmp_path, name):
     with pytest.raises(CommandError, match=message) as error:
         run(write(tmp_path, text))
     assert "Nothing was imported" in str(error.value)
+    assert "\n" not in str(error.value)
     assert snapshot() == before
 
 
