@@ -24,6 +24,7 @@ Nothing is sanitised here; that is the next step's job.
 """
 
 import re
+from collections import Counter
 
 from core import html_tokens
 
@@ -160,30 +161,40 @@ def balance_tags(html: str) -> str:
     """
     out: list[str] = []
     open_elements: list[str] = []
+    # How many of each name are open: asking the list was a scan of it per tag, 7 s for a
+    # post of 30,000 nested <div>s (a hostile export's "absurd nesting").
+    open_count: Counter[str] = Counter()
+
+    def close_innermost():
+        name = open_elements.pop()
+        open_count[name] -= 1
+        return name
+
     for token in html_tokens.tokens(html):
         if token.kind != html_tokens.TAG:  # text, comments, whole script and style elements
             out.append(token.text)
             continue
         name = token.name
         if token.closing:
-            if name in open_elements:
+            if open_count[name]:
                 while open_elements[-1] != name:
-                    out.append(f"</{open_elements.pop()}>")
-                open_elements.pop()
+                    out.append(f"</{close_innermost()}>")
+                close_innermost()
                 out.append(token.text)
             continue
         if name in html_tokens.VOID_ELEMENTS or token.self_closing:
             out.append(token.text)
             continue
-        if name in _CLOSES_P and "p" in open_elements:
+        if name in _CLOSES_P and open_count["p"]:
             while open_elements:
-                closed = open_elements.pop()
+                closed = close_innermost()
                 out.append(f"</{closed}>")
                 if closed == "p":
                     break
         elif name == "li" and open_elements and open_elements[-1] == "li":
-            out.append(f"</{open_elements.pop()}>")
+            out.append(f"</{close_innermost()}>")
         open_elements.append(name)
+        open_count[name] += 1
         out.append(token.text)
     out.extend(f"</{name}>" for name in reversed(open_elements))
     return "".join(out)

@@ -1,3 +1,4 @@
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -281,3 +282,17 @@ def test_balance_tags_closes_open_elements_and_drops_stray_closers():
     assert (
         balance_tags("<p><em>a</p> b</em> <br> <!-- c -->") == "<p><em>a</em></p> b <br> <!-- c -->"
     )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<div>" * 50_000 + "x" + "</div>" * 50_000,  # absurd nesting: 20 s before
+        "<!--" * 100_000 + "x",  # unclosed comments: minutes before
+        "<p>" + "<em>" * 50_000 + "</p>",
+    ],
+)
+def test_hostile_markup_renders_in_linear_time(hostile):
+    started = time.monotonic()
+    assert render_wordpress(hostile)
+    assert time.monotonic() - started < 5
