@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
+from core.text import drop_on_save
 from discovery.search import search_backend
 from mentions.models import Mention
 from redirects.models import Redirect
@@ -267,7 +268,11 @@ class WxrImport(BatchWriter):
             setattr(column, name, value)
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
-        column.derive_fields(sanitised=plan.sanitised)
+        column.derive_fields(sanitised=plan.sanitised)  # ("&#1;" is U+0001 from here)
+        # What a save drops (core/text.py), dropped before the fields are remembered: new
+        # columns are written around save(), and an updated one's memory must be of what
+        # its save keeps, else the next export's value is taken for an editor's change.
+        drop_on_save(Column, column)
         self.tags.make(plan.tags)  # before they are looked up one by one
         if merge:
             merge.decide(column, plan, self.tags)
