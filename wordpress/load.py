@@ -45,6 +45,7 @@ SKIPPED_TYPES = {
     "nav_menu_item": "menu items",
     "revision": "revisions",
 }
+SKIPPED_STATUSES = {"trash": "trashed posts", "auto-draft": "auto-drafts", "": "posts (no status)"}
 FLUSH_EVERY = 500
 SWITCH_INTERVAL = 0.0005  # seconds: see run()
 
@@ -209,10 +210,10 @@ class WxrImport(BatchWriter):
         if item.post_type == "columnist_mention":
             return self._mention(item)
         if item.post_type != "post":
-            what = SKIPPED_TYPES.get(item.post_type, f"other items ({item.post_type})")
+            what = SKIPPED_TYPES.get(item.post_type, f"other items ({item.post_type or '?'})")
             return self._skip(item, what)
         if item.status not in STATUSES:
-            return self._skip(item, "trashed posts" if item.status == "trash" else item.status)
+            return self._skip(item, SKIPPED_STATUSES.get(item.status, f"posts ({item.status})"))
         if item.post_id is None:
             # Posts are told apart by their ids: two without one would be taken for one post.
             raise wxr.WxrError(f"{item.describe()}: the post has no id (<wp:post_id>)")

@@ -62,6 +62,10 @@ def test_every_status(tmp_path, client):
     # A never-saved draft has no GMT date: its local date is read in the site's zone.
     assert Column.objects.get(title="Unfinished").posted_at.year == 2020
     assert "Skipped: 1 trashed posts." in output
+    # What is not a WordPress status is named; no status was an empty name ("Skipped: 1 .").
+    odd = [item(7, status="auto-draft"), item(8, status="PUBLISH"), item(9, status="")]
+    output = run(write(tmp_path, export(*odd), name="odd.xml"))
+    assert "Skipped: 1 auto-drafts, 1 posts (PUBLISH), 1 posts (no status)." in output
     assert [c.title for c in Column.objects.published()] == ["Live"]
 
 
