@@ -24,7 +24,7 @@ Nothing is sanitised here; that is the next step's job.
 """
 
 import re
-from collections import Counter
+from collections import Counter, deque
 
 from core import html_tokens
 
@@ -55,12 +55,19 @@ _BLOCK_COMMENT = re.compile(
     re.S | re.X,
 )
 
+_PRE = re.compile(r"<pre(?=[\s>]).*?</pre>", re.S | re.I)
+_PRE_END = re.compile(r"</pre>", re.I)
+# Elements whose newlines are not line breaks (wpautop).
+_CODE_LIKE = re.compile(r"<(script|style|svg|math)\b.*?</\1>", re.S | re.ASCII)
+_CODE_LIKE_END = re.compile(r"</(?:script|style|svg|math)>")
+
 _SHORTCODE_NAME = r"[a-zA-Z][\w-]*"
 # [name attrs]content[/name]
 _ENCLOSING_SHORTCODE = re.compile(
     rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\](?P<content>.*?)\[/(?P=name)\]", re.S
 )
 # [name attrs /]
+_SHORTCODE_END = re.compile(rf"\[/{_SHORTCODE_NAME}\]")
 _SELF_CLOSING_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*?)?\s*/\]")
 # [name attrs] with no closing tag
 _OPEN_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\]")
@@ -136,11 +143,8 @@ def wpautop(text: str) -> str:
     text = _sub(rf"({_BLOCK_TAG})\s*</p>", r"\1", text)
 
     # Remaining newlines are line breaks, except in code-like elements.
-    text = _sub(
-        r"<(script|style|svg|math)\b.*?</\1>",
-        lambda m: m.group(0).replace("\n", _KEPT_NEWLINE),
-        text,
-        re.S,
+    text = _sub_up_to_last(
+        _CODE_LIKE, _CODE_LIKE_END, lambda m: m.group(0).replace("\n", _KEPT_NEWLINE), text
     )
     text = _sub(r"<br\s*/?>", "<br>", text)
     text = _sub(r"(?<!<br>)\s*\n", "<br>\n", text)
@@ -200,6 +204,19 @@ def balance_tags(html: str) -> str:
     return "".join(out)
 
 
+def _sub_up_to_last(pattern: re.Pattern, end: re.Pattern, replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)`, for a pattern of an element and its end (`<pre>...
+    </pre>`), read only up to the last end tag `end` finds: no element starting after it can
+    end. The whole text gives the same matches, but there the lazy `.*?` of each start tag
+    with no end tag after it runs to the end of the text: 100,000 unclosed `<pre>` or
+    `[caption]` in a hostile post took minutes."""
+    last = deque(end.finditer(text), maxlen=1)
+    if not last:
+        return text
+    cut = last[0].end()
+    return pattern.sub(replacement, text[:cut]) + text[cut:]
+
+
 def _sub(pattern: str, replacement, text: str, flags: int = 0) -> str:
     # WordPress's regexes see only ASCII whitespace: a non-breaking space is text to keep.
     return re.sub(pattern, replacement, text, flags=flags | re.ASCII)
@@ -213,7 +230,7 @@ def _set_aside_pre(text: str, key: str) -> tuple[str, dict[str, str]]:
         blocks[name] = match.group(0)
         return name
 
-    return re.sub(r"<pre(?=[\s>]).*?</pre>", placeholder, text, flags=re.S | re.I), blocks
+    return _sub_up_to_last(_PRE, _PRE_END, placeholder, text), blocks
 
 
 def _restore_pre(text: str, blocks: dict[str, str]) -> str:
@@ -272,7 +289,9 @@ def _lift_more_tag(text: str) -> str:
 def _render_shortcodes(text: str) -> str:
     # Innermost shortcodes are reached on later passes; the cap stops pathological input.
     for _ in range(10):
-        rendered = _ENCLOSING_SHORTCODE.sub(_render_enclosing_shortcode, text)
+        rendered = _sub_up_to_last(
+            _ENCLOSING_SHORTCODE, _SHORTCODE_END, _render_enclosing_shortcode, text
+        )
         if rendered == text:
             break
         text = rendered

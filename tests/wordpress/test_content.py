@@ -290,6 +290,9 @@ def test_balance_tags_closes_open_elements_and_drops_stray_closers():
         "<div>" * 50_000 + "x" + "</div>" * 50_000,  # absurd nesting: 20 s before
         "<!--" * 100_000 + "x",  # unclosed comments: minutes before
         "<p>" + "<em>" * 50_000 + "</p>",
+        "</pre>" + "<pre>" * 50_000,  # a lazy .*? to the end for each: minutes before
+        "[/b]" + "[caption]" * 50_000,
+        "</svg>" + "<svg>" * 50_000,
     ],
 )
 def test_hostile_markup_renders_in_linear_time(hostile):
