@@ -217,6 +217,7 @@ class WxrImport(BatchWriter):
         if item.post_id is None:
             # Posts are told apart by their ids: two without one would be taken for one post.
             raise wxr.WxrError(f"{item.describe()}: the post has no id (<wp:post_id>)")
+        self.summary.comments += item.comments
         self._post(item)
         self._since_flush += 1
         if self._since_flush >= FLUSH_EVERY:

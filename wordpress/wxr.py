@@ -97,6 +97,7 @@ class Item:
     post_parent: int | None = None
     attachment_url: str = ""
     terms: list[tuple[str, str, str]] = field(default_factory=list)  # (taxonomy, slug, name)
+    comments: int = 0  # readers' comments (<wp:comment>), which columns do not have
     meta: dict[str, list[str]] = field(default_factory=dict)
 
     def meta_value(self, key, default=""):
@@ -383,6 +384,8 @@ def _read_item(element):
             item.meta.setdefault(meta.get("wp:meta_key", ""), []).append(
                 meta.get("wp:meta_value", "")
             )
+        elif name == "wp:comment":
+            item.comments += 1
         elif name in _ITEM_FIELDS:
             setattr(item, _ITEM_FIELDS[name], text.strip() if name in _STRIPPED else text)
         elif name in ("wp:post_date", "wp:post_date_gmt"):

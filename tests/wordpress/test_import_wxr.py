@@ -85,6 +85,19 @@ def test_a_password_protected_post_becomes_a_draft_and_is_listed(tmp_path, clien
     assert "Nothing changed" in run(path)
 
 
+def test_readers_comments_are_counted_as_not_imported(tmp_path):
+    comment = (
+        "<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_author>Reader</wp:comment_author>"
+        "<wp:comment_content><![CDATA[Nice.]]></wp:comment_content></wp:comment>"
+    )
+    commented = item(1, "Talked about").replace(
+        "</item>", comment.format(1) + comment.format(2) + "</item>"
+    )
+    output = run(write(tmp_path, export(commented, item(2, "Quiet"))))
+    assert "Not imported: 2 readers' comments (columns have none)." in output
+    assert "Nice." not in Column.objects.get(title="Talked about").body
+
+
 def test_a_post_whose_password_goes_is_updated(tmp_path):
     run(write(tmp_path, export(item(1, "Members only", password="enter"))))
     run(write(tmp_path, export(item(1, "Members only"))))
