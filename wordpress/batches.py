@@ -15,6 +15,7 @@ from columns.models import Byline, Column, TaggedColumn
 from core.signals import bulk_saved
 from mentions.models import Mention
 
+from . import wxr
 from .addresses import web_address
 from .bulk import compress_quickly, insert_objects, insert_rows
 from .content import GALLERY
@@ -174,7 +175,10 @@ class BatchWriter:
 
             def images(match, post_id=post_id):
                 ids = match.group("ids")
-                ids = [int(i) for i in ids.split(",")] if ids else self.children.get(post_id, [])
+                if ids:
+                    ids = [wxr.post_id(i) for i in ids.split(",")]
+                else:
+                    ids = self.children.get(post_id, [])
                 found = [self.attachments[i] for i in ids if i in self.attachments]
                 return gallery_html([a for a in found if web_address(a[0])])
 

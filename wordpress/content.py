@@ -24,6 +24,7 @@ Nothing is sanitised here; that is the next step's job.
 """
 
 import re
+from collections import Counter, deque
 
 from core import html_tokens
 
@@ -54,12 +55,19 @@ _BLOCK_COMMENT = re.compile(
     re.S | re.X,
 )
 
+_PRE = re.compile(r"<pre(?=[\s>]).*?</pre>", re.S | re.I)
+_PRE_END = re.compile(r"</pre>", re.I)
+# Elements whose newlines are not line breaks (wpautop).
+_CODE_LIKE = re.compile(r"<(script|style|svg|math)\b.*?</\1>", re.S | re.ASCII)
+_CODE_LIKE_END = re.compile(r"</(?:script|style|svg|math)>")
+
 _SHORTCODE_NAME = r"[a-zA-Z][\w-]*"
 # [name attrs]content[/name]
 _ENCLOSING_SHORTCODE = re.compile(
     rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\](?P<content>.*?)\[/(?P=name)\]", re.S
 )
 # [name attrs /]
+_SHORTCODE_END = re.compile(rf"\[/{_SHORTCODE_NAME}\]")
 _SELF_CLOSING_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*?)?\s*/\]")
 # [name attrs] with no closing tag
 _OPEN_SHORTCODE = re.compile(rf"\[(?P<name>{_SHORTCODE_NAME})(?P<attrs>\s[^\]]*)?\]")
@@ -135,11 +143,8 @@ def wpautop(text: str) -> str:
     text = _sub(rf"({_BLOCK_TAG})\s*</p>", r"\1", text)
 
     # Remaining newlines are line breaks, except in code-like elements.
-    text = _sub(
-        r"<(script|style|svg|math)\b.*?</\1>",
-        lambda m: m.group(0).replace("\n", _KEPT_NEWLINE),
-        text,
-        re.S,
+    text = _sub_up_to_last(
+        _CODE_LIKE, _CODE_LIKE_END, lambda m: m.group(0).replace("\n", _KEPT_NEWLINE), text
     )
     text = _sub(r"<br\s*/?>", "<br>", text)
     text = _sub(r"(?<!<br>)\s*\n", "<br>\n", text)
@@ -152,41 +157,73 @@ def wpautop(text: str) -> str:
     return text.replace(_NEWLINE_IN_TAG, "\n")
 
 
+# Elements nested deeper are dropped, as browsers' parsers do (Chrome's past 512): the
+# sanitiser's HTML parser takes time in the square of the depth, 70 s for a hostile post of
+# 100,000 nested <div>s. Real posts nest a dozen deep.
+MOST_NESTED = 200
+
+
 def balance_tags(html: str) -> str:
-    """Close unclosed elements and drop stray closing tags, leaving text as it is.
+    """Close unclosed elements and drop stray closing tags, leaving text as it is; start
+    tags nested deeper than MOST_NESTED are dropped.
 
     Paragraphing can cut an inline element in two (`<em>a` blank line `b</em>`), and hand-written
     posts have their own mistakes; a browser would repair them silently, we repair them visibly.
     """
     out: list[str] = []
     open_elements: list[str] = []
+    # How many of each name are open: asking the list was a scan of it per tag, 7 s for a
+    # post of 30,000 nested <div>s (a hostile export's "absurd nesting").
+    open_count: Counter[str] = Counter()
+
+    def close_innermost():
+        name = open_elements.pop()
+        open_count[name] -= 1
+        return name
+
     for token in html_tokens.tokens(html):
         if token.kind != html_tokens.TAG:  # text, comments, whole script and style elements
             out.append(token.text)
             continue
         name = token.name
         if token.closing:
-            if name in open_elements:
+            if open_count[name]:
                 while open_elements[-1] != name:
-                    out.append(f"</{open_elements.pop()}>")
-                open_elements.pop()
+                    out.append(f"</{close_innermost()}>")
+                close_innermost()
                 out.append(token.text)
             continue
         if name in html_tokens.VOID_ELEMENTS or token.self_closing:
             out.append(token.text)
             continue
-        if name in _CLOSES_P and "p" in open_elements:
+        if name in _CLOSES_P and open_count["p"]:
             while open_elements:
-                closed = open_elements.pop()
+                closed = close_innermost()
                 out.append(f"</{closed}>")
                 if closed == "p":
                     break
         elif name == "li" and open_elements and open_elements[-1] == "li":
-            out.append(f"</{open_elements.pop()}>")
+            out.append(f"</{close_innermost()}>")
+        if len(open_elements) >= MOST_NESTED:
+            continue  # (its end tag is then stray, or closes an element of its name)
         open_elements.append(name)
+        open_count[name] += 1
         out.append(token.text)
     out.extend(f"</{name}>" for name in reversed(open_elements))
     return "".join(out)
+
+
+def _sub_up_to_last(pattern: re.Pattern, end: re.Pattern, replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)`, for a pattern of an element and its end (`<pre>...
+    </pre>`), read only up to the last end tag `end` finds: no element starting after it can
+    end. The whole text gives the same matches, but there the lazy `.*?` of each start tag
+    with no end tag after it runs to the end of the text: 100,000 unclosed `<pre>` or
+    `[caption]` in a hostile post took minutes."""
+    last = deque(end.finditer(text), maxlen=1)
+    if not last:
+        return text
+    cut = last[0].end()
+    return pattern.sub(replacement, text[:cut]) + text[cut:]
 
 
 def _sub(pattern: str, replacement, text: str, flags: int = 0) -> str:
@@ -202,7 +239,7 @@ def _set_aside_pre(text: str, key: str) -> tuple[str, dict[str, str]]:
         blocks[name] = match.group(0)
         return name
 
-    return re.sub(r"<pre(?=[\s>]).*?</pre>", placeholder, text, flags=re.S | re.I), blocks
+    return _sub_up_to_last(_PRE, _PRE_END, placeholder, text), blocks
 
 
 def _restore_pre(text: str, blocks: dict[str, str]) -> str:
@@ -261,7 +298,9 @@ def _lift_more_tag(text: str) -> str:
 def _render_shortcodes(text: str) -> str:
     # Innermost shortcodes are reached on later passes; the cap stops pathological input.
     for _ in range(10):
-        rendered = _ENCLOSING_SHORTCODE.sub(_render_enclosing_shortcode, text)
+        rendered = _sub_up_to_last(
+            _ENCLOSING_SHORTCODE, _SHORTCODE_END, _render_enclosing_shortcode, text
+        )
         if rendered == text:
             break
         text = rendered

@@ -1,8 +1,9 @@
 """What one WordPress post becomes, before anything is written: `Converter.plan(item)`.
 
 - Status publish → published, future → published with its future posting time (scheduled),
-  draft/pending/private → draft. `posted_at` is the post's GMT date (its local date in the
-  site's zone for never-saved drafts).
+  draft/pending/private → draft; so is a password-protected post (columns have no password,
+  and its readers were meant to see nothing without it). `posted_at` is the post's GMT date
+  (its local date in the site's zone for never-saved drafts).
 - tags → tags; categories → tags, except "Uncategorized" and those naming an outlet
   (`Outlet.objects.match`), which set the column's outlet.
 - each post's old addresses redirect to the column (old_addresses.py).
@@ -97,7 +98,7 @@ class Converter:
             "intro": "",
             "body": rendered,
             "excerpt": strip_tags(item.excerpt),
-            "status": STATUSES[item.status],
+            "status": Column.Status.DRAFT if item.password else STATUSES[item.status],
             "posted_at": self._posted_at(item),
             "outlet_published_at": None,
             "outlet_updated_at": None,

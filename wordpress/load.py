@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from columns.models import Author, Column, TaggedColumn
 from core.html import strip_tags
+from core.text import drop_on_save
 from discovery.search import search_backend
 from mentions.models import Mention
 from redirects.models import Redirect
@@ -35,7 +36,7 @@ from .convert import STATUSES, Converter, post_title
 from .media_refs import OldSite
 from .merge import Merge, remember
 from .registry import Authors, Outlets, Tags
-from .summary import CONFLICTS, DROPPED, Summary
+from .summary import CONFLICTS, DROPPED, PROTECTED, Summary
 
 IMPORT_VERSION = "2"  # change when the mapping changes: every post is then updated again
 SKIPPED_TYPES = {
@@ -44,6 +45,7 @@ SKIPPED_TYPES = {
     "nav_menu_item": "menu items",
     "revision": "revisions",
 }
+SKIPPED_STATUSES = {"trash": "trashed posts", "auto-draft": "auto-drafts", "": "posts (no status)"}
 FLUSH_EVERY = 500
 SWITCH_INTERVAL = 0.0005  # seconds: see run()
 
@@ -208,10 +210,14 @@ class WxrImport(BatchWriter):
         if item.post_type == "columnist_mention":
             return self._mention(item)
         if item.post_type != "post":
-            what = SKIPPED_TYPES.get(item.post_type, f"other items ({item.post_type})")
+            what = SKIPPED_TYPES.get(item.post_type, f"other items ({item.post_type or '?'})")
             return self._skip(item, what)
         if item.status not in STATUSES:
-            return self._skip(item, "trashed posts" if item.status == "trash" else item.status)
+            return self._skip(item, SKIPPED_STATUSES.get(item.status, f"posts ({item.status})"))
+        if item.post_id is None:
+            # Posts are told apart by their ids: two without one would be taken for one post.
+            raise wxr.WxrError(f"{item.describe()}: the post has no id (<wp:post_id>)")
+        self.summary.comments += item.comments
         self._post(item)
         self._since_flush += 1
         if self._since_flush >= FLUSH_EVERY:
@@ -248,6 +254,8 @@ class WxrImport(BatchWriter):
             self.log(f"same    {item.describe()}")
             return
         plan = self._plan(item)
+        if item.password and not meta.is_columnist_item(item):
+            self.summary.note(PROTECTED, item.describe())
         self._check_addresses(plan.fields, item)
         self._set_featured_image(plan.fields, item)
         if found and pk_of(found[0]) is None:
@@ -262,7 +270,11 @@ class WxrImport(BatchWriter):
             setattr(column, name, value)
         column.wordpress_site, column.wordpress_id, column.wordpress_guid = site, post_id, guid
         column.wordpress_hash = digest
-        column.derive_fields(sanitised=plan.sanitised)
+        column.derive_fields(sanitised=plan.sanitised)  # ("&#1;" is U+0001 from here)
+        # What a save drops (core/text.py), dropped before the fields are remembered: new
+        # columns are written around save(), and an updated one's memory must be of what
+        # its save keeps, else the next export's value is taken for an editor's change.
+        drop_on_save(Column, column)
         self.tags.make(plan.tags)  # before they are looked up one by one
         if merge:
             merge.decide(column, plan, self.tags)
@@ -315,6 +327,7 @@ class WxrImport(BatchWriter):
             str(item.post_date_gmt),
             item.post_name,
             item.status,
+            *([item.password] if item.password else []),  # (the digests of other posts stay)
             item.creator,
             item.link,
             sorted(item.terms),
@@ -342,17 +355,17 @@ class WxrImport(BatchWriter):
         return url[:500], alt[:300], caption[:500]
 
     def _set_featured_image(self, fields, item):
-        thumbnail = item.meta_value("_thumbnail_id")
-        if not thumbnail.isdigit() or meta.is_columnist_item(item):
+        thumbnail = wxr.post_id(item.meta_value("_thumbnail_id"))
+        if thumbnail is None or meta.is_columnist_item(item):
             return
-        if int(thumbnail) in self.attachments:
-            image = self._featured_image(int(thumbnail), item.describe())
+        if thumbnail in self.attachments:
+            image = self._featured_image(thumbnail, item.describe())
             if image is None:
                 fields["needs_review"] = True
             else:
                 fields["image_url"], fields["image_alt"], fields["image_caption"] = image
         else:
-            self.thumbnails.append((item.post_id, int(thumbnail)))
+            self.thumbnails.append((item.post_id, thumbnail))
 
     def _make_slug_unique(self, column):
         base, number = column.slug, 1
@@ -372,8 +385,7 @@ class WxrImport(BatchWriter):
         fields = meta.mention_fields(item)
         keep_web_addresses(fields, ["url"], self.summary, item.describe())
         fields["outlet"] = self.outlets.by_slug.get(item.meta_value(meta.key("outlet")))
-        column_post = item.meta_value(meta.key("column"))
-        column = self.post_columns.get(int(column_post)) if column_post.isdigit() else None
+        column = self.post_columns.get(wxr.post_id(item.meta_value(meta.key("column"))))
         if column is not None and pk_of(column) is None:
             self._flush()
         fields["column_id"] = pk_of(column)

@@ -81,6 +81,8 @@ class LocalCopy:
         if UPLOADS not in path:
             raise Missing(f"not under {UPLOADS}, so not in {self.description}")
         relative = path.split(UPLOADS, 1)[1]
+        if "\x00" in relative:  # ("%00" in the address) os.path raises ValueError on it
+            raise Missing(f"not found in {self.description}")
         full = os.path.realpath(os.path.join(self.folder, relative))
         if os.path.commonpath([full, self.folder]) != self.folder or not os.path.isfile(full):
             raise Missing(f"not found in {self.description}")

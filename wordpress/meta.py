@@ -9,6 +9,8 @@ site. Values are strings: dates in ISO 8601 with their offset, booleans "1"/"0",
 import datetime
 import json
 
+from .wxr import post_id
+
 PREFIX = "_columnist_"
 
 # Column fields carried as text, as they are.
@@ -64,8 +66,7 @@ def column_fields(item):
     fields = {name: item.meta_value(key(name)) for name in COLUMN_TEXT}
     fields |= {name: text_to_date(item.meta_value(key(name))) for name in COLUMN_DATES}
     fields |= {name: item.meta_value(key(name)) == "1" for name in COLUMN_FLAGS}
-    wordpress_id = item.meta_value(key("wordpress_id"))
-    fields["wordpress_id"] = int(wordpress_id) if wordpress_id.isdigit() else None
+    fields["wordpress_id"] = post_id(item.meta_value(key("wordpress_id")))
     fields["possible_mentions"] = _json_list(item.meta_value(key("possible_mentions")))
     return fields
 

@@ -12,6 +12,7 @@ SHOWN = 50
 CONFLICTS = "Kept the editor's changes (the export's version is in the column's history)"
 DROPPED = "Addresses dropped (not absolute http(s) URLs)"
 CLASHES = "Old addresses kept by another site's columns"
+PROTECTED = "Password-protected posts, imported as drafts (a column has no password)"
 MEDIA_FAILED = "Files not brought home (the old address stays)"
 
 
@@ -29,6 +30,7 @@ class Summary:
     outlets: int = 0
     tags: int = 0
     kept_editors: int = 0  # updated columns where an editor's change was kept over the export's
+    comments: int = 0  # readers' comments on the posts read, which are not imported
     media: int = 0  # files brought home
     media_reused: int = 0  # found already home (same address or same content)
     ambiguous_outlets: dict = field(default_factory=dict)  # name -> the outlets it could be
@@ -67,6 +69,8 @@ class Summary:
         if self.skipped:
             parts = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
             lines.append(f"Skipped: {parts}.")
+        if self.comments:
+            lines.append(f"Not imported: {self.comments} readers' comments (columns have none).")
         for name, outlets in sorted(self.ambiguous_outlets.items()):
             could_be = " or ".join(outlets)
             lines.append(f"Not attached: “{name}” could be {could_be}; settle it in the admin.")

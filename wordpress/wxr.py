@@ -92,10 +92,12 @@ class Item:
     post_date_gmt: datetime.datetime | None = None  # UTC, naive; None for unsaved drafts
     post_name: str = ""
     status: str = ""
+    password: str = ""  # a password-protected post's password: readers without it see nothing
     post_type: str = "post"
     post_parent: int | None = None
     attachment_url: str = ""
     terms: list[tuple[str, str, str]] = field(default_factory=list)  # (taxonomy, slug, name)
+    comments: int = 0  # readers' comments (<wp:comment>), which columns do not have
     meta: dict[str, list[str]] = field(default_factory=dict)
 
     def meta_value(self, key, default=""):
@@ -168,6 +170,7 @@ class WxrReader:
                     if name in _HEADER:
                         setattr(self.site, _HEADER[name], (element.text or "").strip())
                 elif not site_sent:
+                    self._check_wordpress(element)
                     self._check_version(element.sourceline)
                     site_sent = True
                     yield self.site
@@ -201,6 +204,18 @@ class WxrReader:
                 element.sourceline,
             )
         self.site.from_columnist = COLUMNIST_NS in (element.nsmap or {}).values()
+
+    def _check_wordpress(self, element):
+        # An RSS feed is no export: it has no wp: elements, and its items would all be
+        # skipped as items of no known type, the import ending as if there were nothing to do.
+        namespaces = (element.nsmap or {}).values()
+        if self.site.from_columnist or any("wordpress.org/export/" in n for n in namespaces):
+            return
+        raise WxrError(
+            "this is an RSS feed, not a WordPress export (WXR): it has no WordPress (wp:) "
+            "elements. Export the site in WordPress's Tools → Export",
+            element.sourceline,
+        )
 
     def _check_version(self, line):
         version = self.site.wxr_version
@@ -262,9 +277,18 @@ def _texts(element):
     return {_name(child.tag): (child.text or "") for child in element}
 
 
-def _int(value):
+_MOST_ID = 2**63 - 1  # a column's wordpress_id is a (positive) bigint
+
+
+def post_id(value):
+    """A WordPress id (a post's, a parent's, a `_thumbnail_id`...) read from the export, or
+    None for anything else: str.isdigit() also passes "²" and "١٢", which int() refuses or
+    reads, and a 30-digit id overflowed the database's bigint, a traceback."""
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return None
+    number = int(value)
+    return number if number <= _MOST_ID else None
 
 
 # WordPress's own way of writing a date: read with fromisoformat, ten times faster than strptime
@@ -360,12 +384,22 @@ def _read_item(element):
             item.meta.setdefault(meta.get("wp:meta_key", ""), []).append(
                 meta.get("wp:meta_value", "")
             )
+        elif name == "wp:comment":
+            item.comments += 1
         elif name in _ITEM_FIELDS:
             setattr(item, _ITEM_FIELDS[name], text.strip() if name in _STRIPPED else text)
         elif name in ("wp:post_date", "wp:post_date_gmt"):
             setattr(item, name[3:], _date(text, child.sourceline))
-        elif name in ("wp:post_id", "wp:post_parent"):
-            setattr(item, name[3:], _int(text))
+        elif name == "wp:post_parent":
+            item.post_parent = post_id(text)
+        elif name == "wp:post_id":
+            item.post_id = post_id(text)
+            if item.post_id is None and text.strip():
+                raise WxrError(
+                    f"“{text.strip()[:40]}” is not a WordPress post id (a whole number, at most "
+                    f"{_MOST_ID})",
+                    child.sourceline,
+                )
     return item
 
 
@@ -378,6 +412,7 @@ _ITEM_FIELDS = {
     "excerpt:encoded": "excerpt",
     "wp:post_name": "post_name",
     "wp:status": "status",
+    "wp:post_password": "password",
     "wp:post_type": "post_type",
     "wp:attachment_url": "attachment_url",
 }
@@ -396,7 +431,9 @@ _READERS = {
 
 def _syntax_message(error, at_the_end):
     message = str(error.msg if hasattr(error, "msg") else error)
-    message = message.split(", line ", 1)[0].rstrip(".")
+    # libxml2 may go on after a newline with a piece of the file ("CData section not
+    # finished" and the text after the <![CDATA[): the first line is the message.
+    message = message.strip().split("\n", 1)[0].split(", line ", 1)[0].rstrip(".")
     if "encoding" in message.lower():
         return f"{message}. Re-save the file as UTF-8 and import it again"
     if "huge" in message.lower() or "too big" in message.lower():

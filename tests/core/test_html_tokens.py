@@ -1,3 +1,6 @@
+import re
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -101,3 +104,50 @@ def test_tokens_join_back_into_the_html_each_where_it_stands(html):
     found = list(tokens(html))
     assert "".join(token.text for token in found) == html
     assert all(html[token.start : token.end] == token.text for token in found)
+
+
+# The tokens as one regex of comments and tags read them, before that regex was split for
+# speed: the reading must not change.
+_ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"""
+_ONE_REGEX = re.compile(
+    r"<!--.*?-->"
+    rf"|<(?P<closing>/)?(?P<name>[a-zA-Z][\w:-]*)(?P<attributes>(?:{_ATTRIBUTE})*)\s*/?>",
+    re.S,
+)
+
+
+def one_regex_kinds(html, raw_text=("script", "style")):
+    found, position = [], 0
+    while match := _ONE_REGEX.search(html, position):
+        start, end = match.span()
+        if start > position:
+            found.append((TEXT, html[position:start]))
+        position = end
+        name = (match.group("name") or "").lower()
+        end_tag = re.compile(rf"</{name}\s*>", re.I).search(html, end) if name else None
+        if not name:
+            found.append((COMMENT, match.group()))
+        elif name in raw_text and not match.group("closing") and end_tag:
+            position = end_tag.end()
+            found.append((RAW, html[start:position]))
+        else:
+            found.append((TAG, match.group()))
+    if position < len(html):
+        found.append((TEXT, html[position:]))
+    return found
+
+
+PIECES = ["<!--", "-->", "<!-->", "<b>", "</b>", "<script>", "</script>", '<a t="-->">', "x", "\n"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_comments_tags_and_raw_elements_are_read_as_one_regex_read_them(html):
+    assert kinds(html) == one_regex_kinds(html)
+
+
+@pytest.mark.parametrize("opener", ["<!--", "<script>", "-->" + "<!--"])
+def test_unclosed_comments_and_scripts_take_linear_time(opener):
+    # Each unclosed "<!--" was tried to the end of the text: minutes for a hostile post.
+    started = time.monotonic()
+    assert len(list(tokens(opener * 100_000 + "<b>x</b>"))) > 2
+    assert time.monotonic() - started < 5

@@ -49,6 +49,7 @@ def item(
     creator="jroe",
     excerpt="",
     attachment_url="",
+    password="",
 ):
     name = f"post-{post_id}" if name is None else name
     link = link if link is not None else f"https://old.example.org/{date[:4]}/{name}/"
@@ -86,6 +87,7 @@ def item(
   <wp:post_parent>0</wp:post_parent>
   <wp:menu_order>0</wp:menu_order>
   <wp:post_type>{post_type}</wp:post_type>
+  <wp:post_password>{escape(password)}</wp:post_password>
   <wp:is_sticky>0</wp:is_sticky>
   {attachment}{terms}{postmeta}
 </item>"""

@@ -1,8 +1,10 @@
+import time
 from html.parser import HTMLParser
 
 import pytest
 
-from wordpress.content import balance_tags, render_wordpress, wpautop
+from core.html import clean_html
+from wordpress.content import MOST_NESTED, balance_tags, render_wordpress, wpautop
 
 VOID = {"br", "hr", "img", "source", "input", "meta", "link", "wbr", "col", "area", "embed"}
 
@@ -281,3 +283,27 @@ def test_balance_tags_closes_open_elements_and_drops_stray_closers():
     assert (
         balance_tags("<p><em>a</p> b</em> <br> <!-- c -->") == "<p><em>a</em></p> b <br> <!-- c -->"
     )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<div>" * 50_000 + "x" + "</div>" * 50_000,  # absurd nesting: 20 s before
+        "<!--" * 100_000 + "x",  # unclosed comments: minutes before
+        "<p>" + "<em>" * 50_000 + "</p>",
+        "</pre>" + "<pre>" * 50_000,  # a lazy .*? to the end for each: minutes before
+        "[/b]" + "[caption]" * 50_000,
+        "</svg>" + "<svg>" * 50_000,
+    ],
+)
+def test_hostile_markup_renders_in_linear_time(hostile):
+    started = time.monotonic()
+    clean_html(render_wordpress(hostile))  # (the sanitiser is slow on deep nesting)
+    assert time.monotonic() - started < 5
+
+
+def test_elements_nested_too_deep_are_dropped_and_the_rest_stays_well_formed():
+    deep = "<div>" * 300 + "x" + "</div>" * 300
+    balanced = balance_tags(deep)
+    assert balanced == "<div>" * MOST_NESTED + "x" + "</div>" * MOST_NESTED
+    assert balance_tags("<div>" * 10 + "x" + "</div>" * 10) == "<div>" * 10 + "x" + "</div>" * 10

@@ -240,11 +240,14 @@ def test_media_from_a_local_copy_of_uploads(tmp_path, settings):
     (tmp_path / "secret.png").write_bytes(png("black"))
     base = "https://old.example.org"
     sneaky = item(2, "Sneaky", f'<img src="{base}/wp-content/uploads/../secret.png" alt="s">')
-    path = write(tmp_path, export(a_photo(base), a_post_with_media(base), sneaky))
+    # A NUL ("%00") in the file's name was a ValueError from os.path: a traceback.
+    nul = item(3, "Nul", f'<img src="{base}/wp-content/uploads/2020/03/map%00.png" alt="n">')
+    path = write(tmp_path, export(a_photo(base), a_post_with_media(base), sneaky, nul))
     output = run(path, "--media-from", str(uploads))  # no network: the host does not exist
     assert "Media: 3 files brought home" in output
     assert Column.objects.get(wordpress_id=1).image.name
     assert "not found in" in output and Column.objects.get(wordpress_id=2).needs_review
+    assert "map%00.png: not found in" in output and Column.objects.get(wordpress_id=3).needs_review
     assert Image.objects.count() == 2
 
 

@@ -62,7 +62,46 @@ def test_every_status(tmp_path, client):
     # A never-saved draft has no GMT date: its local date is read in the site's zone.
     assert Column.objects.get(title="Unfinished").posted_at.year == 2020
     assert "Skipped: 1 trashed posts." in output
+    # What is not a WordPress status is named; no status was an empty name ("Skipped: 1 .").
+    odd = [item(7, status="auto-draft"), item(8, status="PUBLISH"), item(9, status="")]
+    output = run(write(tmp_path, export(*odd), name="odd.xml"))
+    assert "Skipped: 1 auto-drafts, 1 posts (PUBLISH), 1 posts (no status)." in output
     assert [c.title for c in Column.objects.published()] == ["Live"]
+
+
+def test_a_password_protected_post_becomes_a_draft_and_is_listed(tmp_path, client):
+    # WordPress shows such a post's text only to readers who give its password; a column has
+    # none, so it must not go public (the theme-test export has one, "Template: Password
+    # Protected").
+    secret = item(1, "Members only", "Not for everyone.", password="enter")
+    path = write(tmp_path, export(secret, item(2, "Open")))
+    output = run(path)
+    column = Column.objects.get(title="Members only")
+    assert column.status == "draft"
+    assert client.get(column.get_absolute_url()).status_code == 404
+    assert [c.title for c in Column.objects.published()] == ["Open"]
+    assert "Password-protected posts, imported as drafts" in output
+    assert "item 1 “Members only”" in output
+    assert "Nothing changed" in run(path)
+
+
+def test_readers_comments_are_counted_as_not_imported(tmp_path):
+    comment = (
+        "<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_author>Reader</wp:comment_author>"
+        "<wp:comment_content><![CDATA[Nice.]]></wp:comment_content></wp:comment>"
+    )
+    commented = item(1, "Talked about").replace(
+        "</item>", comment.format(1) + comment.format(2) + "</item>"
+    )
+    output = run(write(tmp_path, export(commented, item(2, "Quiet"))))
+    assert "Not imported: 2 readers' comments (columns have none)." in output
+    assert "Nice." not in Column.objects.get(title="Talked about").body
+
+
+def test_a_post_whose_password_goes_is_updated(tmp_path):
+    run(write(tmp_path, export(item(1, "Members only", password="enter"))))
+    run(write(tmp_path, export(item(1, "Members only"))))
+    assert Column.objects.get().status == "published"
 
 
 def test_pages_attachments_menu_items_are_skipped_and_feed_featured_images(tmp_path):

@@ -22,18 +22,24 @@ def plain_text(html: str) -> str:
     if "<" not in html and "&" not in html:
         return " ".join(html.split())  # most lines: plain text already
     # Inline tags join letters ("Wash<em>ing</em>ton"); only a line break separates words.
-    text = ANY_TAG.sub("", BR.sub(" ", html))
+    text = BR.sub(" ", html)
+    # No tag ends after the last ">": the pattern tried each "<" after it to the end of the
+    # text (a minute for a hostile post of 100,000 "<!--").
+    cut = text.rfind(">") + 1
+    text = ANY_TAG.sub("", text[:cut]) + text[cut:]
     return " ".join(unescape(text).split())
 
 
 def split_sentences(html: str) -> list[str]:
     """Split text or inline HTML into sentences that join back into the original."""
     chunks, start = [], 0
+    tags = "<" in html
     for match in _SENTENCE_BREAK.finditer(html):
-        before = html[: match.start()]
-        if before.rfind("<") > before.rfind(">"):
+        end = match.start()  # (no copy of all before it: that was quadratic in sentences)
+        if tags and html.rfind("<", 0, end) > html.rfind(">", 0, end):
             continue  # inside a tag's attributes
-        last_word = plain_text(before[-200:]).rsplit(None, 1)[-1].lower().rstrip(".")
+        last_word = plain_text(html[max(end - 200, 0) : end]).rsplit(None, 1)[-1]
+        last_word = last_word.lower().rstrip(".")
         following = html[match.end() : match.end() + 1]
         if last_word in _ABBREVIATIONS or _INITIALS.fullmatch(last_word):
             continue  # "Dr.", "U.S.", an initial

@@ -1,5 +1,9 @@
 """The rules together: what no rule used is left as it came, and a post where every rule fires."""
 
+import time
+
+import pytest
+
 from tests.wordpress.rules.posts import BODY, TITLE, page
 from wordpress.rules import (
     extract,
@@ -63,3 +67,16 @@ def test_a_script_is_one_block_whatever_its_text_holds():
 def test_a_stray_end_tag_is_kept_once_where_it_stands():
     html = page("China's new Silk Road") + f"</em><p>{BODY}</p></div>"
     assert extract(TITLE, html).body_html == f"</em>\n<p>{BODY}</p>\n</div>"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<p>" + "<!--" * 100_000 + "</p>",  # each "<" read to the end: a minute before
+        "<p>" + "a. B" * 50_000 + "</p>",  # many sentences, each read with what precedes it
+    ],
+)
+def test_hostile_text_is_read_in_linear_time(hostile):
+    started = time.monotonic()
+    extract(TITLE, hostile)
+    assert time.monotonic() - started < 5
