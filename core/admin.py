@@ -10,8 +10,14 @@ with a 500, get a message and the list again, as an empty selection does.
 
 Filter values that cannot become SQL (a 20-digit year, a date past the calendar) are what
 Django calls incorrect lookup parameters: the list again, with its "?e=1" notice, not a 500
-(`ChangeList`). NUL never gets this far (core/params.py).
+(`ChangeList`). So is a regular expression lookup (`?title__regex=(`): Django allows any lookup
+on a model's own fields, and a pattern is a program the database compiles only when the list
+is read (an unbalanced one was a 500; a catastrophic one holds a worker); no filter of the
+admin writes one. NUL never gets this far (core/params.py). The admin site gives this change
+list to the admins of installed packages too (auth's users, Axes' logs; config/admin_site.py).
 """
+
+import functools
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -21,8 +27,18 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import EmptyResultSet, FullResultSet, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
+# Lookups whose value the database, not Django, reads: an error shows only when the list is.
+REFUSED_LOOKUPS = {"regex", "iregex"}
+
 
 class ChangeList(main.ChangeList):
+    def get_filters_params(self, params=None):
+        lookup_params = super().get_filters_params(params)
+        for key in lookup_params:
+            if key.rpartition("__")[2] in REFUSED_LOOKUPS:
+                raise IncorrectLookupParameters(f"{key}: regular expressions are not filters here")
+        return lookup_params
+
     def get_queryset(self, request, exclude_parameters=None):
         try:
             queryset = super().get_queryset(request, exclude_parameters)
@@ -83,10 +99,22 @@ class ValidAutocompleteSelect(OnlyPossibleChoices, AutocompleteSelect):
         return super().get_context(name, value, attrs)
 
 
-class ModelAdmin(admin.ModelAdmin):
-    def get_changelist(self, request, **kwargs):
-        return ChangeList
+@functools.cache
+def guarded(changelist):
+    """`changelist` (Django's, or an installed package's own) with the checks of ours."""
+    if changelist is main.ChangeList or issubclass(changelist, ChangeList):
+        return ChangeList if changelist is main.ChangeList else changelist
+    return type(changelist.__name__, (ChangeList, changelist), {"__module__": __name__})
 
+
+class GuardedChangeList:
+    """A ModelAdmin mixin: its change list checks its filters as ours do (`ChangeList`)."""
+
+    def get_changelist(self, request, **kwargs):
+        return guarded(super().get_changelist(request, **kwargs))
+
+
+class ModelAdmin(GuardedChangeList, admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ValidAutocompleteSelect(
