@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from columns.models import Column
-from core.admin import GuardedChangeList
+from core.admin import Guards
 from mentions.models import Mention
 from originals.models import Original
 from suggestions.models import Suggestion
@@ -64,13 +64,13 @@ class ColumnistAdminSite(admin.AdminSite):
     index_title = "What needs doing"
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every ModelAdmin gets the checks of our change lists (core/admin.py), those of
+        """Every ModelAdmin gets our guards against hostile input (core/admin.py), those of
         installed packages (auth, Axes) too: their lists took `?date_joined__year=` with 20
         digits, or an unbalanced `?username__regex=(`, for a 500."""
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, GuardedChangeList):
+        if not issubclass(admin_class, Guards):
             namespace = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
-            admin_class = type(admin_class.__name__, (GuardedChangeList, admin_class), namespace)
+            admin_class = type(admin_class.__name__, (Guards, admin_class), namespace)
         super().register(model_or_iterable, admin_class, **options)
 
     def get_app_list(self, request, app_label=None):

@@ -15,10 +15,15 @@ on a model's own fields, and a pattern is a program the database compiles only w
 is read (an unbalanced one was a 500; a catastrophic one holds a worker); no filter of the
 admin writes one. NUL never gets this far (core/params.py). The admin site gives this change
 list to the admins of installed packages too (auth's users, Axes' logs; config/admin_site.py).
+
+A many-to-many choice that cannot be a key of its model (`?outlets=` with 20 digits) is an
+invalid choice (`ValidModelMultipleChoiceField`): Django asks the database for it, and SQLite
+cannot take an integer past 64 bits (a 500).
 """
 
 import functools
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -77,6 +82,23 @@ def possible(field, value):
     return True
 
 
+class ValidModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, with values that cannot be keys of the model refused before the query."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        opts = self.queryset.model._meta
+        target = opts.pk if key == "pk" else opts.get_field(key)
+        for pk in value:
+            if isinstance(pk, str) and not possible(target, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class ValidAutocompleteSelectMultiple(OnlyPossibleChoices, AutocompleteSelectMultiple):
     pass
 
@@ -107,14 +129,20 @@ def guarded(changelist):
     return type(changelist.__name__, (ChangeList, changelist), {"__module__": __name__})
 
 
-class GuardedChangeList:
-    """A ModelAdmin mixin: its change list checks its filters as ours do (`ChangeList`)."""
+class Guards:
+    """What the admin site gives every ModelAdmin, installed packages' too: a change list that
+    checks its filters as ours does (`ChangeList`), and many-to-many fields that refuse ids
+    the database cannot hold (`ValidModelMultipleChoiceField`)."""
 
     def get_changelist(self, request, **kwargs):
         return guarded(super().get_changelist(request, **kwargs))
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", ValidModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-class ModelAdmin(GuardedChangeList, admin.ModelAdmin):
+
+class ModelAdmin(Guards, admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ValidAutocompleteSelect(
