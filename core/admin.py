@@ -129,20 +129,11 @@ def guarded(changelist):
     return type(changelist.__name__, (ChangeList, changelist), {"__module__": __name__})
 
 
-class Guards:
-    """What the admin site gives every ModelAdmin, installed packages' too: a change list that
-    checks its filters as ours does (`ChangeList`), and many-to-many fields that refuse ids
-    the database cannot hold (`ValidModelMultipleChoiceField`)."""
+class FormGuards:
+    """Form fields that take hostile values as form errors: autocompletes that drop a value
+    that cannot be a key before asking the database for its label (`OnlyPossibleChoices`),
+    many-to-many fields that refuse one (`ValidModelMultipleChoiceField`)."""
 
-    def get_changelist(self, request, **kwargs):
-        return guarded(super().get_changelist(request, **kwargs))
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kwargs.setdefault("form_class", ValidModelMultipleChoiceField)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-class ModelAdmin(Guards, admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ValidAutocompleteSelect(
@@ -150,6 +141,31 @@ class ModelAdmin(Guards, admin.ModelAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", ValidModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@functools.cache
+def guarded_inline(inline):
+    if issubclass(inline, FormGuards):
+        return inline
+    return type(inline.__name__, (FormGuards, inline), {"__module__": inline.__module__})
+
+
+class Guards(FormGuards):
+    """What the admin site gives every ModelAdmin, installed packages' too: a change list that
+    checks its filters as ours does (`ChangeList`), and the form guards, in its inlines too
+    (a byline's author `abc`, shown again in the form with its error, was a 500)."""
+
+    def get_changelist(self, request, **kwargs):
+        return guarded(super().get_changelist(request, **kwargs))
+
+    def get_inlines(self, request, obj):
+        return [guarded_inline(inline) for inline in super().get_inlines(request, obj)]
+
+
+class ModelAdmin(Guards, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST":
             if not self.may_post_to_changelist(request):

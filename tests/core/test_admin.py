@@ -169,3 +169,19 @@ def test_every_many_to_many_field_refuses_an_id_past_the_databases_integers(
     response = admin_client.post(address, {field: ["99999999999999999999"]})
     assert response.status_code == 200
     assert field in response.context["adminform"].form.errors
+
+
+def test_every_inline_has_the_form_guards(admin_user, rf):
+    """An inline's autocomplete (a byline's author) shows a value sent back as the others do."""
+    from core.admin import FormGuards
+
+    request = rf.get("/")
+    request.user = admin_user
+    inlines = [
+        inline
+        for model in every_model_admin()
+        for inline in admin.site.get_model_admin(model).get_inline_instances(request)
+    ]
+    assert inlines  # bylines, outlets' and tags' aliases, originals' checks
+    for inline in inlines:
+        assert isinstance(inline, FormGuards), inline
