@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from columns.models import Column
+from config.throttling import LoginForm
 from core.admin import Guards
 from mentions.models import Mention
 from originals.models import Original
@@ -62,6 +63,7 @@ class ColumnistAdminSite(admin.AdminSite):
     site_header = f"{settings.SITE_NAME} admin"
     site_title = settings.SITE_NAME
     index_title = "What needs doing"
+    login_form = LoginForm
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every ModelAdmin gets our guards against hostile input (core/admin.py), those of
