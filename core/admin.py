@@ -30,6 +30,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views import main
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import EmptyResultSet, FullResultSet, PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 
 # Lookups whose value the database, not Django, reads: an error shows only when the list is.
@@ -55,6 +56,18 @@ class ChangeList(main.ChangeList):
         except (ArithmeticError, ValueError) as error:
             raise IncorrectLookupParameters(error) from error
         return queryset
+
+    def get_results(self, request):
+        """Counted and paged; filters from the address that the database then refuses (on
+        SQLite, a search vector's `@@`, an id past 64 bits in `?pk__in=`) are incorrect
+        lookup parameters too. In a savepoint, which only lists filtered by the address pay."""
+        if not self.get_filters_params():
+            return super().get_results(request)
+        try:
+            with transaction.atomic(using=self.queryset.db):
+                return super().get_results(request)
+        except (DatabaseError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
 
 
 class OnlyPossibleChoices:
