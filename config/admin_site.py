@@ -12,6 +12,8 @@ from django.contrib import admin
 from django.utils import timezone
 
 from columns.models import Column
+from config.throttling import LoginForm
+from core.admin import Guards
 from mentions.models import Mention
 from originals.models import Original
 from suggestions.models import Suggestion
@@ -61,6 +63,17 @@ class ColumnistAdminSite(admin.AdminSite):
     site_header = f"{settings.SITE_NAME} admin"
     site_title = settings.SITE_NAME
     index_title = "What needs doing"
+    login_form = LoginForm
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every ModelAdmin gets our guards against hostile input (core/admin.py), those of
+        installed packages (auth, Axes) too: their lists took `?date_joined__year=` with 20
+        digits, or an unbalanced `?username__regex=(`, for a 500."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, Guards):
+            namespace = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
+            admin_class = type(admin_class.__name__, (Guards, admin_class), namespace)
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -4,6 +4,8 @@ that pair out for a while; other users, and the same user from elsewhere, can st
 """
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class LoginThrottlingBackend(AxesStandaloneBackend):
@@ -17,3 +19,17 @@ class LoginThrottlingBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login form, with the user name's length checked before anything else.
+
+    Django's AuthenticationForm sets the field's max_length after creating it, so no validator
+    holds it, and any name went on to authenticate(): a failed login with a name past 255
+    characters made Axes' record of it fail on PostgreSQL (a 500). No user has such a name.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

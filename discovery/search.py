@@ -212,6 +212,7 @@ def mention_document(tagged_model, outlet_model):
 # but nobody types more, and a huge OR-query only costs the database.
 MAX_QUERY_LENGTH = 300
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_MINUSES = re.compile(r"-{2,}")
 
 
 def clean_query(raw):
@@ -220,7 +221,9 @@ def clean_query(raw):
     Returns (query, was_cut).
     """
     text = "".join(ch if ch.isprintable() else " " for ch in raw)
-    text = " ".join(text.split())
+    # One minus says "without"; PostgreSQL reads a run of them as nested NOTs, and ten with no
+    # word after ("----------") failed with "tsquery stack too small": a 500.
+    text = " ".join(_MINUSES.sub("-", text).split())
     if len(text) > MAX_QUERY_LENGTH:
         return text[:MAX_QUERY_LENGTH].rstrip(), True
     return text, False

@@ -19,7 +19,11 @@ from django.utils import timezone
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from core.admin import ValidAutocompleteSelect, ValidAutocompleteSelectMultiple
+from core.admin import (
+    ValidAutocompleteSelect,
+    ValidAutocompleteSelectMultiple,
+    ValidModelMultipleChoiceField,
+)
 from core.signals import press_sentence_logged
 from core.slugs import free_slug
 from outlets.matching import create_known, resolve
@@ -108,7 +112,7 @@ def outlet_names(ids, typed):
 
 
 class LogAppearancesForm(forms.Form):
-    outlets = forms.ModelMultipleChoiceField(
+    outlets = ValidModelMultipleChoiceField(
         queryset=Outlet.objects.all(),
         required=False,
         widget=ValidAutocompleteSelectMultiple(Mention._meta.get_field("outlet"), admin.site),

@@ -3,7 +3,13 @@ from django.db import models
 
 from core.content import PublicContent
 
-from .targets import has_control_characters, is_on_site, is_safe_target, normalise_old_path
+from .targets import (
+    has_control_characters,
+    is_on_site,
+    is_readable_address,
+    is_safe_target,
+    normalise_old_path,
+)
 
 
 class RedirectQuerySet(models.QuerySet):
@@ -58,6 +64,11 @@ class Redirect(PublicContent):
         errors = {}
         if has_control_characters(self.old_path):
             errors["old_path"] = "An address has no tabs, line breaks or other control characters."
+        elif not is_readable_address(self.old_path):
+            errors["old_path"] = (
+                "This address's host cannot be read (a bracket unclosed?): write the old "
+                'address from its first slash, e.g. "/2015/03/04/old-slug/".'
+            )
         if not is_safe_target(self.new_path):
             errors["new_path"] = (
                 'Write the path of a page of this site, from the first slash, e.g. "/2015/03/'

@@ -27,9 +27,21 @@ def has_control_characters(value):
     return not value.isprintable()
 
 
+def is_readable_address(value):
+    """Whether urlsplit can read `value`: "http://[::1" (a broken IPv6 host) it cannot."""
+    try:
+        urlsplit(value.strip())
+    except ValueError:
+        return False
+    return True
+
+
 def normalise_old_path(value):
     """An old address as requests are compared with it: from the first slash, without a
-    host (an address pasted whole from the old site) or fragment, no surrounding spaces."""
+    host (an address pasted whole from the old site) or fragment, no surrounding spaces.
+    One urlsplit cannot read stays as it is (the model's clean() refuses it)."""
+    if not is_readable_address(value):
+        return value.strip()
     parts = urlsplit(value.strip())
     path = parts.path if parts.path.startswith("/") else "/" + parts.path
     return path + (f"?{parts.query}" if parts.query else "")

@@ -5,9 +5,14 @@ Nothing here says whether an address is subscribed: every signup gets the same a
 email goes to the address's owner. Confirming and unsubscribing take a POST (mail scanners
 follow links in emails; they don't submit forms); unsubscribing also answers a mail client's
 one-click POST (RFC 8058), which carries no CSRF token: the secret in the address is the proof.
+
+A confirmation the mail server would not take (down, refusing, timing out) is said plainly,
+with a 503, and forgotten: the row it created goes, so the next try sends again at once.
 """
 
 import datetime
+import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -23,6 +28,12 @@ from .models import Subscriber
 
 # One confirmation email per address per this long, however often the form is sent.
 RESEND_AFTER = datetime.timedelta(minutes=15)
+NOT_SENT = (
+    "We could not send the confirmation email just now. Nothing was saved: please try again "
+    "in a few minutes."
+)
+
+logger = logging.getLogger(__name__)
 
 
 def _send_confirmation(request, subscriber, already=False):
@@ -32,32 +43,42 @@ def _send_confirmation(request, subscriber, already=False):
         "unsubscribe_url": request.build_absolute_uri(subscriber.unsubscribe_path()),
         "already": already,
     }
-    send_mail(
-        f"Confirm your subscription to {settings.SITE_NAME}"
-        if not already
-        else f"You already follow {settings.SITE_NAME}",
-        render_to_string("subscribers/email/confirm.txt", context),
-        None,
-        [subscriber.email],
-    )
+    try:
+        send_mail(
+            f"Confirm your subscription to {settings.SITE_NAME}"
+            if not already
+            else f"You already follow {settings.SITE_NAME}",
+            render_to_string("subscribers/email/confirm.txt", context),
+            None,
+            [subscriber.email],
+        )
+    except (smtplib.SMTPException, OSError):  # refused, down, timed out
+        logger.exception("The confirmation email to subscriber %s was not sent", subscriber.pk)
+        return False
+    return True
 
 
 @never_cache
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["website"]:  # the honeypot is empty: a person
-            _sign_up(request, form.cleaned_data)
-        return redirect("subscribers:check_email")
+        # The honeypot is empty: a person.
+        if form.cleaned_data["website"] or _sign_up(request, form.cleaned_data):
+            return redirect("subscribers:check_email")
+        form.add_error(None, NOT_SENT)
+        status = 503
+    else:
+        status = 400 if form.errors else 200
     return render(
         request,
         "subscribers/subscribe.html",
         {"form": form, "title": "Follow by email", "noindex": False},
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 
 def _sign_up(request, data):
+    """Sign up, or ask again; False when the email that had to go could not be sent."""
     now = timezone.now()
     existing = Subscriber.objects.filter(email__iexact=data["email"]).first()
     if existing is None:
@@ -69,11 +90,16 @@ def _sign_up(request, data):
                     include_mentions=data["include_mentions"],
                 )
         except IntegrityError:  # the same address, signed up at the same moment
-            return
-        _send_confirmation(request, subscriber)
+            return True
+        if not _send_confirmation(request, subscriber):
+            subscriber.delete()
+            return False
     elif now - existing.asked_at >= RESEND_AFTER:
         Subscriber.objects.filter(pk=existing.pk).update(asked_at=now)
-        _send_confirmation(request, existing, already=existing.confirmed_at is not None)
+        if not _send_confirmation(request, existing, already=existing.confirmed_at is not None):
+            Subscriber.objects.filter(pk=existing.pk).update(asked_at=existing.asked_at)
+            return False
+    return True
 
 
 @never_cache

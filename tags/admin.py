@@ -95,7 +95,12 @@ class TagAdmin(MergeActionMixin, ModelAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         tag = self.get_object(request, unquote(object_id))
-        if tag is not None and self.usage(tag) != UNUSED:
+        # Only to those who may delete tags: others get the 403 of every page they may not open.
+        if (
+            tag is not None
+            and self.has_delete_permission(request, tag)
+            and self.usage(tag) != UNUSED
+        ):
             self.message_user(
                 request,
                 f"“{tag.name}” is used by {self.usage(tag)}, so it cannot be deleted: merge it "

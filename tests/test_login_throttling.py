@@ -75,3 +75,16 @@ def test_an_unsafe_or_missing_next_leads_to_the_admin(client, editor, next_url):
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
     assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("length", [151, 256, 10_000])
+def test_a_user_name_longer_than_any_is_a_form_error(client, editor, length):
+    """It reached authenticate(), and Axes' record of the failure (a 255-character column)
+    failed on PostgreSQL: a 500 for anyone."""
+    from axes.models import AccessAttempt
+
+    response = log_in(client, "e" * length, "wrong password")
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert log_in(client, "editor", PASSWORD).status_code == 302

@@ -307,3 +307,15 @@ class TestDeletingAColumnWithPressMentions:
         column = ColumnFactory()
         page = admin_client.get(reverse("admin:columns_column_delete", args=[column.pk]))
         assert "unlinked" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "value", ["abc", "99999999999999999999", "\N{MATHEMATICAL DOUBLE-STRUCK CAPITAL X}", "1.5"]
+)
+def test_a_byline_author_that_cannot_be_an_id_is_a_form_error(editor_client, value):
+    """The form shown again with its error asked the database for the author's label: a 500."""
+    data = column_form_data(AuthorFactory(), OutletFactory(), **{"bylines-0-author": value})
+    response = editor_client.post(reverse("admin:columns_column_add"), data)
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[0]["author"]
+    assert not Column.objects.exists()

@@ -197,3 +197,13 @@ def test_each_typed_outlet_may_say_its_own_kind(editor_client):
         "Le Nowhere (Paris)": "newspaper",  # brackets that name no kind are part of the name
         "Plain Nowhere Gazette": "newspaper",
     }
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999", "-9223372036854775809", "1.5", "abc"])
+def test_an_outlet_id_no_outlet_can_have_is_a_form_error(press_client, pk):
+    """SQLite cannot take an integer past 64 bits: Django's query for it was a 500 there."""
+    OutletFactory(name="RFI")
+    response = press_client.post(LOG_URL, log_data(outlets=[pk]))
+    assert response.status_code == 200
+    assert "outlets" in response.context["form"].errors
+    assert not Mention.objects.exists()

@@ -137,6 +137,14 @@ class TestTargets:
         assert Redirect.objects.get().old_path == stored
         assert client.get(stored)["Location"] == "/archive/"
 
+    @pytest.mark.parametrize("typed", ["http://[::1", "https://old.example.org[/x/", "//[/x"])
+    def test_an_old_address_whose_host_cannot_be_read_is_a_form_error(self, editor_client, typed):
+        """urlsplit refuses a broken IPv6 host: the admin answered a 500."""
+        response = editor_client.post(ADD, {"old_path": typed, "new_path": "/archive/"})
+        assert response.status_code == 200
+        assert "host cannot be read" in str(response.context["adminform"].form.errors)
+        assert not Redirect.objects.exists()
+
     @pytest.mark.parametrize("target", [t for t in OFF_SITE if t.strip()])
     def test_a_bad_row_already_saved_never_sends_readers_off_site(self, client, target):
         # Written around the model's rules, as rows saved before them were.

@@ -187,6 +187,17 @@ class TestPressAssistants:
             assert response.status_code == 403
         assert Tag.objects.count() == 2
 
+    def test_the_delete_page_is_a_403_whether_the_tag_is_used_or_not(self, press_client):
+        """A tag in use sent them to its change page with "it cannot be deleted: merge it",
+        as if deleting were theirs to do."""
+        used, unused = Tag.objects.create(name="China"), Tag.objects.create(name="Typo")
+        ColumnFactory(tags=[used])
+        for tag in [used, unused]:
+            url = reverse("admin:taggit_tag_delete", args=[tag.pk])
+            assert press_client.get(url).status_code == 403
+            assert press_client.post(url, {"post": "yes"}).status_code == 403
+        assert Tag.objects.count() == 2
+
 
 def test_an_alias_cannot_be_another_tags_name(editor_client):
     tag = Tag.objects.create(name="PRC", slug="prc")
