@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 
 def database_answers():
@@ -25,8 +26,10 @@ def cache_answers():
 
 
 @never_cache
+@require_safe
 def healthz(request):
-    """Touches neither the session nor the page cache: no cookie, one query."""
+    """Touches neither the session nor the page cache: no cookie, one query. GET and HEAD
+    only: a probe reads."""
     checks = {"database": database_answers(), "cache": cache_answers()}
     return JsonResponse(
         {name: "ok" if ok else "down" for name, ok in checks.items()},

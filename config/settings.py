@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.KnownMethodsMiddleware",
     # Before anything reads the request: a NUL in the address or cookies is a 400, never a
     # value handed to PostgreSQL (which refuses NUL in text).
     "core.params.RefuseNulMiddleware",

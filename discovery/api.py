@@ -302,6 +302,7 @@ def read_only(view):
         response["Allow"] = ", ".join(READ_METHODS)
         return response
 
+    wrapper.answers_methods = True  # (config.security.KnownMethodsMiddleware leaves them here)
     return wrapper
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ColumnFactory
+from tests.public_site import build_site, public_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -106,3 +107,29 @@ def test_https_responses_carry_hsts(client, settings):
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     response = client.get(reverse("columns:index"), secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "DELETE", "PUT"])
+def test_no_page_answers_a_method_it_was_not_written_for(method, client, editor_client):
+    # Every address without parameters (function views, feeds, sitemaps, the admin's), and a
+    # column's: a TRACE of a search answered the page, 200, as function views answer any
+    # method the CSRF check lets through as a GET.
+    from tests.test_hostile_input import PATTERNS
+
+    site = build_site(columns=2, mentions=1)
+    paths = [route for route, groups in PATTERNS if not groups]
+    paths += [site["columns"][0].get_absolute_url(), "/search/?q=sco", *public_urls().values()]
+    for path in paths:
+        for who in (client, editor_client):
+            response = who.generic(method, path)
+            assert response.status_code in (301, 302, 403, 404, 405), (path, response.status_code)
+    response = client.generic(method, "/search/?q=sco")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST, OPTIONS"
+    # The read API answers for itself, in JSON.
+    response = client.generic(method, "/api/columns/")
+    assert response.status_code == 405 and "read-only" in response.json()["error"]
+    # What the site does answer is unchanged.
+    assert client.get("/search/?q=sco").status_code == 200
+    assert client.options("/feed/").status_code == 200
