@@ -255,6 +255,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
+# Sign-ups one client (REMOTE_ADDR) may send per hour, each a confirmation email at most
+# (subscribers/views.py): the form is not a way to mail strangers through our server.
+SUBSCRIBE_EMAILS_PER_HOUR = int(os.environ.get("SUBSCRIBE_EMAILS_PER_HOUR", "20"))
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,11 @@ one-click POST (RFC 8058), which carries no CSRF token: the secret in the addres
 
 A confirmation the mail server would not take (down, refusing, timing out) is said plainly,
 with a 503, and forgotten: the row it created goes, so the next try sends again at once.
+
+One address gets a confirmation every RESEND_AFTER at most, which keeps the form from flooding
+an inbox; one client (by its address, as the login throttling counts) may have it send
+`SUBSCRIBE_EMAILS_PER_HOUR` confirmations in all, which keeps it from mailing a list of
+strangers through our server: past that, a 429 says to try later.
 """
 
 import datetime
@@ -15,6 +20,7 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
@@ -31,6 +37,10 @@ RESEND_AFTER = datetime.timedelta(minutes=15)
 NOT_SENT = (
     "We could not send the confirmation email just now. Nothing was saved: please try again "
     "in a few minutes."
+)
+TOO_MANY = (
+    "Too many sign-ups have come from your network in the last hour. Nothing was saved: "
+    "please try again later."
 )
 
 logger = logging.getLogger(__name__)
@@ -62,11 +72,16 @@ def _send_confirmation(request, subscriber, already=False):
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # The honeypot is empty: a person.
-        if form.cleaned_data["website"] or _sign_up(request, form.cleaned_data):
+        if form.cleaned_data["website"]:  # the honeypot, filled: a bot, told nothing
             return redirect("subscribers:check_email")
-        form.add_error(None, NOT_SENT)
-        status = 503
+        if _client_over_its_limit(request):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif _sign_up(request, form.cleaned_data):
+            return redirect("subscribers:check_email")
+        else:
+            form.add_error(None, NOT_SENT)
+            status = 503
     else:
         status = 400 if form.errors else 200
     return render(
@@ -75,6 +90,20 @@ def subscribe(request):
         {"form": form, "title": "Follow by email", "noindex": False},
         status=status,
     )
+
+
+def _client_over_its_limit(request):
+    """Count this sign-up against its client's hour; True once past the limit."""
+    key = f"subscribers:signups:{request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, timeout=3600):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between the two calls
+            count = 1
+            cache.set(key, count, timeout=3600)
+    return count > settings.SUBSCRIBE_EMAILS_PER_HOUR
 
 
 def _sign_up(request, data):

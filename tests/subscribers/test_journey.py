@@ -188,3 +188,22 @@ def test_the_digest_reads_what_is_new_once_however_many_subscribe(
     assert all("The SCO at twenty" in message.body for message in mail.outbox)
     with_mentions = [m for m in mail.outbox if "the SCO summit" in m.body]
     assert len(with_mentions) == 6
+
+
+def test_one_client_cannot_mail_a_list_of_strangers(client, settings):
+    settings.SUBSCRIBE_EMAILS_PER_HOUR = 3
+    with time_machine.travel(SIGNUP, tick=False):
+        for n in range(3):
+            assert sign_up(client, email=f"stranger{n}@example.org").status_code == 302
+        response = sign_up(client, email="stranger3@example.org")
+        assert response.status_code == 429
+        assert "Too many sign-ups" in response.content.decode()
+        assert 'value="stranger3@example.org"' in response.content.decode()  # kept to retry
+        # Another client is not held back by this one.
+        data = {"email": "reader@example.org", "frequency": "weekly"}
+        other = client.post("/subscribe/", data, REMOTE_ADDR="192.0.2.7")
+        assert other.status_code == 302
+    assert len(mail.outbox) == 4
+    assert not Subscriber.objects.filter(email="stranger3@example.org").exists()
+    with time_machine.travel(SIGNUP + datetime.timedelta(minutes=61), tick=False):
+        assert sign_up(client, email="stranger3@example.org").status_code == 302
