@@ -85,7 +85,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.security.KnownMethodsMiddleware",
     # Before anything reads the request: a NUL in the address or cookies is a 400, never a
     # value handed to PostgreSQL (which refuses NUL in text).
     "core.params.RefuseNulMiddleware",
@@ -103,6 +102,10 @@ MIDDLEWARE = [
     "config.security.PermissionsPolicyMiddleware",
     "config.healthz.HealthCheckMiddleware",
     "config.routers.PublicReadsMiddleware",
+    # Its one hook is process_view, run before CSRF's: a TRACE or DELETE is a 405, not a 403.
+    # (After the page cache, which answers GET and HEAD alone: config/page_hits.py then still
+    # knows the middleware before it.)
+    "config.security.KnownMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
