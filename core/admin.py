@@ -177,6 +177,12 @@ class Guards(FormGuards):
     def get_inlines(self, request, obj):
         return [guarded_inline(inline) for inline in super().get_inlines(request, obj)]
 
+    def get_object(self, request, object_id, from_field=None):
+        # "?_to_field=" with no name (or NUL alone, which core.params drops): Django checks
+        # only a name it is given, then asks the model for a field named "", a 500 on every
+        # change and delete page. No name is the pk, as with no parameter at all.
+        return super().get_object(request, object_id, from_field or None)
+
 
 class ModelAdmin(Guards, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):

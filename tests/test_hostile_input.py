@@ -214,6 +214,11 @@ def test_no_address_answers_500(route, groups, client, editor_client):
         # Digits to str.isdigit(), not to int(): a list's kept page number.
         "/?page=%C2%B2",
         "/feed/?page=%D9%A3",
+        # An empty field to look the object up by (or one of NUL alone, dropped): Django asked
+        # the model for a field named "", on every model's change and delete pages.
+        "/admin/redirects/redirect/1/change/?_to_field=",
+        "/admin/taggit/tag/1/delete/?_to_field=%00",
+        "/admin/axes/accessattempt/1/change/?_to_field=",
     ],
 )
 def test_the_reviews_500s(editor_client, address):
