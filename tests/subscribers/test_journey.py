@@ -8,6 +8,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from pagecache import guard
 from subscribers.models import Subscriber
 from tests.factories import ColumnFactory, MentionFactory
 
@@ -207,3 +208,22 @@ def test_one_client_cannot_mail_a_list_of_strangers(client, settings):
     assert not Subscriber.objects.filter(email="stranger3@example.org").exists()
     with time_machine.travel(SIGNUP + datetime.timedelta(minutes=61), tick=False):
         assert sign_up(client, email="stranger3@example.org").status_code == 302
+
+
+def test_a_dead_cache_holds_nobody_back(client, settings):
+    settings.SUBSCRIBE_EMAILS_PER_HOUR = 1
+    # Nothing listens on port 1: the count of sign-ups cannot be kept.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    guard.reset()
+    try:
+        for n in range(3):
+            assert sign_up(client, email=f"reader{n}@example.org").status_code == 302
+    finally:
+        guard.reset()
+    assert len(mail.outbox) == 3
